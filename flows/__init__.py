@@ -1,0 +1,1 @@
+"""Prefect flows: orchestration only; every step is a call into the citefacts library."""

@@ -1,0 +1,60 @@
+"""The extraction flow: each pipeline stage of citefacts as a Prefect task, one subflow per file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from citefacts import pipeline
+from citefacts.models import Document, Fact, ParsedSource
+from citefacts.nlp import load_model
+from citefacts.read import read_source
+from citefacts.write import output_path, write_document
+
+
+@task(name="read", cache_policy=NO_CACHE)
+def read_task(path: Path, fmt: str | None, require_footnotes: bool) -> ParsedSource:
+    return read_source(path, fmt, require_footnotes)
+
+
+@task(name="sentences-and-extract", cache_policy=NO_CACHE)
+def analyse_task(parsed: ParsedSource, dct: date | None) -> pipeline.Analysis:
+    return pipeline.analyse(parsed, load_model(), dct)
+
+
+@task(name="link", cache_policy=NO_CACHE)
+def link_task(analysis: pipeline.Analysis) -> list[list[tuple[int, float]]]:
+    return pipeline.link_sentences(analysis)
+
+
+@task(name="check", cache_policy=NO_CACHE)
+def check_task(parsed: ParsedSource, analysis: pipeline.Analysis, links: list[list[tuple[int, float]]]) -> list[Fact]:
+    return pipeline.build_facts(parsed, analysis, links)
+
+
+@task(name="write", cache_policy=NO_CACHE)
+def write_task(parsed: ParsedSource, facts: list[Fact], out: Path) -> Document:
+    document = pipeline.build_document(parsed, facts, load_model())
+    write_document(document, out)
+    return document
+
+
+@flow(name="extract-file", log_prints=False)
+def extract_file(
+    path: Path,
+    out_dir: Path = Path("extracted"),
+    fmt: str | None = None,
+    require_footnotes: bool = True,
+    dct: date | None = None,
+) -> Path:
+    """Read one source, extract, link, check and write its facts; returns the output path."""
+    parsed = read_task(path, fmt, require_footnotes)
+    analysis = analyse_task(parsed, dct)
+    links = link_task(analysis)
+    facts = check_task(parsed, analysis, links)
+    out = output_path(path, out_dir)
+    write_task(parsed, facts, out)
+    return out

@@ -1,0 +1,5 @@
+"""``python -m citefacts`` runs the command line."""
+
+from citefacts.cli import main
+
+main()

@@ -1,0 +1,163 @@
+"""The ``citefacts`` command line: extract, validate, and the eval commands (spans, link, check)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from citefacts.errors import CitefactsError
+
+QUIET_PREFECT = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_SERVER_LEVEL": "CRITICAL",
+    "PREFECT_LOGGING_LEVEL": "ERROR",
+    "PREFECT_LOGGING_TO_API_ENABLED": "false",
+    "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
+}
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Turn encyclopedic text into citation-checked facts.",
+)
+console = Console(stderr=True)
+
+
+def quiet_prefect() -> None:
+    """Prefect defaults for a quiet run: no telemetry, no server tracebacks, warnings and up only."""
+    for key, value in QUIET_PREFECT.items():
+        os.environ.setdefault(key, value)
+
+
+def source_files(paths: list[Path]) -> list[Path]:
+    """The files named, with folders expanded to the files they hold (hidden files skipped)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise CitefactsError("no such file or folder", str(path))
+    return files
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Source files or folders of them.")],
+    out: Annotated[Path, typer.Option(help="Folder for the JSON output.")] = Path("extracted"),
+    fmt: Annotated[str | None, typer.Option("--format", help="Input format; default: from the extension.")] = None,
+    allow_no_footnotes: Annotated[
+        bool, typer.Option(help="Extract uncited facts from a source with no footnotes.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
+) -> None:
+    """Run the extraction flow on sources and write one JSON file of facts per source."""
+    from citefacts.nlp import load_model
+    from citefacts.read import read_source
+
+    if verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    quiet_prefect()
+    files = source_files(paths)
+    for path in files:
+        read_source(path, fmt, not allow_no_footnotes)
+    load_model()
+    from flows.extract import extract_file
+
+    with _progress() as progress:
+        job = progress.add_task("extracting", total=len(files))
+        for path in files:
+            progress.update(job, description=f"extracting {path.name}")
+            written = extract_file(path, out, fmt, not allow_no_footnotes)
+            progress.advance(job)
+            console.print(f"wrote {written}")
+
+
+@app.command()
+def validate(file: Annotated[Path, typer.Argument(help="An output JSON file.")]) -> None:
+    """Check an output file against the schema, naming the first failing field."""
+    from citefacts.write import load_document
+
+    document = load_document(file)
+    console.print(f"{file}: valid ({len(document.facts)} facts, schema {document.schema_version})")
+
+
+@app.command()
+def schema(out: Annotated[Path | None, typer.Option(help="Write here instead of standard output.")] = None) -> None:
+    """Print (or write) the JSON Schema of the output files."""
+    from citefacts.models import json_schema
+    from citefacts.write import atomic_write
+
+    if out:
+        atomic_write(out, json_schema())
+    else:
+        sys.stdout.write(json_schema())
+
+
+def _eval_command(infile: Path, handler: Callable[..., dict[str, Any]]) -> None:
+    from citefacts.evaluate import read_jsonl, run_jsonl
+    from citefacts.nlp import load_model
+
+    nlp = load_model()
+    records = list(read_jsonl(infile))
+    with _progress() as progress:
+        job = progress.add_task(infile.name, total=len(records))
+        for line in run_jsonl(records, handler, nlp):
+            sys.stdout.write(line + "\n")
+            progress.advance(job)
+
+
+@app.command()
+def spans(infile: Annotated[Path, typer.Argument(help="JSON lines: {id, text, dct}.")]) -> None:
+    """Dates, numbers and entities of each text, as the flow extracts them (JSON lines out)."""
+    from citefacts.evaluate import spans_record
+
+    _eval_command(infile, spans_record)
+
+
+@app.command()
+def link(infile: Annotated[Path, typer.Argument(help="JSON lines: {id, body, footnotes}.")]) -> None:
+    """Link the sentences of marker-less bodies to their footnotes (JSON lines out)."""
+    from citefacts.evaluate import link_record
+
+    _eval_command(infile, link_record)
+
+
+@app.command()
+def check(infile: Annotated[Path, typer.Argument(help="JSON lines: {id, claim, evidence}.")]) -> None:
+    """Whether each evidence's dates and numbers support its claim's (JSON lines out)."""
+    from citefacts.evaluate import check_record
+
+    _eval_command(infile, check_record)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+
+
+def main() -> None:
+    """Entry point: user errors print one line and exit 2; Ctrl-C exits 130 without a traceback."""
+    try:
+        app()
+    except CitefactsError as error:
+        console.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)

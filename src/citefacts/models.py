@@ -1,0 +1,263 @@
+"""The one data model: every structure citefacts reads, writes or exchanges between stages.
+
+Offsets always index the raw source text decoded as UTF-8 (Python string indices), so that
+``raw[start:end] == text`` holds for every span written out.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+MentionKind = Literal["date", "number", "entity"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Granularity = Literal["day", "month", "season", "quarter", "year", "decade", "century", "time", "unknown"]
+NumberKind = Literal["cardinal", "range", "money", "percent", "quantity", "ordinal"]
+Qualifier = Literal["approx", "at_least", "more_than", "at_most", "less_than"]
+Verdict = Literal["supported", "contradicted", "not_found"]
+FactStatus = Literal["supported", "partly_supported", "contradicted", "unverified", "uncited"]
+LinkedBy = Literal["marker", "content"]
+BlockKind = Literal["paragraph", "heading", "table_cell"]
+DecisionKind = Literal["accept", "reject", "correct", "undo"]
+
+
+class Model(BaseModel):
+    """Base for all models: unknown fields are errors, so a typo never passes validation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Model):
+    """A stretch of the raw source text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before start {self.start}")
+        return self
+
+
+# --- values -------------------------------------------------------------------------------
+
+
+class DateValue(Model):
+    """A normalized time expression: its TIMEX3 value and, where it is a calendar date, an interval."""
+
+    kind: Literal["date"] = "date"
+    timex: str
+    type: TimexType = "DATE"
+    granularity: Granularity = "unknown"
+    first_day: date | None = None
+    last_day: date | None = None
+    mod: str | None = None
+
+
+class NumberValue(Model):
+    """A normalized number: a value, or low/high for a range, with its unit and any qualifier."""
+
+    kind: Literal["number"] = "number"
+    number_kind: NumberKind = "cardinal"
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    qualifier: Qualifier | None = None
+
+
+class EntityValue(Model):
+    """A named entity and the canonical name its alias group shares within the document."""
+
+    kind: Literal["entity"] = "entity"
+    canonical: str
+
+
+MentionValue = Annotated[DateValue | NumberValue | EntityValue, Field(discriminator="kind")]
+
+
+class Mention(Model):
+    """One date, number or named entity in a sentence."""
+
+    id: str
+    kind: MentionKind
+    label: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    value: MentionValue
+
+
+# --- footnotes and citations ----------------------------------------------------------------
+
+
+class CitationFields(Model):
+    """A footnote's bibliographic fields, as far as they parse; the rest stays in ``unparsed``."""
+
+    authors: list[str] = []
+    date: str | None = None
+    title: str | None = None
+    work: str | None = None
+    publisher: str | None = None
+    place: str | None = None
+    pages: str | None = None
+    identifiers: dict[str, str] = {}
+    archive_date: str | None = None
+    access_date: str | None = None
+    language: str | None = None
+    quote: Span | None = None
+    unparsed: str | None = None
+    is_note: bool = False
+
+
+class Footnote(Model):
+    """One entry of the reference list, numbered in order of appearance."""
+
+    id: str
+    number: int = Field(ge=1)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    citations: list[CitationFields] = []
+
+
+class Check(Model):
+    """Whether a footnote's text holds the value of one mention."""
+
+    mention: str
+    verdict: Verdict
+    evidence: Span | None = None
+    note: str | None = None
+
+
+class Citation(Model):
+    """A link from a fact to a footnote, with how it was found and what the footnote confirms."""
+
+    footnote: int = Field(ge=1)
+    score: float
+    linked_by: LinkedBy
+    checks: list[Check] = []
+
+
+class TableCell(Model):
+    """Where a fact sits in a table: the headers a reader sees for it."""
+
+    row: str | None = None
+    column: str | None = None
+
+
+class Fact(Model):
+    """A body sentence with its extracted mentions, linked footnotes and checks."""
+
+    id: str
+    content_hash: str
+    sentence: Span
+    section: list[str] = []
+    table: TableCell | None = None
+    mentions: list[Mention]
+    citations: list[Citation] = []
+    status: FactStatus
+
+
+# --- the output document ---------------------------------------------------------------------
+
+
+class Source(Model):
+    """Which file the facts came from, exactly."""
+
+    path: str
+    sha256: str
+    chars: int = Field(ge=0)
+    format: str = "text"
+
+
+class Pipeline(Model):
+    """The versions that produced an output, so a re-extraction can tell what changed."""
+
+    version: str
+    spacy_version: str
+    model_name: str
+    model_version: str
+    dateparser_version: str
+    options: dict[str, str | float | int | bool] = {}
+
+
+class Document(Model):
+    """Everything extracted from one source: the JSON object written to ``extracted/``."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    pipeline: Pipeline
+    extracted_at: datetime
+    footnotes: list[Footnote]
+    facts: list[Fact]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Document:
+        ids = [fact.id for fact in self.facts]
+        if len(ids) != len(set(ids)):
+            raise ValueError("fact ids are not unique")
+        return self
+
+
+# --- reading: the format-blind document model between the reader and the rest ---------------
+
+
+class Block(Model):
+    """A body unit as read: a paragraph, heading or table cell.
+
+    ``text`` is what extraction sees (markers and markup removed). ``offsets[i]`` is the raw index
+    of ``text[i]``; ``offsets`` is empty when ``text`` is ``raw[start:start + len(text)]``.
+    """
+
+    kind: BlockKind
+    start: int = Field(ge=0)
+    text: str
+    offsets: list[int] = []
+    section: list[str] = []
+    table: TableCell | None = None
+    markers: dict[int, list[int]] = {}
+    """Explicit citation markers: text index where a marker stood -> footnote numbers."""
+
+
+class ParsedSource(Model):
+    """A source read into body blocks and footnotes, whatever its format."""
+
+    path: str
+    raw: str
+    format: str
+    blocks: list[Block]
+    footnotes: list[Footnote]
+
+
+# --- review ---------------------------------------------------------------------------------
+
+
+class Decision(Model):
+    """One reviewer decision, appended to the review log and never rewritten."""
+
+    fact_id: str
+    content_hash: str
+    decision: DecisionKind
+    reviewer: str
+    at: datetime
+    note: str | None = None
+    correction: dict[str, str] | None = None
+    stale: bool = False
+    archived: bool = False
+
+
+def json_schema() -> str:
+    """The JSON Schema of the output document, as committed in ``schema/``."""
+    return json.dumps(Document.model_json_schema(), indent=2, sort_keys=True) + "\n"
+
+
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "document.schema.json"

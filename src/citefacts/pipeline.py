@@ -1,0 +1,189 @@
+"""The pipeline's stages chained: read, sentences, extract, link, check, assemble.
+
+Each stage is a plain function on plain data so that the Prefect flow can run each as a task and
+the CLI's eval commands can call the very same code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from spacy.language import Language
+
+from citefacts import PIPELINE_VERSION
+from citefacts.check import check_value, fact_status
+from citefacts.extract import extract
+from citefacts.found import Found
+from citefacts.link import Unit, link
+from citefacts.models import (
+    Check,
+    Citation,
+    Document,
+    Fact,
+    Mention,
+    ParsedSource,
+    Pipeline,
+    Source,
+    Span,
+)
+from citefacts.nlp import model_version
+from citefacts.sentences import parse_blocks, raw_span, split_sentences
+
+VERDICT_RANK = {"supported": 0, "contradicted": 1, "not_found": 2}
+
+
+@dataclass
+class SentenceFacts:
+    """A body sentence with its mentions, all offsets in raw-text terms."""
+
+    block_index: int
+    start: int
+    end: int
+    text: str
+    found: list[Found]
+
+
+@dataclass
+class Analysis:
+    """What extraction found in the body sentences and in each footnote."""
+
+    sentences: list[SentenceFacts]
+    footnotes: list[Unit]
+
+
+def analyse(parsed: ParsedSource, nlp: Language, dct: date | None = None) -> Analysis:
+    """Split the body into sentences and extract mentions from them and from the footnotes."""
+    sentences: list[SentenceFacts] = []
+    blocks = parsed.blocks
+    content = [i for i, block in enumerate(blocks) if block.kind != "heading"]
+    for index, doc in zip(content, parse_blocks(nlp, [blocks[i] for i in content]), strict=True):
+        block = blocks[index]
+        found = extract(doc, dct)
+        for sentence in split_sentences(doc, index):
+            inside = [f for f in found if sentence.start <= f.start and f.end <= sentence.end]
+            start, end = raw_span(block, sentence.start, sentence.end)
+            mapped = [Found(*raw_span(block, f.start, f.end), f.label, f.value) for f in inside]
+            sentences.append(SentenceFacts(index, start, end, parsed.raw[start:end], mapped))
+    notes = [
+        Unit(note.text, extract(doc, dct), note.number)
+        for note, doc in zip(parsed.footnotes, nlp.pipe(n.text for n in parsed.footnotes), strict=True)
+    ]
+    return Analysis(sentences, notes)
+
+
+def link_sentences(analysis: Analysis) -> list[list[tuple[int, float]]]:
+    """Footnotes linked to each body sentence, with scores."""
+    units = [Unit(s.text, [_shift(f, -s.start) for f in s.found]) for s in analysis.sentences]
+    return link(units, analysis.footnotes)
+
+
+def build_facts(parsed: ParsedSource, analysis: Analysis, links: list[list[tuple[int, float]]]) -> list[Fact]:
+    """Facts from every sentence holding a mention, with their citations, checks and status."""
+    notes = {unit.number: unit for unit in analysis.footnotes}
+    footnotes = {note.number: note for note in parsed.footnotes}
+    facts: list[Fact] = []
+    seen: dict[str, int] = {}
+    for sentence, linked in zip(analysis.sentences, links, strict=True):
+        if not sentence.found:
+            continue
+        block = parsed.blocks[sentence.block_index]
+        mentions = [_mention(f"m{i + 1}", found, parsed.raw) for i, found in enumerate(sentence.found)]
+        citations = []
+        best: dict[str, str] = {}
+        for number, score in linked:
+            checks = []
+            for mention, found in zip(mentions, sentence.found, strict=True):
+                if mention.kind == "entity":
+                    continue
+                local = _shift(found, -sentence.start)
+                outcome = check_value(local, sentence.text, notes[number].text, notes[number].found)
+                evidence = None
+                if outcome.evidence:
+                    offset = footnotes[number].start
+                    start, end = outcome.evidence[0] + offset, outcome.evidence[1] + offset
+                    evidence = Span(start=start, end=end, text=parsed.raw[start:end])
+                checks.append(Check(mention=mention.id, verdict=outcome.verdict, evidence=evidence, note=outcome.note))
+                previous = best.get(mention.id, "not_found")
+                best[mention.id] = min(previous, outcome.verdict, key=VERDICT_RANK.__getitem__)
+            citations.append(Citation(footnote=number, score=score, linked_by="content", checks=checks))
+        valued = [m.id for m in mentions if m.kind != "entity"]
+        verdicts = [best.get(mention_id, "not_found") for mention_id in valued]
+        fact_id = _fact_id(sentence.text, seen)
+        facts.append(
+            Fact(
+                id=fact_id,
+                content_hash=_content_hash(sentence.text, mentions, citations),
+                sentence=Span(start=sentence.start, end=sentence.end, text=sentence.text),
+                section=block.section,
+                table=block.table,
+                mentions=mentions,
+                citations=citations,
+                status=fact_status(verdicts, bool(citations)),  # type: ignore[arg-type]
+            )
+        )
+    return facts
+
+
+def _shift(found: Found, delta: int) -> Found:
+    return Found(found.start + delta, found.end + delta, found.label, found.value)
+
+
+def _mention(mention_id: str, found: Found, raw: str) -> Mention:
+    return Mention(
+        id=mention_id,
+        kind=found.kind,  # type: ignore[arg-type]
+        label=found.label,
+        start=found.start,
+        end=found.end,
+        text=raw[found.start : found.end],
+        value=found.value,
+    )
+
+
+def _fact_id(text: str, seen: dict[str, int]) -> str:
+    """An id from the sentence's words alone, so edits elsewhere in the file never change it."""
+    digest = hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:12]
+    seen[digest] = seen.get(digest, 0) + 1
+    return f"f{digest}" if seen[digest] == 1 else f"f{digest}-{seen[digest]}"
+
+
+def _content_hash(text: str, mentions: list[Mention], citations: list[Citation]) -> str:
+    """A hash of everything a reviewer sees for a fact: decisions on it go stale when it changes."""
+    payload = text + "|" + "|".join(m.model_dump_json(exclude={"id", "start", "end"}) for m in mentions)
+    payload += "|" + "|".join(c.model_dump_json() for c in citations)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def pipeline_info(nlp: Language) -> Pipeline:
+    """The versions of everything that shapes the output."""
+    name, version = model_version(nlp)
+    return Pipeline(
+        version=PIPELINE_VERSION,
+        spacy_version=importlib.metadata.version("spacy"),
+        model_name=name,
+        model_version=version,
+        dateparser_version=importlib.metadata.version("dateparser"),
+    )
+
+
+def build_document(parsed: ParsedSource, facts: list[Fact], nlp: Language) -> Document:
+    """The validated output document for one source."""
+    raw_bytes = parsed.raw.encode("utf-8")
+    return Document(
+        source=Source(
+            path=parsed.path, sha256=hashlib.sha256(raw_bytes).hexdigest(), chars=len(parsed.raw), format=parsed.format
+        ),
+        pipeline=pipeline_info(nlp),
+        extracted_at=datetime.now(UTC),
+        footnotes=parsed.footnotes,
+        facts=facts,
+    )
+
+
+def run(parsed: ParsedSource, nlp: Language, dct: date | None = None) -> Document:
+    """All stages on one parsed source, without orchestration."""
+    analysis = analyse(parsed, nlp, dct)
+    return build_document(parsed, build_facts(parsed, analysis, link_sentences(analysis)), nlp)

@@ -1,0 +1,79 @@
+"""Writing and validating output files: atomic, schema-checked JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from citefacts.errors import ValidationFailed
+from citefacts.models import Document
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write a file so that readers see the old or the new content, never half of either."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def output_path(source: Path, out_dir: Path) -> Path:
+    """Where a source's facts go: ``<out_dir>/<source stem>.json``."""
+    return out_dir / f"{source.stem}.json"
+
+
+def write_document(document: Document, path: Path) -> Path:
+    """Validate a document once more and write it atomically as indented JSON."""
+    checked = Document.model_validate(document.model_dump())
+    atomic_write(path, checked.model_dump_json(indent=2) + "\n")
+    return path
+
+
+def load_document(path: Path) -> Document:
+    """Read and validate an output file, naming the first failing field on error."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValidationFailed(f"cannot read: {error}", str(path)) from error
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValidationFailed(
+            f"malformed JSON: {error.msg}", str(path), f"line {error.lineno} column {error.colno}"
+        ) from error
+    try:
+        return Document.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(root)"
+        raise ValidationFailed(f"{first['msg']} ({error.error_count()} error(s) in all)", str(path), where) from error
+
+
+def check_spans(document: Document, raw: str) -> list[str]:
+    """Every span whose text is not exactly the raw text at its offsets (empty when all hold)."""
+    problems = []
+    spans = [(f"footnote {n.number}", n.start, n.end, n.text) for n in document.footnotes]
+    for fact in document.facts:
+        spans.append((f"fact {fact.id}", fact.sentence.start, fact.sentence.end, fact.sentence.text))
+        spans += [(f"fact {fact.id} {m.id}", m.start, m.end, m.text) for m in fact.mentions]
+        for citation in fact.citations:
+            for check in citation.checks:
+                if check.evidence:
+                    e = check.evidence
+                    spans.append((f"fact {fact.id} evidence {check.mention}", e.start, e.end, e.text))
+    for name, start, end, text in spans:
+        if raw[start:end] != text:
+            problems.append(f"{name}: raw[{start}:{end}] != {text[:40]!r}")
+    return problems

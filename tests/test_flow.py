@@ -1,0 +1,38 @@
+"""The Prefect flow, on the real embedded server of the test harness."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from prefect.testing.utilities import prefect_test_harness
+
+from citefacts.write import check_spans, load_document
+
+ARTICLE = """Small town
+The town of Exampleville had 5,000 inhabitants in 1990 according to the census.
+In March 2001 a flood destroyed 300 homes.
+^"Census 1990". Example Office. 1991. The population of Exampleville was 5,000 in 1990.
+^Smith, Ann (2002). "Floods". Daily News. The flood of March 2001 destroyed 300 homes in Exampleville.
+"""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def harness():
+    with prefect_test_harness():
+        yield
+
+
+@pytest.mark.integration
+def test_flow_writes_validated_facts(tmp_path: Path) -> None:
+    from flows.extract import extract_file
+
+    source = tmp_path / "small.txt"
+    source.write_text(ARTICLE)
+    out = extract_file(source, tmp_path / "out")
+    document = load_document(out)
+    assert check_spans(document, ARTICLE) == []
+    flood = next(f for f in document.facts if "flood" in f.sentence.text)
+    assert [c.footnote for c in flood.citations][:1] == [2]
+    assert flood.status == "supported"
+    assert document.source.sha256 and document.pipeline.model_version == "3.8.0"

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from citefacts.models import Document, Span, json_schema
+
+SCHEMA_FILE = Path(__file__).parents[1] / "schema" / "document.schema.json"
+
+
+def test_committed_schema_is_current() -> None:
+    assert SCHEMA_FILE.read_text() == json_schema(), "run `make schema` and commit schema/document.schema.json"
+
+
+def test_span_end_before_start_is_invalid() -> None:
+    with pytest.raises(ValidationError):
+        Span(start=5, end=2, text="")
+
+
+def test_unknown_fields_are_rejected(seed_document: Document) -> None:
+    data = seed_document.model_dump()
+    data["facts"][0]["surprise"] = 1
+    with pytest.raises(ValidationError):
+        Document.model_validate(data)

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citefacts import read
+from citefacts.errors import InputError
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "file is empty"),
+        (b"  \n\n", "file is empty"),
+        (b"abc\x00def", "binary file"),
+        ("caf\u00e9\n".encode("latin-1"), "not UTF-8"),
+        (b"Just a body sentence with no notes at all in 1999.\n", "no footnotes"),
+    ],
+)
+def test_bad_input_is_one_line_naming_the_file(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        read.read_source(path)
+    text = str(caught.value)
+    assert message in text and str(path) in text and "\n" not in text
+
+
+def test_non_utf8_error_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes(b"first line\nsecond caf\xe9\n")
+    with pytest.raises(InputError, match="line 2"):
+        read.read_source(path)
+
+
+def test_huge_input_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(read, "MAX_BYTES", 100)
+    path = tmp_path / "huge.txt"
+    path.write_text("x" * 200 + "\n^note\n")
+    with pytest.raises(InputError, match="limit"):
+        read.read_source(path)
+
+
+def test_no_footnotes_allowed_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text("A body sentence that is long enough to be a paragraph of text in 1999.\n")
+    parsed = read.read_source(path, require_footnotes=False)
+    assert parsed.footnotes == [] and len(parsed.blocks) == 1

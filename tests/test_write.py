@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citefacts.errors import ValidationFailed
+from citefacts.models import Document
+from citefacts.write import atomic_write, load_document, write_document
+
+
+def test_written_document_loads_back_identically(tmp_path: Path, seed_document: Document) -> None:
+    path = write_document(seed_document, tmp_path / "out.json")
+    assert load_document(path) == seed_document
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_malformed_json_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"schema_version": "1.0",\n  oops}')
+    with pytest.raises(ValidationFailed, match=r"broken.json:line 2 column 3"):
+        load_document(path)
+
+
+def test_invalid_field_is_named(tmp_path: Path, seed_document: Document) -> None:
+    data = json.loads(seed_document.model_dump_json())
+    data["facts"][2]["status"] = "maybe"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ValidationFailed, match=r"facts\.2\.status"):
+        load_document(path)
+
+
+def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path) -> None:
+    path = tmp_path / "f.txt"
+    path.write_text("old")
+
+    class Boom(str):
+        def __str__(self) -> str:
+            raise RuntimeError
+
+    with pytest.raises(TypeError):
+        atomic_write(path, 123)  # type: ignore[arg-type]
+    assert path.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]

@@ -7,7 +7,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_LOGGING_SERVER_LEVEL ?= CRITICAL
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
-.PHONY: install run test lint eval bench schema clean
+.PHONY: install run test lint eval bench schema serve clean
 
 install: $(VENV)/.installed
 
@@ -39,3 +39,6 @@ schema: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .prefect
+
+serve: install
+	$(PY) -m flows.serve

@@ -49,3 +49,21 @@ def test_casualty_figure_is_supported_by_the_note_that_reconciles_two_counts(see
 
 def test_uncited_facts_are_kept_with_their_status(seed_document: Document) -> None:
     assert any(f.status == "uncited" and not f.citations for f in seed_document.facts)
+
+
+def test_explicit_markers_decide_the_links(nlp) -> None:
+    from citefacts.models import Block, Footnote, ParsedSource
+    from citefacts.pipeline import run
+
+    raw = "Paris had 2 million people in 1990. Lyon had 500,000 people.\n^Census. Paris: 2 million.\n^Other.\n"
+    body = raw.split("\n")[0]
+    notes = [
+        Footnote(
+            id="n1", number=1, start=raw.index("Census"), end=raw.index("\n^Other"), text="Census. Paris: 2 million."
+        ),
+        Footnote(id="n2", number=2, start=raw.index("Other"), end=raw.index("Other") + 6, text="Other."),
+    ]
+    block = Block(kind="paragraph", start=0, text=body, markers={35: [1], len(body): [2]})
+    document = run(ParsedSource(path="m.txt", raw=raw, format="text", blocks=[block], footnotes=notes), nlp)
+    links = {f.sentence.text[:5]: [(c.footnote, c.linked_by) for c in f.citations] for f in document.facts}
+    assert links == {"Paris": [(1, "marker")], "Lyon ": [(2, "marker")]}

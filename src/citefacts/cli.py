@@ -104,7 +104,7 @@ def schema(out: Annotated[Path | None, typer.Option(help="Write here instead of 
 
 
 def _eval_command(infile: Path, handler: Callable[..., dict[str, Any]]) -> None:
-    from citefacts.evaluate import read_jsonl, run_jsonl
+    from citefacts.eval.jsonl import read_jsonl, run_jsonl
     from citefacts.nlp import load_model
 
     nlp = load_model()
@@ -119,7 +119,7 @@ def _eval_command(infile: Path, handler: Callable[..., dict[str, Any]]) -> None:
 @app.command()
 def spans(infile: Annotated[Path, typer.Argument(help="JSON lines: {id, text, dct}.")]) -> None:
     """Dates, numbers and entities of each text, as the flow extracts them (JSON lines out)."""
-    from citefacts.evaluate import spans_record
+    from citefacts.eval.spans import spans_record
 
     _eval_command(infile, spans_record)
 
@@ -127,7 +127,7 @@ def spans(infile: Annotated[Path, typer.Argument(help="JSON lines: {id, text, dc
 @app.command()
 def link(infile: Annotated[Path, typer.Argument(help="JSON lines: {id, body, footnotes}.")]) -> None:
     """Link the sentences of marker-less bodies to their footnotes (JSON lines out)."""
-    from citefacts.evaluate import link_record
+    from citefacts.eval.links import link_record
 
     _eval_command(infile, link_record)
 
@@ -135,7 +135,7 @@ def link(infile: Annotated[Path, typer.Argument(help="JSON lines: {id, body, foo
 @app.command()
 def check(infile: Annotated[Path, typer.Argument(help="JSON lines: {id, claim, evidence}.")]) -> None:
     """Whether each evidence's dates and numbers support its claim's (JSON lines out)."""
-    from citefacts.evaluate import check_record
+    from citefacts.eval.checks import check_record
 
     _eval_command(infile, check_record)
 
@@ -150,6 +150,16 @@ def _progress() -> Progress:
         transient=True,
         disable=not console.is_terminal,
     )
+
+
+def _register_extensions() -> None:
+    """Commands kept in their own modules (review, report, serve)."""
+    from citefacts.review_cli import register
+
+    register(app)
+
+
+_register_extensions()
 
 
 def main() -> None:

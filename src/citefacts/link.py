@@ -65,6 +65,9 @@ class Unit:
     text: str
     found: list[Found] = field(default_factory=list)
     number: int = 0
+    """A footnote's number (0 for sentences)."""
+    block: int = 0
+    """A sentence's paragraph (block index), for position cues."""
 
 
 def value_keys(found: list[Found]) -> set[str]:

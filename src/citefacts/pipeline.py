@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from spacy.language import Language
@@ -44,6 +44,8 @@ class SentenceFacts:
     end: int
     text: str
     found: list[Found]
+    markers: list[int] = field(default_factory=list)
+    """Footnote numbers whose explicit markers stand in or right after this sentence."""
 
 
 @dataclass
@@ -62,11 +64,18 @@ def analyse(parsed: ParsedSource, nlp: Language, dct: date | None = None) -> Ana
     for index, doc in zip(content, parse_blocks(nlp, [blocks[i] for i in content]), strict=True):
         block = blocks[index]
         found = extract(doc, dct)
-        for sentence in split_sentences(doc, index):
+        split = split_sentences(doc, index)
+        for number, sentence in enumerate(split):
             inside = [f for f in found if sentence.start <= f.start and f.end <= sentence.end]
             start, end = raw_span(block, sentence.start, sentence.end)
             mapped = [Found(*raw_span(block, f.start, f.end), f.label, f.value) for f in inside]
-            sentences.append(SentenceFacts(index, start, end, parsed.raw[start:end], mapped))
+            following = split[number + 1].start if number + 1 < len(split) else len(block.text) + 1
+            markers = [
+                n for at, notes in sorted(block.markers.items()) if sentence.start < at <= following for n in notes
+            ]
+            sentences.append(
+                SentenceFacts(index, start, end, parsed.raw[start:end], mapped, list(dict.fromkeys(markers)))
+            )
     notes = [
         Unit(note.text, extract(doc, dct), note.number)
         for note, doc in zip(parsed.footnotes, nlp.pipe(n.text for n in parsed.footnotes), strict=True)
@@ -75,8 +84,10 @@ def analyse(parsed: ParsedSource, nlp: Language, dct: date | None = None) -> Ana
 
 
 def link_sentences(analysis: Analysis) -> list[list[tuple[int, float]]]:
-    """Footnotes linked to each body sentence, with scores."""
-    units = [Unit(s.text, [_shift(f, -s.start) for f in s.found]) for s in analysis.sentences]
+    """Footnotes linked to each body sentence, with scores; explicit markers, where the source has any, decide."""
+    if any(s.markers for s in analysis.sentences):
+        return [[(number, 1.0) for number in s.markers] for s in analysis.sentences]
+    units = [Unit(s.text, [_shift(f, -s.start) for f in s.found], block=s.block_index) for s in analysis.sentences]
     return link(units, analysis.footnotes)
 
 
@@ -93,7 +104,10 @@ def build_facts(parsed: ParsedSource, analysis: Analysis, links: list[list[tuple
         mentions = [_mention(f"m{i + 1}", found, parsed.raw) for i, found in enumerate(sentence.found)]
         citations = []
         best: dict[str, str] = {}
+        linked_by = "marker" if sentence.markers else "content"
         for number, score in linked:
+            if number not in notes:
+                continue
             checks = []
             for mention, found in zip(mentions, sentence.found, strict=True):
                 if mention.kind == "entity":
@@ -108,7 +122,7 @@ def build_facts(parsed: ParsedSource, analysis: Analysis, links: list[list[tuple
                 checks.append(Check(mention=mention.id, verdict=outcome.verdict, evidence=evidence, note=outcome.note))
                 previous = best.get(mention.id, "not_found")
                 best[mention.id] = min(previous, outcome.verdict, key=VERDICT_RANK.__getitem__)
-            citations.append(Citation(footnote=number, score=score, linked_by="content", checks=checks))
+            citations.append(Citation(footnote=number, score=score, linked_by=linked_by, checks=checks))
         valued = [m.id for m in mentions if m.kind != "entity"]
         verdicts = [best.get(mention_id, "not_found") for mention_id in valued]
         fact_id = _fact_id(sentence.text, seen)

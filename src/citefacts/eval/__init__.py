@@ -1,0 +1,1 @@
+"""The eval commands: the flow's own code on the shared gold sets' input formats."""

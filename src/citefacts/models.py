@@ -103,12 +103,17 @@ class CitationFields(Model):
     """A footnote's bibliographic fields, as far as they parse; the rest stays in ``unparsed``."""
 
     authors: list[str] = []
+    editors: list[str] = []
     date: str | None = None
     title: str | None = None
     work: str | None = None
     publisher: str | None = None
     place: str | None = None
     pages: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    edition: str | None = None
+    url: str | None = None
     identifiers: dict[str, str] = {}
     archive_date: str | None = None
     access_date: str | None = None

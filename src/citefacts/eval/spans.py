@@ -33,4 +33,5 @@ def spans_record(nlp: Language, record: dict[str, Any]) -> dict[str, Any]:
             )
         else:
             entities.append({**base, "label": item.label})
-    return {"id": record.get("id", record.get("doc_id")), "timexes": timexes, "numbers": numbers, "entities": entities}
+    record_id = record.get("id", record.get("doc_id"))
+    return {"id": record_id, "doc_id": record_id, "timexes": timexes, "numbers": numbers, "entities": entities}

@@ -1,7 +1,11 @@
-"""The extraction flow: each pipeline stage of citefacts as a Prefect task, one subflow per file."""
+"""The extraction flow: each pipeline stage of citefacts as a Prefect task, one subflow per file.
 
-from __future__ import annotations
+The write step reconciles with the previous output (fact ids carried over, decisions kept or
+retired) and writes the run's diff beside it.
+"""
 
+# No `from __future__ import annotations`: a deployment loads flows from their file, and Prefect
+# then cannot resolve string annotations when it validates parameters.
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +16,9 @@ from citefacts import pipeline
 from citefacts.models import Document, Fact, ParsedSource
 from citefacts.nlp import load_model
 from citefacts.read import read_source
-from citefacts.write import output_path, write_document
+from citefacts.review.diff import RunDiff
+from citefacts.review.rerun import save_extraction
+from citefacts.write import output_path
 
 
 @task(name="read", cache_policy=NO_CACHE)
@@ -36,10 +42,9 @@ def check_task(parsed: ParsedSource, analysis: pipeline.Analysis, links: list[li
 
 
 @task(name="write", cache_policy=NO_CACHE)
-def write_task(parsed: ParsedSource, facts: list[Fact], out: Path) -> Document:
-    document = pipeline.build_document(parsed, facts, load_model())
-    write_document(document, out)
-    return document
+def write_task(parsed: ParsedSource, facts: list[Fact], out: Path) -> RunDiff:
+    document: Document = pipeline.build_document(parsed, facts, load_model())
+    return save_extraction(document, out)
 
 
 @flow(name="extract-file", log_prints=False)

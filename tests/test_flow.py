@@ -36,3 +36,34 @@ def test_flow_writes_validated_facts(tmp_path: Path) -> None:
     assert [c.footnote for c in flood.citations][:1] == [2]
     assert flood.status == "supported"
     assert document.source.sha256 and document.pipeline.model_version == "3.8.0"
+
+
+@pytest.mark.integration
+def test_flow_reextraction_keeps_decisions_and_writes_a_diff(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from citefacts.models import Decision
+    from citefacts.review.diff import read_diff
+    from citefacts.review.store import append_decisions, decisions_path, fact_states, read_decisions
+    from flows.extract import extract_file
+
+    source = tmp_path / "small.txt"
+    source.write_text(ARTICLE)
+    out = extract_file(source, tmp_path / "out")
+    log = decisions_path(out)
+    first = load_document(out)
+    decisions = [
+        Decision(fact_id=f.id, content_hash=f.content_hash, decision="accept", reviewer="ann", at=datetime.now(UTC))
+        for f in first.facts
+    ]
+    append_decisions(log, decisions)
+    source.write_text(ARTICLE.replace("destroyed 300 homes.", "destroyed 350 homes."))
+    extract_file(source, tmp_path / "out")
+    second = load_document(out)
+    assert [f.id for f in second.facts] == [f.id for f in first.facts]  # the edited sentence kept its id
+    states = fact_states(second.facts, read_decisions(log))
+    flood = next(f for f in second.facts if "flood" in f.sentence.text)
+    assert states[flood.id].state == "stale"
+    assert [s.state for i, s in states.items() if i != flood.id] == ["decided"] * (len(second.facts) - 1)
+    diff = read_diff(out)
+    assert diff is not None and [c.id for c in diff.changed] == [flood.id] and diff.stale_decisions == [flood.id]

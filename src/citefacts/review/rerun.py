@@ -1,0 +1,64 @@
+"""Writing a re-extraction safely: reconcile with the previous output, keep decisions, write the diff.
+
+The flows call :func:`save_extraction` instead of writing the document directly, and
+:func:`up_to_date` to skip sources whose text and pipeline version have not changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from citefacts import PIPELINE_VERSION
+from citefacts.errors import CitefactsError
+from citefacts.models import Document
+from citefacts.read import decode
+from citefacts.review.diff import RunDiff, write_diff
+from citefacts.review.reconcile import reconcile
+from citefacts.review.store import append_decisions, decisions_path, read_decisions
+from citefacts.write import load_document, write_document
+
+logger = logging.getLogger(__name__)
+
+
+def previous_output(out: Path) -> Document | None:
+    """The output a re-extraction replaces, or None if there is none or it cannot be read."""
+    if not out.exists():
+        return None
+    try:
+        return load_document(out)
+    except CitefactsError as error:
+        logger.warning("previous output unreadable, ids start afresh (decisions stay guarded by hash): %s", error)
+        return None
+
+
+def save_extraction(document: Document, out: Path) -> RunDiff:
+    """Reconcile a new document with the previous output, write it, retire stale decisions, write the diff.
+
+    The order is safe at every step: decisions only apply to their exact content hash, so a crash
+    between writing the output and appending the markers never applies a decision to changed content.
+    """
+    log = decisions_path(out)
+    result = reconcile(previous_output(out), document, read_decisions(log))
+    write_document(result.document, out)
+    append_decisions(log, result.markers)
+    write_diff(result.diff, out)
+    return result.diff
+
+
+def source_sha256(path: Path) -> str:
+    """The sha256 the output records for a source: of its text as decoded (BOM removed), in UTF-8."""
+    return hashlib.sha256(decode(path.read_bytes(), str(path)).encode("utf-8")).hexdigest()
+
+
+def up_to_date(source: Path, out: Path) -> bool:
+    """True when the output exists and came from this exact text with this pipeline version."""
+    previous = previous_output(out)
+    if previous is None:
+        return False
+    try:
+        digest = source_sha256(source)
+    except (OSError, CitefactsError):
+        return False
+    return previous.source.sha256 == digest and previous.pipeline.version == PIPELINE_VERSION

@@ -1,0 +1,136 @@
+"""``python -m flows.serve`` against a real ``prefect server start``: the scheduled deployment runs and keeps decisions.
+
+Starts a Prefect server (SQLite in a temporary PREFECT_HOME) on a free loopback port, serves the
+re-extraction deployment with a cron schedule from a subprocess, reads the schedule back through
+the API, triggers a run, and checks the outputs and decisions it leaves.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+from spacy.language import Language
+
+from citefacts.models import Decision, Document
+from citefacts.pipeline import run
+from citefacts.read import read_source
+from citefacts.review.rerun import save_extraction
+from citefacts.review.store import append_decisions, decisions_path, fact_states, read_decisions
+from flows.serve import QUIET, start_server, stop, wait_healthy
+
+ROOT = Path(__file__).parents[1]
+CRON = "15 4 * * *"
+ARTICLE = """Small town
+History
+The town of Exampleville had 5,000 inhabitants in 1990 according to the census. In March 2001 a flood destroyed 300 homes.
+^"Census 1990". Example Office. 1991. The population of Exampleville was 5,000 in 1990.
+^Smith, Ann (2002). "Floods". Daily News. The flood of March 2001 destroyed 300 homes in Exampleville.
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def api_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    home = tmp_path_factory.mktemp("prefect-home")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    for key, value in QUIET.items():
+        os.environ.setdefault(key, value)
+    server = start_server(port, home)
+    try:
+        wait_healthy(url, server, limit=90)
+        yield url
+    finally:
+        stop(server)
+
+
+def poll(check, limit: float, what: str):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.5)
+    raise AssertionError(f"timed out after {limit:.0f} s waiting for {what}")
+
+
+def decide(document: Document, out: Path, text: str) -> Decision:
+    fact = next(f for f in document.facts if text in f.sentence.text)
+    decision = Decision(
+        fact_id=fact.id, content_hash=fact.content_hash, decision="accept", reviewer="ann", at=datetime.now(UTC)
+    )
+    append_decisions(decisions_path(out), [decision])
+    return decision
+
+
+@pytest.mark.integration
+@pytest.mark.slow
+def test_scheduled_deployment_reextracts_and_keeps_decisions(api_url: str, tmp_path: Path, nlp: Language) -> None:
+    sources, out_dir = tmp_path / "raw", tmp_path / "extracted"
+    sources.mkdir()
+    town, same = sources / "town.txt", sources / "same.txt"
+    town.write_text(ARTICLE)
+    same.write_text(ARTICLE.replace("Exampleville", "Sameton"))
+    out, same_out = out_dir / "town.json", out_dir / "same.json"
+    for source, target in ((town, out), (same, same_out)):
+        save_extraction(run(read_source(source), nlp), target)
+    document = Document.model_validate_json(out.read_text())
+    kept, staled = decide(document, out, "inhabitants"), decide(document, out, "flood")
+    town.write_text(ARTICLE.replace("destroyed 300 homes.\n", "destroyed 350 homes.\n", 1))
+    untouched = same_out.stat().st_mtime_ns
+
+    env = {**os.environ, "PREFECT_API_URL": api_url, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
+    command = [sys.executable, "-m", "flows.serve", "--sources", str(sources), "--out", str(out_dir)]
+    command += ["--cron", CRON, "--name", "test-daily"]
+    final = None
+    runner = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        with httpx.Client(base_url=api_url, timeout=10) as api:
+
+            def deployment() -> dict | None:
+                response = api.get("/deployments/name/reextract/test-daily")
+                return response.json() if response.status_code == 200 else None
+
+            registered = poll(deployment, 90, "the deployment to be registered")
+            assert [s["schedule"]["cron"] for s in registered["schedules"]] == [CRON]
+            assert registered["schedules"][0]["active"] is True
+            flow_run = api.post(f"/deployments/{registered['id']}/create_flow_run", json={}).json()
+
+            def finished() -> str | None:
+                state = api.get(f"/flow_runs/{flow_run['id']}").json()["state"]
+                return state["type"] if state["type"] in {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"} else None
+
+            final = poll(finished, 120, "the triggered flow run")
+    finally:
+        runner.send_signal(signal.SIGINT)
+        try:
+            output, _ = runner.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            runner.kill()
+            output, _ = runner.communicate()
+    log = output.decode(errors="replace")[-3000:]
+    assert final == "COMPLETED", log
+    assert "Traceback" not in log, log
+
+    rewritten = Document.model_validate_json(out.read_text())
+    assert "350 homes" in rewritten.model_dump_json()
+    states = fact_states(rewritten.facts, read_decisions(decisions_path(out)))
+    assert states[kept.fact_id].state == "decided" and states[kept.fact_id].current == kept
+    assert states[staled.fact_id].state == "stale"  # same id, changed content: back in the queue
+    assert (out_dir / "town.diff.json").exists()
+    assert same_out.stat().st_mtime_ns == untouched  # unchanged source and pipeline: skipped

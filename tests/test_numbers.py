@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
-from citefacts.numbers import parse_number, words_to_number
+from citefacts.found import Found
+from citefacts.models import DateValue
+from citefacts.numbers import find_numbers, parse_number, words_to_number
+from citefacts.numbers_tokens import tokenize
 
 
 @pytest.mark.parametrize(
@@ -34,3 +38,192 @@ def test_qualifiers_are_kept() -> None:
 def test_words_to_number_stops_at_other_words() -> None:
     assert words_to_number("twelve soldiers") == 12.0
     assert words_to_number("soldiers") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Eleven", 11.0),
+        ("ninety-nine", 99.0),
+        ("four hundred and seven", 407.0),
+        ("six thousand and twelve", 6012.0),
+        ("a dozen", 12.0),
+        ("two dozen", 24.0),
+        ("one and a half", 1.5),
+        ("seven and a quarter", 7.25),
+        ("a third", 1 / 3),
+        ("three-quarters", 0.75),
+        ("four fifths", 0.8),
+        ("2 1/2", 2.5),
+        ("¼", 0.25),
+        ("six point two five", 6.25),
+        ("minus twelve", -12.0),
+        ("1.5 million", 1.5e6),
+        ("4.2bn", 4.2e9),
+        ("15k", 15000.0),
+        ("5 lakh", 5e5),
+        ("quarter million", 250_000.0),
+        ("2 million and a half", 2.5e6),
+        ("7.1e3", 7100.0),
+        ("12 345", 12345.0),
+    ],
+)
+def test_number_words_and_mixed_forms_read_their_value(text: str, value: float) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("third", 3.0), ("21st", 21.0), ("forty-second", 42.0), ("one hundred and first", 101.0)],
+)
+def test_ordinals_are_kind_ordinal(text: str, value: float) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.number_kind == "ordinal" and parsed.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("$36 million", 36e6, "USD"),
+        ("USD $2.9 billion", 2.9e9, "USD"),
+        ("€5", 5.0, "EUR"),
+        ("£2,000", 2000.0, "GBP"),
+        ("£4m", 4e6, "GBP"),
+        ("5 dollars", 5.0, "USD"),
+        ("12 million manat", 12e6, "AZN"),
+        ("C$ 40", 40.0, "CAD"),
+        ("eight dollars and twenty cents", 8.2, "USD"),
+    ],
+)
+def test_money_reads_amount_and_currency_code(text: str, value: float, unit: str) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.number_kind == "money"
+    assert parsed.value == pytest.approx(value) and parsed.unit == unit
+
+
+@pytest.mark.parametrize(("text", "value"), [("55%", 55.0), ("90 per cent", 90.0), ("twenty percent", 20.0)])
+def test_percent_forms_have_percent_unit(text: str, value: float) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.number_kind == "percent" and parsed.unit == "%" and parsed.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("17 km", 17.0, "kilometre"),
+        ("4,400 square kilometres", 4400.0, "square kilometre"),
+        ("86.6 sq mi", 86.6, "square mile"),
+        ("120 kg", 120.0, "kilogram"),
+        ("a 3-metre wall", 3.0, "metre"),
+        ("6 ft 6 in", 6.5, "foot"),
+        ("60 km/h", 60.0, "kilometre per hour"),
+    ],
+)
+def test_quantities_carry_their_unit(text: str, value: float, unit: str) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.number_kind == "quantity"
+    assert parsed.value == pytest.approx(value) and parsed.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("between 5,856 and 6,000", 5856.0, 6000.0),
+        ("from 50 to 215 square kilometers", 50.0, 215.0),
+        ("108–112 soldiers", 108.0, 112.0),
+        ("20~30", 20.0, 30.0),
+        ("3-4 million", 3e6, 4e6),
+        ("ten to fifteen", 10.0, 15.0),
+        ("more than 10 and less than 20", 10.0, 20.0),
+    ],
+)
+def test_range_fills_low_and_high_from_either_form(text: str, low: float, high: float) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.number_kind == "range" and (parsed.low, parsed.high) == (low, high)
+
+
+def test_range_takes_the_unit_written_after_its_second_end() -> None:
+    parsed = parse_number("from 50 to 215 square kilometers")
+    assert parsed is not None and parsed.unit == "square kilometre"
+
+
+def test_descending_pair_is_not_a_range() -> None:
+    parsed = parse_number("30-20")
+    assert parsed is None or parsed.number_kind != "range"
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high"),
+    [
+        ("at least 300", "at_least", 300.0, None),
+        ("more than 4,000", "more_than", 4000.0, None),
+        ("over 70", "more_than", 70.0, None),
+        ("up to 700", "at_most", None, 700.0),
+        ("fewer than 12", "less_than", None, 12.0),
+        ("4+", "at_least", 4.0, None),
+        ("30 or more", "at_least", 30.0, None),
+        ("some 90", "approx", None, None),
+        ("approximately 90 per cent", "approx", None, None),
+    ],
+)
+def test_bounds_keep_qualifier_and_fill_the_bounded_side(
+    text: str, qualifier: str, low: float | None, high: float | None
+) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.qualifier == qualifier and (parsed.low, parsed.high) == (low, high)
+
+
+def test_tokens_keep_raw_offsets_and_group_separators() -> None:
+    text = "about 1,234,567 people"
+    number = next(t for t in tokenize(text) if t.kind == "num")
+    assert text[number.start : number.end] == "1,234,567" and number.value == 1234567.0
+
+
+def test_hyphenated_phone_number_is_not_a_range() -> None:
+    parsed = parse_number("+1-222-2222")
+    assert parsed is None or parsed.number_kind != "range"
+
+
+# --- detection in parsed text --------------------------------------------------------------
+
+
+def _found(nlp: Language, text: str, taken: list[Found] | None = None) -> dict[str, Found]:
+    doc = nlp(text)
+    return {text[f.start : f.end]: f for f in find_numbers(doc, taken or [])}
+
+
+def test_detection_types_number_followed_by_demonym_as_cardinal(nlp: Language) -> None:
+    found = _found(nlp, "The census counted 84,860 Azerbaijanis in the region.")
+    assert found["84,860"].label == "CARDINAL" and found["84,860"].value.value == 84860.0
+
+
+def test_detection_reads_per_cent_with_qualifier_as_percent(nlp: Language) -> None:
+    found = _found(nlp, "They made up approximately 90 per cent of the population.")
+    value = found["approximately 90 per cent"].value
+    assert value.number_kind == "percent" and value.value == 90.0 and value.qualifier == "approx"
+
+
+def test_detection_finds_spelled_out_numbers_spacy_misses(nlp: Language) -> None:
+    found = _found(nlp, "Twelve villages and two hundred houses were burned.")
+    assert found["Twelve"].value.value == 12.0 and found["two hundred"].value.value == 200.0
+
+
+def test_detection_never_overlaps_a_taken_date(nlp: Language) -> None:
+    text = "In 1994, 30,000 people fled."
+    year = Found(3, 7, "DATE", DateValue(timex="1994"))
+    found = _found(nlp, text, [year])
+    assert "1994" not in found and "30,000" in found
+
+
+def test_pronoun_one_is_not_a_number(nlp: Language) -> None:
+    found = _found(nlp, "That one is better than the first one, and one soldier died.")
+    assert [f.value.value for f in found.values() if f.value.number_kind == "cardinal"] == [1.0]
+
+
+def test_offsets_index_the_raw_text(nlp: Language) -> None:
+    text = "Losses reached $ 16.4 million,  or 3 %."
+    doc = nlp(text)
+    for found in find_numbers(doc, []):
+        assert text[found.start : found.end].strip() == text[found.start : found.end]
+    assert {text[f.start : f.end] for f in find_numbers(doc, [])} == {"$ 16.4 million", "3 %"}

@@ -1,159 +1,128 @@
-"""Numbers: cardinals, ranges, money, percentages and quantities, normalized to values.
+"""Numbers: cardinals, ranges, money, percentages, quantities and ordinals, normalized to values.
 
-Detection starts from spaCy's numeric entities; a year or a date's digits are left to dates.
+Detection reads the text itself (digits, number words, currencies, units, ranges and bounds: see
+the ``numbers_*`` modules) rather than trusting spaCy's small-model entities, which miss and mis-type
+many ("84,860 Azerbaijanis" as PERCENT). spaCy's tags are hints for the words a number shares with
+ordinary English ("that one", "a second"). A year or a date's digits are left to dates (``taken``).
 """
 
 from __future__ import annotations
-
-import re
 
 from spacy.tokens import Doc
 
 from citefacts.found import Found
 from citefacts.models import NumberValue
+from citefacts.numbers_lexicon import HALF_WORDS, SCALE_WORDS
+from citefacts.numbers_numeral import is_number_token, read_numeral
+from citefacts.numbers_quantity import Quantity, read_quantity
+from citefacts.numbers_ranges import Reading, combine, prefix_bound
+from citefacts.numbers_tokens import Token, tokenize
 
-NUMERIC_LABELS = {
-    "CARDINAL": "cardinal",
-    "MONEY": "money",
-    "PERCENT": "percent",
-    "QUANTITY": "quantity",
-    "ORDINAL": "ordinal",
-}
-
-WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-    "a": 1,
-    "an": 1,
-}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1e12}
-QUALIFIERS = [
-    (
-        re.compile(
-            r"^(?:approximately|about|around|roughly|nearly|almost|some|an estimated|estimated|circa|c\.|~)\s+", re.I
-        ),
-        "approx",
-    ),
-    (re.compile(r"^(?:at least|no fewer than|no less than)\s+", re.I), "at_least"),
-    (re.compile(r"^(?:more than|over|above|in excess of|upwards of)\s+", re.I), "more_than"),
-    (re.compile(r"^(?:at most|up to|no more than)\s+", re.I), "at_most"),
-    (re.compile(r"^(?:less than|fewer than|under|below)\s+", re.I), "less_than"),
-]
-_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+"
-_RANGE = re.compile(rf"(?P<low>{_NUMBER})\s*(?:–|—|-|to|and)\s*(?P<high>{_NUMBER})")
-_CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP"}
+_PRONOUN_BEFORE = frozenset(
+    [
+        "the",
+        "this",
+        "that",
+        "a",
+        "an",
+        "no",
+        "any",
+        "each",
+        "every",
+        "which",
+        "another",
+        "first",
+        "next",
+        "last",
+        "previous",
+        "current",
+        "same",
+        "other",
+        "only",
+        "right",
+        "such",
+        "whichever",
+    ]
+)
+"""Words after which "one" stands for a thing ("the first one", "that one"), not a count."""
+_DURATION_BEFORE = frozenset(["a", "one", "per", "every", "each", "half"])
+"""Words after which "second" is a unit of time, not an ordinal."""
 
 
 def find_numbers(doc: Doc, taken: list[Found]) -> list[Found]:
-    """Numeric expressions in a parsed text that are not part of an already found date."""
+    """Numeric expressions in a parsed text that do not overlap an already found date."""
+    tokens = tokenize(doc.text)
+    blocked = [(t.start, t.end) for t in taken]
+    quantities = [q for q in scan(tokens, blocked) if _plausible(doc, tokens, q)]
     found = []
-    for ent in doc.ents:
-        kind = NUMERIC_LABELS.get(ent.label_)
-        if kind is None:
-            continue
-        start, end = ent.start_char, ent.end_char
-        if any(t.start < end and start < t.end for t in taken):
-            continue
-        value = parse_number(doc.text[start:end], kind)
-        if value is not None:
-            found.append(Found(start, end, ent.label_, value))
+    for reading in combine(tokens, quantities):
+        start, end = tokens[reading.start].start, tokens[reading.end - 1].end
+        if not any(s < end and start < e for s, e in blocked):
+            found.append(Found(start, end, reading.label, reading.value))
     return found
 
 
+def scan(tokens: list[Token], blocked: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """The quantities in a token stream, left to right, none overlapping a blocked character span."""
+    blocked = blocked or []
+    quantities: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        quantity = read_quantity(tokens, i, bare_fraction=prefix_bound(tokens, i) is not None)
+        if quantity is None:
+            i += 1
+            continue
+        start, end = tokens[quantity.start].start, tokens[quantity.end - 1].end
+        if any(s < end and start < e for s, e in blocked):
+            i += 1
+            continue
+        quantities.append(quantity)
+        i = quantity.end
+    return quantities
+
+
+def _plausible(doc: Doc, tokens: list[Token], quantity: Quantity) -> bool:
+    """Whether a lone "one" or "second" is a number here, by the word before it and spaCy's tag."""
+    numeral = quantity.numeral
+    word = tokens[numeral.start].lower
+    before = tokens[numeral.start - 1] if numeral.start else None
+    if word in SCALE_WORDS and before is not None and (is_number_token(before) or before.lower in HALF_WORDS):
+        return False  # the tail of a number read otherwise, such as a date's "three quarters" before "million"
+    if numeral.end - numeral.start != 1 or quantity.end - quantity.start != 1:
+        return True
+    before = before.lower if before is not None else ""
+    if word == "one":
+        span = doc.char_span(tokens[numeral.start].start, tokens[numeral.start].end, alignment_mode="expand")
+        tagged_number = span is None or span[0].tag_ == "CD"
+        return tagged_number and before not in _PRONOUN_BEFORE
+    if word == "second":
+        return before not in _DURATION_BEFORE and not (numeral.start and is_number_token(tokens[numeral.start - 1]))
+    return True
+
+
 def parse_number(text: str, kind: str = "cardinal") -> NumberValue | None:
-    """A NumberValue for a numeric expression, or None when no number can be read from it."""
-    rest = " ".join(text.split())
-    qualifier = None
-    for pattern, name in QUALIFIERS:
-        match = pattern.match(rest)
-        if match:
-            qualifier, rest = name, rest[match.end() :]
-            break
-    if rest.endswith("+"):
-        qualifier = qualifier or "at_least"
-    unit = _unit(rest, kind)
-    scale = _scale(rest)
-    ranged = _RANGE.search(rest)
-    if ranged and kind != "ordinal":
-        low, high = _float(ranged["low"]) * scale, _float(ranged["high"]) * scale
-        if low < high:
-            return NumberValue(number_kind="range", low=low, high=high, unit=unit, qualifier=qualifier)
-    digits = re.search(_NUMBER, rest)
-    if digits:
-        value = _float(digits.group()) * scale
-    else:
-        words = words_to_number(rest)
-        if words is None:
-            return None
-        value = words
-    number_kind = kind if kind in ("money", "percent", "quantity", "ordinal") else "cardinal"
-    return NumberValue(number_kind=number_kind, value=value, unit=unit, qualifier=qualifier)  # type: ignore[arg-type]
+    """A NumberValue for a numeric expression, or None when no number can be read from it.
 
-
-def _float(text: str) -> float:
-    return float(text.replace(",", ""))
-
-
-def _scale(text: str) -> float:
-    match = re.search(r"\b(hundred|thousand|million|billion|trillion)\b", text, re.I)
-    if match and re.search(r"\d", text):
-        return float(SCALES[match.group(1).lower()])
-    return 1.0
-
-
-def _unit(text: str, kind: str) -> str | None:
-    if kind == "percent":
-        return "%"
-    if kind == "money":
-        for symbol, code in _CURRENCY.items():
-            if symbol in text:
-                return code
+    ``kind`` is a hint (a spaCy label's kind): it types a bare number the text itself does not type.
+    """
+    tokens = tokenize(" ".join(text.split()))
+    readings = combine(tokens, scan(tokens))
+    if not readings:
         return None
-    tail = re.sub(rf"^.*?(?:{_NUMBER})\s*", "", text) if re.search(r"\d", text) else ""
-    tail = re.sub(r"^(?:hundred|thousand|million|billion|trillion)\s*", "", tail, flags=re.I)
-    return tail or None if kind == "quantity" else None
+    reading = max(readings, key=_width)
+    value = reading.value
+    if value.number_kind == "cardinal" and kind in ("money", "percent", "quantity", "ordinal"):
+        unit = "%" if kind == "percent" else None
+        value = value.model_copy(update={"number_kind": kind, "unit": unit})
+    return value
+
+
+def _width(reading: Reading) -> int:
+    return reading.end - reading.start
 
 
 def words_to_number(text: str) -> float | None:
-    """The value of a number written in words ("two hundred", "three million"), or None."""
-    tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t and t != "and"]
-    total, current, seen = 0.0, 0.0, False
-    for token in tokens:
-        if token in WORDS:
-            current += WORDS[token]
-            seen = True
-        elif token in SCALES:
-            current = max(current, 1.0) * SCALES[token]
-            if SCALES[token] >= 1000:
-                total, current = total + current, 0.0
-            seen = True
-        elif seen:
-            break
-    return total + current if seen else None
+    """The value of the number at the start of a text ("two hundred", "three million soldiers"), or None."""
+    tokens = tokenize(text)
+    numeral = read_numeral(tokens, 0) if tokens else None
+    return numeral.value if numeral is not None else None

@@ -1,0 +1,370 @@
+"""Reading one numeral from tokens: digits, number words, or both ("3.5 million", "two hundred and six").
+
+A small state machine: each token may follow only some others ("fifty two" but not "two fifty"),
+so a run of numbers splits where English would ("4000 3 hundred" is two numbers). Fractions
+("two thirds", "one and a half", "3 million and a half") and ordinals ("twenty-first") are read here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from citefacts.numbers_lexicon import (
+    ARTICLE_WORDS,
+    DOZEN_WORDS,
+    HALF_WORDS,
+    NEGATIVE_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+    TEEN_WORDS,
+    TENS_WORDS,
+    TIGHT_SCALE_ABBREVIATIONS,
+    UNIT_WORDS,
+    ordinal_word,
+)
+from citefacts.numbers_tokens import Token
+
+_SMALL_WORDS = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS}
+_FOLLOWS = {
+    "unit": {None, "tens", "hundred", "scale", "and"},
+    "teen": {None, "hundred", "scale", "and"},
+    "tens": {None, "hundred", "scale", "and"},
+}
+_SIGN_BEFORE = frozenset("<>=(~[")
+
+
+@dataclass(frozen=True)
+class Numeral:
+    """A numeral read from tokens[start:end]: its value, and whether it is an ordinal or a bare fraction."""
+
+    start: int
+    end: int
+    value: float
+    ordinal: bool = False
+    fraction: bool = False
+    scale: float | None = None
+
+
+@dataclass
+class _State:
+    """What has been read so far: completed scale groups, the group below them, and the last token's class."""
+
+    total: float = 0.0
+    group: float = 0.0
+    last: str | None = None
+    last_scale: float | None = None
+    end: int | None = None
+    count: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.total + self.group
+
+
+def read_numeral(tokens: list[Token], i: int, bare_fraction: bool = False) -> Numeral | None:
+    """The numeral starting at tokens[i], or None; ``bare_fraction`` also reads "half" alone."""
+    sign, j = _sign(tokens, i)
+    state = _State()
+    while j < len(tokens):
+        outcome = _step(tokens, j, state, bare_fraction)
+        if isinstance(outcome, Numeral):
+            return _signed(outcome, i, sign)
+        if outcome is None:
+            break
+        j = outcome
+    if state.end is None:
+        return None
+    value = state.value
+    return Numeral(i, state.end, sign * value, scale=state.last_scale if state.last == "scale" else None)
+
+
+def _signed(numeral: Numeral, start: int, sign: float) -> Numeral:
+    return Numeral(start, numeral.end, sign * numeral.value, numeral.ordinal, numeral.fraction, numeral.scale)
+
+
+def _sign(tokens: list[Token], i: int) -> tuple[float, int]:
+    """-1 and the next index when tokens[i] is a minus sign or word before a number, else (1, i)."""
+    token = tokens[i]
+    if i + 1 >= len(tokens):
+        return 1.0, i
+    after = tokens[i + 1]
+    if token.lower in NEGATIVE_WORDS:
+        return -1.0, i + 1
+    if token.text in "-−" and after.kind == "num" and not after.ordinal:
+        before = tokens[i - 1] if i else None
+        spaced_before = before is None or before.end < token.start or before.text in _SIGN_BEFORE
+        if spaced_before and (after.start == token.end or before is None):
+            return -1.0, i + 1
+    return 1.0, i
+
+
+def _step(tokens: list[Token], j: int, state: _State, bare_fraction: bool) -> int | Numeral | None:
+    """Consume tokens[j] into the state: the next index, a finished Numeral, or None to stop."""
+    token = tokens[j]
+    word = token.lower
+    if token.kind == "num":
+        return _digits(tokens, j, state)
+    if token.kind == "sym":
+        return _hyphen(tokens, j, state)
+    denominator = _denominator(tokens, j)
+    if denominator is not None:
+        return _ordinal_or_fraction(tokens, j, state, denominator, bare_fraction)
+    if word in _SMALL_WORDS:
+        kind = "unit" if word in UNIT_WORDS else "teen" if word in TEEN_WORDS else "tens"
+        if state.last not in _FOLLOWS[kind]:
+            return None
+        state.group += _SMALL_WORDS[word]
+        return _took(state, kind, j)
+    if word == "hundred":
+        return _hundred(state, j)
+    scale = _scale_of(tokens, j, state)
+    if scale is not None:
+        return _scale(state, scale, j)
+    if word in DOZEN_WORDS and state.last in ("unit", "teen", "tens", "num", "a"):
+        state.group = max(state.group, 1.0) * 12
+        return _took(state, "dozen", j)
+    if word in ARTICLE_WORDS and state.last is None and j + 1 < len(tokens) and _takes_article(tokens, j + 1):
+        state.last = "a"
+        return j + 1
+    if word == "and" and state.end is not None:
+        return _and(tokens, j, state)
+    if word == "point" and state.end is not None:
+        return _point(tokens, j, state)
+    if word in ("over", "out") and state.end is not None:
+        return _ratio(tokens, j, state)
+    return None
+
+
+def _took(state: _State, kind: str, j: int) -> int:
+    state.last, state.end = kind, j + 1
+    state.count += 1
+    return j + 1
+
+
+def _digits(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
+    token = tokens[j]
+    value = token.value or 0.0
+    if token.ordinal:
+        if state.last is None:
+            return Numeral(j, j + 1, value, ordinal=True)
+        return None
+    fraction = _slash_fraction(tokens, j)
+    if fraction is not None:
+        if state.last is None or (state.last == "num" and state.group == int(state.group) and state.count == 1):
+            state.group += fraction
+            state.last, state.end = "frac", j + 3
+            return j + 3
+        return None
+    if state.last == "num" and 0 < value < 1 and token.start == tokens[j - 1].end and value != int(value):
+        state.group += value  # 2¾
+        return _took(state, "frac", j)
+    if state.last is None:
+        state.group = value
+        return _took(state, "num", j)
+    if state.last in ("hundred", "and") and value < 100 and value == int(value):
+        state.group += value
+        return _took(state, "num", j)
+    if state.last == "scale" and state.last_scale is not None and value < state.last_scale and value == int(value):
+        state.group += value
+        return _took(state, "num", j)
+    return None
+
+
+def _slash_fraction(tokens: list[Token], j: int) -> float | None:
+    """The value of "1/4" written at tokens[j:j+3] (a proper fraction), else None."""
+    if j + 2 >= len(tokens):
+        return None
+    top, slash, bottom = tokens[j], tokens[j + 1], tokens[j + 2]
+    if slash.text != "/" or bottom.kind != "num" or slash.start != top.end or bottom.start != slash.end:
+        return None
+    numerator, denominator = top.value or 0.0, bottom.value or 0.0
+    if numerator != int(numerator) or denominator != int(denominator) or not 0 < numerator < denominator <= 1000:
+        return None
+    return numerator / denominator
+
+
+def _hyphen(tokens: list[Token], j: int, state: _State) -> int | None:
+    """Skip the hyphen of "twenty-one" or "fifty-four"; anything else ends the numeral."""
+    token = tokens[j]
+    if token.text not in "-‐" or j + 1 >= len(tokens) or state.last not in ("unit", "teen", "tens"):
+        return None
+    after = tokens[j + 1]
+    tight = after.start == token.end and token.start == tokens[j - 1].end
+    if tight and state.last == "tens" and (after.lower in UNIT_WORDS or _denominator(tokens, j + 1)):
+        return j + 1
+    denominator = _denominator(tokens, j + 1)
+    loose = denominator is not None and (denominator[2] or denominator[3] == "half" or state.value == 1)
+    if denominator is not None and denominator[0] > 2 and (tight or loose):
+        return j + 1  # two-thirds, one - fourth
+    return None
+
+
+def _hundred(state: _State, j: int) -> int | None:
+    if state.last is None or state.last == "a":
+        state.group = 100.0
+    elif state.last in ("unit", "teen", "tens", "num") and 0 < state.group < 100:
+        state.group *= 100
+    else:
+        return None
+    return _took(state, "hundred", j)
+
+
+def _scale_of(tokens: list[Token], j: int, state: _State) -> float | None:
+    """The scale tokens[j] stands for, here: a scale word, or an abbreviation right after digits."""
+    token = tokens[j]
+    if token.lower in SCALE_WORDS:
+        return SCALE_WORDS[token.lower]
+    if state.last != "num" or j == 0:
+        return None
+    tight = tokens[j - 1].end == token.start
+    if token.text in SCALE_ABBREVIATIONS and (tight or tokens[j - 1].end + 1 == token.start):
+        return SCALE_ABBREVIATIONS[token.text]
+    if tight and token.text in TIGHT_SCALE_ABBREVIATIONS:
+        return TIGHT_SCALE_ABBREVIATIONS[token.text]
+    return None
+
+
+def _scale(state: _State, scale: float, j: int) -> int | None:
+    if state.last in (None, "a"):
+        state.total += scale
+    elif state.last == "scale" and state.group == 0 and state.last_scale is not None and scale > state.last_scale:
+        state.total *= scale
+    elif state.last in ("unit", "teen", "tens", "num", "hundred", "frac", "dozen"):
+        if state.last_scale is not None and scale >= state.last_scale:
+            return None
+        state.total += state.group * scale
+        state.group = 0.0
+    else:
+        return None
+    state.last_scale = scale
+    return _took(state, "scale", j)
+
+
+def _takes_article(tokens: list[Token], j: int) -> bool:
+    """Whether "a"/"an" before tokens[j] is the number one ("a hundred", "a dozen", "a third")."""
+    word = tokens[j].lower
+    if word == "hundred" or word in SCALE_WORDS or word in DOZEN_WORDS or word in HALF_WORDS:
+        return True
+    denominator = _denominator(tokens, j)
+    return denominator is not None and denominator[0] > 2
+
+
+def _denominator(tokens: list[Token], j: int) -> tuple[float, int, bool, str] | None:
+    """An ordinal or fraction word at tokens[j] ("third", "quarters", "twenty-first"): value, end, plural, class."""
+    word = tokens[j].lower
+    if word in HALF_WORDS:
+        return HALF_WORDS[word], j + 1, word.endswith("s") or word == "halves", "half"
+    found = ordinal_word(word)
+    if found is not None:
+        return found[0], j + 1, found[2], found[1]
+    if word in TENS_WORDS and j + 2 < len(tokens) and tokens[j + 1].text == "-":
+        unit = ordinal_word(tokens[j + 2].text)
+        hyphen = tokens[j + 1]
+        if unit and unit[1] == "unit" and hyphen.start == tokens[j].end and tokens[j + 2].start == hyphen.end:
+            return TENS_WORDS[word] + unit[0], j + 3, unit[2], "tens"
+    return None
+
+
+def _ordinal_or_fraction(
+    tokens: list[Token], j: int, state: _State, denominator: tuple[float, int, bool, str], bare_fraction: bool
+) -> Numeral | None:
+    """Finish on an ordinal word: "two thirds" and "a fifth" are fractions, "twenty-first" an ordinal."""
+    value, end, plural, kind = denominator
+    single = state.last == "a" or (state.count == 1 and state.value == 1 and state.last == "unit")
+    if kind == "half" or plural:
+        bare = state.end is None and state.last != "a"
+        if bare and (plural or not (bare_fraction or _scale_follows(tokens, end))):
+            return None
+        numerator = state.value if state.end is not None else 1.0
+        return _then_scale(tokens, Numeral(0, end, numerator / value, fraction=True))
+    if single and value > 2:
+        noun_follows = end < len(tokens) and tokens[end].kind == "word" and tokens[end].lower != "of"
+        if state.last == "a" and noun_follows and not _scale_follows(tokens, end):
+            return None  # "a fifth term" is an ordinal, read from the ordinal word on
+        return _then_scale(tokens, Numeral(0, end, 1.0 / value, fraction=True))
+    if kind == "hundred":
+        if _hundred(state, j) is None:
+            return None
+    elif kind == "scale":
+        if _scale(state, value, j) is None:
+            return None
+    elif state.last in _FOLLOWS[kind] and state.last != "a":
+        state.group += value
+    else:
+        return None
+    return Numeral(0, end, state.value, ordinal=True)
+
+
+def _scale_follows(tokens: list[Token], j: int) -> bool:
+    return j < len(tokens) and tokens[j].lower in SCALE_WORDS
+
+
+def _then_scale(tokens: list[Token], fraction: Numeral) -> Numeral:
+    """A fraction followed by a scale word is that part of it ("quarter million", "three quarters billion")."""
+    if _scale_follows(tokens, fraction.end):
+        scale = SCALE_WORDS[tokens[fraction.end].lower]
+        return Numeral(0, fraction.end + 1, fraction.value * scale, fraction=True, scale=scale)
+    return fraction
+
+
+def _and(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
+    """ "and" joins "one hundred and six"; before a fraction it adds it ("one and a half", "3 million and a half")."""
+    if j + 1 >= len(tokens):
+        return None
+    tail = read_numeral(tokens, j + 1)
+    if tail is not None and tail.fraction:
+        part = tail.value
+        if tail.scale is None and state.last == "scale" and state.last_scale is not None:
+            part *= state.last_scale
+        return Numeral(0, tail.end, state.value + part)
+    after = tokens[j + 1]
+    ordinal = _denominator(tokens, j + 1)
+    small = after.lower in _SMALL_WORDS or (after.kind == "num" and (after.value or 0) < 100)
+    small = small or (ordinal is not None and ordinal[3] in ("unit", "teen", "tens") and not ordinal[2])
+    if state.last in ("hundred", "scale") and small and not after.ordinal:
+        state.last = "and"
+        return j + 1
+    return None
+
+
+def _point(tokens: list[Token], j: int, state: _State) -> Numeral | None:
+    """ "two hundred point seventy-one", "nine point nought four": digits after a spoken decimal point."""
+    digits, k = "", j + 1
+    while k < len(tokens):
+        word = tokens[k].lower
+        if word in UNIT_WORDS:
+            digits += str(UNIT_WORDS[word])
+        elif word in TEEN_WORDS or word in TENS_WORDS:
+            digits += str(_SMALL_WORDS[word])
+        elif word == "-" and digits.endswith("0") and k + 1 < len(tokens) and tokens[k + 1].lower in UNIT_WORDS:
+            digits = digits[:-1]
+        elif tokens[k].kind == "num" and tokens[k].text.isdigit():
+            digits += tokens[k].text
+        else:
+            break
+        k += 1
+    if not digits or state.last in ("scale", "frac"):
+        return None
+    return Numeral(0, k, state.value + float("0." + digits))
+
+
+def _ratio(tokens: list[Token], j: int, state: _State) -> Numeral | None:
+    """ "one over three", "two out of five hundred": a ratio read as a fraction, when it is a proper one."""
+    k = j + 1
+    if tokens[j].lower == "out":
+        if k >= len(tokens) or tokens[k].lower != "of":
+            return None
+        k += 1
+    elif state.value != 1:
+        return None
+    if k >= len(tokens):
+        return None
+    denominator = read_numeral(tokens, k)
+    if denominator is None or denominator.ordinal or denominator.value <= 0 or state.value > denominator.value:
+        return None
+    return Numeral(0, denominator.end, state.value / denominator.value, fraction=True)
+
+
+def is_number_token(token: Token) -> bool:
+    """Whether a token is a number by itself: digits or a number word ("222", "four")."""
+    return token.kind == "num" or token.lower in _SMALL_WORDS

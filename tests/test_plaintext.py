@@ -74,3 +74,27 @@ def test_seed_footnote_count_and_boundaries(seed_parsed: ParsedSource) -> None:
 def test_seed_table_cell_has_row_and_column(seed_parsed: ParsedSource) -> None:
     cells = {(b.table.row, b.table.column): b.text for b in seed_parsed.blocks if b.table and b.kind == "table_cell"}
     assert cells[("2014", "Armenia")] == "27 soldiers, 6 civilians"
+
+
+def test_seed_footnote_boundaries_sample(seed_parsed: ParsedSource) -> None:
+    notes = seed_parsed.footnotes
+    assert notes[0].text.startswith('"Throughout the Soviet period') and notes[0].text.endswith('operation."')
+    assert notes[10].text.startswith("Cornell, Svante E. (1999).")
+    assert notes[18].text.startswith("Levon Chorbajian;")  # "^ " back-link space dropped
+    assert notes[17].text.count("\n") == 2  # three citations on three lines
+    assert notes[-1].text.startswith("Hauer, Neil (2023-07-31).") and notes[-1].end == len(seed_parsed.raw.rstrip("\n"))
+
+
+def test_backlink_letters_are_not_footnote_text() -> None:
+    parsed = parse_plaintext(
+        "A body line that is long enough to be a paragraph, in 1999.\n^ a b Smith 2001, p. 3.\n", "a.txt"
+    )
+    assert parsed.footnotes[0].text == "Smith 2001, p. 3."
+    assert parsed.footnotes[0].citations[0].authors == ["Smith"]
+
+
+def test_bracket_markers_in_a_caret_footnoted_body_become_markers() -> None:
+    raw = "A body line that is long enough to be a paragraph, in 1999.[2] More text here in 2001.[1]\n^First note.\n^Second note.\n"
+    parsed = parse_plaintext(raw, "a.txt")
+    block = parsed.blocks[0]
+    assert "[2]" not in block.text and list(block.markers.values()) == [[2], [1]]

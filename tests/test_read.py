@@ -47,3 +47,44 @@ def test_no_footnotes_allowed_when_asked(tmp_path: Path) -> None:
     path.write_text("A body sentence that is long enough to be a paragraph of text in 1999.\n")
     parsed = read.read_source(path, require_footnotes=False)
     assert parsed.footnotes == [] and len(parsed.blocks) == 1
+
+
+DATA = Path(__file__).parent / "data" / "read"
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("lake-marker-sample.txt", "text"), ("lake-marker-sample.md", "markdown"), ("anwar-kamal-khan.wiki", "wikitext")],
+)
+def test_format_comes_from_the_extension(name: str, fmt: str) -> None:
+    assert read.read_source(DATA / name).format == fmt
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt"),
+    [("anwar-kamal-khan.wiki", "wikitext"), ("lake-marker-sample.md", "markdown"), ("lake-marker-sample.txt", "text")],
+)
+def test_format_is_sniffed_from_content_without_a_known_extension(tmp_path: Path, source: str, fmt: str) -> None:
+    path = tmp_path / "article.src"
+    path.write_bytes((DATA / source).read_bytes())
+    assert read.read_source(path).format == fmt
+
+
+def test_format_option_overrides_the_extension(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes((DATA / "anwar-kamal-khan.wiki").read_bytes())
+    assert read.read_source(path, "wikitext").format == "wikitext"
+
+
+def test_unknown_format_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Some text.\n^note\n")
+    with pytest.raises(InputError, match="unknown format 'pdf'; choose one of text, markdown, wikitext"):
+        read.read_source(path, "pdf")
+
+
+def test_markdown_without_definitions_says_what_was_expected(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("# Title\n\nA body sentence in 1999 with no footnotes.\n")
+    with pytest.raises(InputError, match=r"\[\^n\]: "):
+        read.read_source(path)

@@ -121,6 +121,8 @@ class CitationFields(Model):
     quote: Span | None = None
     unparsed: str | None = None
     is_note: bool = False
+    span: Span | None = None
+    """Where this citation (or note) stands in the raw text: a footnote may hold several."""
 
 
 class Footnote(Model):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citefacts.cite import parse_footnote
+from citefacts.markers import fill_footnotes, find_reference_list, numbered_footnotes, strip_markers
 from citefacts.models import Block, Footnote, ParsedSource, TableCell
 
 HEADING_MAX_CHARS = 80
@@ -43,11 +45,23 @@ def split_lines(raw: str) -> list[Line]:
 
 
 def parse_plaintext(raw: str, path: str) -> ParsedSource:
-    """Parse the plain-text format into blocks and footnotes."""
+    """Parse the plain-text format into blocks and footnotes.
+
+    Footnotes are `^`-led lines at the end or, failing those, a numbered list (``1. …`` or
+    ``[1] …``) after a References heading. ``[n]`` markers in the body naming a footnote become
+    the block's markers.
+    """
     lines = split_lines(raw)
     first_note = next((i for i, line in enumerate(lines) if line.text.startswith("^")), len(lines))
-    blocks = body_blocks(lines[:first_note])
     footnotes = parse_footnotes(lines[first_note:])
+    if not footnotes:
+        heading = find_reference_list([(line.start, line.end, line.text) for line in lines])
+        if heading is not None:
+            listed = [(line.start, line.end, line.text) for line in lines[heading + 1 :]]
+            footnotes = fill_footnotes(numbered_footnotes(listed, path), raw)
+            first_note = heading
+    known = {note.number for note in footnotes}
+    blocks = [strip_markers(block, raw, known) for block in body_blocks(lines[:first_note])]
     return ParsedSource(path=path, raw=raw, format="text", blocks=blocks, footnotes=footnotes)
 
 
@@ -68,7 +82,11 @@ def parse_footnotes(lines: list[Line]) -> list[Footnote]:
             (line.text if i else line.text[start - line.start :]) + ("\n" if i < len(entry) - 1 else "")
             for i, line in enumerate(entry)
         )
-        footnotes.append(Footnote(id=f"n{number}", number=number, start=start, end=end, text=text))
+        footnotes.append(
+            Footnote(
+                id=f"n{number}", number=number, start=start, end=end, text=text, citations=parse_footnote(text, start)
+            )
+        )
     return footnotes
 
 

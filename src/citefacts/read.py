@@ -2,16 +2,43 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from citefacts.errors import InputError
+from citefacts.markdown import parse_markdown
 from citefacts.models import ParsedSource
 from citefacts.plaintext import parse_plaintext
+from citefacts.wikitext import parse_wikitext
 
 MAX_BYTES = 50_000_000
 """Larger inputs are refused: an encyclopedic article is well under a megabyte."""
 
-FORMATS = ("text",)
+FORMATS = ("text", "markdown", "wikitext")
+
+PARSERS: dict[str, Callable[[str, str], ParsedSource]] = {
+    "text": parse_plaintext,
+    "markdown": parse_markdown,
+    "wikitext": parse_wikitext,
+}
+EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".wiki": "wikitext",
+    ".wikitext": "wikitext",
+    ".mediawiki": "wikitext",
+    ".mw": "wikitext",
+}
+EXPECTED = {
+    "text": "expected lines starting with '^', or a numbered list after a References heading",
+    "markdown": "expected '[^n]: ...' footnote definitions",
+    "wikitext": "expected <ref> tags or {{sfn}}/{{efn}} templates",
+}
+_WIKITEXT_SIGNS = re.compile(r"<ref[\s>/]|\{\{[Cc]ite |\[\[[^\]]+\]\]|^==+[^=\n]+==+\s*$|^'{3}", re.M)
+_MARKDOWN_SIGNS = re.compile(r"^\[\^[^\]\s]+\]:|^#{1,6} \S|\[[^\]]+\]\([^)]+\)|^\|.*\|\s*$", re.M)
 
 
 def decode(data: bytes, path: str) -> str:
@@ -37,7 +64,16 @@ def decode(data: bytes, path: str) -> str:
 
 
 def sniff_format(path: Path, raw: str) -> str:
-    """The format a file is in, from its extension or, failing that, its content."""
+    """The format a file is in, from its extension or, failing that, from signs in its content."""
+    by_extension = EXTENSIONS.get(path.suffix.lower())
+    if by_extension:
+        return by_extension
+    wiki = len(_WIKITEXT_SIGNS.findall(raw))
+    markdown = len(_MARKDOWN_SIGNS.findall(raw))
+    if wiki >= 2 and wiki >= markdown:
+        return "wikitext"
+    if markdown >= 2:
+        return "markdown"
     return "text"
 
 
@@ -52,10 +88,10 @@ def read_source(path: Path, fmt: str | None = None, require_footnotes: bool = Tr
     chosen = fmt or sniff_format(path, raw)
     if chosen not in FORMATS:
         raise InputError(f"unknown format {chosen!r}; choose one of {', '.join(FORMATS)}", name)
-    parsed = parse_plaintext(raw, name)
+    parsed = PARSERS[chosen](raw, name)
     if require_footnotes and not parsed.footnotes:
         raise InputError(
-            "no footnotes found (expected lines starting with '^'); pass --allow-no-footnotes to extract uncited facts",
+            f"no footnotes found ({EXPECTED[chosen]}); pass --allow-no-footnotes to extract uncited facts",
             name,
         )
     return parsed

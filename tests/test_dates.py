@@ -3,8 +3,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.language import Language
 
-from citefacts.dates import find_dates, normalize
+from citefacts.dates import DateContext, find_dates, normalize
 
 
 @pytest.mark.parametrize(
@@ -17,12 +18,57 @@ from citefacts.dates import find_dates, normalize
         ("the 1990s", "199", "decade"),
         ("2023-06-20", "2023-06-20", "day"),
         ("the 20th century", "19", "century"),
+        ("Oct 10, 1945", "1945-10-10", "day"),
+        ("the spring of 1776", "1776-SP", "season"),
     ],
 )
 def test_normalize_written_forms(text: str, timex: str, granularity: str) -> None:
     value = normalize(text)
     assert value is not None
     assert (value.timex, value.granularity) == (timex, granularity)
+
+
+@pytest.mark.parametrize(
+    ("text", "timex"),
+    [
+        ("490 BC", "BC0490"),
+        ("the 470s BC", "BC047"),
+        ("the 4th century BC", "BC03"),
+        ("autumn of 481 BC", "BC0481-FA"),
+    ],
+)
+def test_bc_years_are_written_as_wikiwars_writes_them(text: str, timex: str) -> None:
+    value = normalize(text)
+    assert value is not None and value.timex == timex
+
+
+@pytest.mark.parametrize(
+    ("text", "timex", "kind"),
+    [
+        ("two months", "P2M", "DURATION"),
+        ("three years", "P3Y", "DURATION"),
+        ("several days", "PXD", "DURATION"),
+        ("16-hour", "PT16H", "DURATION"),
+        ("nearly two and a half years", "P2.5Y", "DURATION"),
+        ("daily", "P1D", "SET"),
+        ("every week", "P1W", "SET"),
+        ("now", "PRESENT_REF", "DATE"),
+        ("currently", "PRESENT_REF", "DATE"),
+        ("the future", "FUTURE_REF", "DATE"),
+    ],
+)
+def test_durations_sets_and_vague_references(text: str, timex: str, kind: str) -> None:
+    value = normalize(text)
+    assert value is not None and (value.timex, value.type) == (timex, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [("early 1949", "START"), ("mid-1916", "MID"), ("late November 1950", "END"), ("the end of 1776", "END")],
+)
+def test_modifier_is_kept_as_mod_not_in_the_value(text: str, mod: str) -> None:
+    value = normalize(text)
+    assert value is not None and value.mod == mod and "START" not in value.timex
 
 
 def test_year_range_with_en_dash_keeps_both_ends() -> None:
@@ -36,11 +82,87 @@ def test_month_interval_covers_the_whole_month() -> None:
     assert value is not None and value.last_day == date(2020, 2, 29)
 
 
-def test_ordinary_words_are_not_dates() -> None:
-    assert normalize("we") is None and normalize("may") is None
+@pytest.mark.parametrize("word", ["we", "may", "march", "second", "a second", "fall", "Resolution 1483"])
+def test_ordinary_words_are_not_dates(word: str) -> None:
+    assert normalize(word) is None
 
 
-def test_find_dates_in_a_sentence(nlp) -> None:
-    doc = nlp("On 27 September 2020, a new war erupted.")
-    values = [f.value.timex for f in find_dates(doc)]
-    assert "2020-09-27" in values
+def _dates(nlp: Language, text: str, dct: date | None = None) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(text[f.start : f.end], f.value.timex) for f in find_dates(doc, dct)]
+
+
+def test_find_dates_in_a_sentence(nlp: Language) -> None:
+    assert ("27 September 2020", "2020-09-27") in _dates(nlp, "On 27 September 2020, a new war erupted.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The war lasted from 1988–1994.", [("1988", "1988"), ("1994", "1994")]),
+        ("Fighting (6-15 October 1952) was heavy.", [("6", "1952-10-06"), ("15 October 1952", "1952-10-15")]),
+        ("The first invasion (492-490 BC) failed.", [("492", "BC0492"), ("490 BC", "BC0490")]),
+        ("Talks were held on March 5-9, 1918.", [("March 5", "1918-03-05"), ("9, 1918", "1918-03-09")]),
+        ("The battle for Baghdad in 2006-07 was bloody.", [("2006", "2006"), ("07", "2007")]),
+    ],
+)
+def test_range_ends_are_separate_timexes_sharing_what_the_second_states(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _dates(nlp, text) == expected
+
+
+def test_month_without_year_takes_the_news_documents_year(nlp: Language) -> None:
+    assert _dates(nlp, "Prices rose in March.", date(1998, 5, 4)) == [("March", "1998-03")]
+
+
+def test_month_without_year_in_a_history_takes_the_last_year_mentioned(nlp: Language) -> None:
+    found = _dates(nlp, "In 1945, the army advanced. In March, it crossed the Rhine.", date(2009, 12, 19))
+    assert found == [("1945", "1945"), ("March", "1945-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 7 October 1950, they crossed. The following day, they attacked.", "1950-10-08"),
+        ("On 7 October 1950, they crossed. Two days later, they attacked.", "1950-10-09"),
+        ("In 492 BC the fleet sailed. The following year, it returned.", "BC0491"),
+    ],
+)
+def test_anaphoric_expressions_count_from_the_last_date_mentioned(nlp: Language, text: str, expected: str) -> None:
+    assert _dates(nlp, text, date(2009, 12, 19))[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales fell last year.", ("last year", "1997")),
+        ("The company said Friday that sales fell.", ("Friday", "1998-08-07")),
+        ("The talks will resume Monday.", ("Monday", "1998-08-10")),
+        ("Shares fell yesterday.", ("yesterday", "1998-08-06")),
+        ("Profit doubled from a year ago.", ("a year ago", "1997")),
+    ],
+)
+def test_deictic_expressions_count_from_the_document_date(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert _dates(nlp, text, date(1998, 8, 7)) == [expected]
+
+
+def test_context_carries_the_reference_year_across_paragraphs(nlp: Language) -> None:
+    context = DateContext(dct=date(2009, 12, 19))
+    find_dates(nlp("The offensive began on 10 March 1975."), None, context)
+    found = find_dates(nlp("On 11 March, the town fell."), None, context)
+    assert [f.value.timex for f in found] == ["1975-03-11"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We may march on the second day of talks.", "The army had 1500 men.", "Resolution 1483 passed."],
+)
+def test_no_dates_in_ordinary_words_or_counts(nlp: Language, text: str) -> None:
+    found = _dates(nlp, text)
+    assert all(span not in ("may", "march", "second", "1500", "1483") for span, _ in found)
+
+
+def test_clock_time_joins_the_following_weekday(nlp: Language) -> None:
+    found = _dates(nlp, "Negotiations broke off at noon Thursday.", date(1998, 2, 13))
+    assert found == [("noon Thursday", "1998-02-12T12:00")]

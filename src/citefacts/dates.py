@@ -1,160 +1,214 @@
-"""Dates: find time expressions and normalize them to TIMEX3 values and calendar intervals.
+"""Dates: find time expressions (TimeML TIMEX3) and normalize them to values and calendar intervals.
 
-Detection starts from spaCy's DATE and TIME entities; normalization takes fast paths for the
-common written forms and falls back to dateparser (cached: it costs ~14 ms a call).
+Detection is rule-based (HeidelTime-style regular expressions over the text, see
+``dates_calendar`` and ``dates_relative``); spaCy's parse only vetoes numbers that count things
+("1500 men") and tells the tense that places "Friday" or "March" before or after the document
+date. Relative expressions are resolved in text order against a ``DateContext``.
 """
 
 from __future__ import annotations
 
-import calendar
+import logging
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
 import dateparser
 from spacy.tokens import Doc
 
+from citefacts.dates_calendar import CALENDAR_RULES, Rule
+from citefacts.dates_draft import Draft
+from citefacts.dates_lexicon import MONTHS
+from citefacts.dates_relative import RELATIVE_RULES
+from citefacts.dates_resolve import DateContext, Tense, resolve
+from citefacts.dates_tense import sets_narrative_time, tense_at, years_counting_things
+from citefacts.dates_values import Point, day_value, month_value, to_date_value, year_value
 from citefacts.found import Found
 from citefacts.models import DateValue
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DASH = r"\s*(?:–|—|-|to|until|through)\s*"
+__all__ = ["DateContext", "day_value", "find_dates", "month_value", "normalize", "scan", "year_value"]
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"^(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")),
-    ("dmy", re.compile(r"^(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{3,4})$", re.I)),
-    ("mdy", re.compile(r"^" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{3,4})$", re.I)),
-    ("my", re.compile(r"^" + _MONTH + r",?\s+(?:of\s+)?(?P<year>\d{3,4})$", re.I)),
-    ("year", re.compile(r"^(?:the\s+year\s+|in\s+)?(?P<year>\d{3,4})$", re.I)),
-    (
-        "year_range",
-        re.compile(r"^(?:from\s+|between\s+)?(?P<year>\d{4})(?:" + _DASH + r"|\s+and\s+)(?P<year2>\d{2,4})$", re.I),
-    ),
-    ("decade", re.compile(r"^(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<year>\d{3})0'?s$", re.I)),
-    (
-        "century",
-        re.compile(r"^(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century$", re.I),
-    ),
-]
+logger = logging.getLogger(__name__)
 
-_MODS = {"early": "START", "mid": "MID", "late": "END"}
+RULES: list[Rule] = CALENDAR_RULES + RELATIVE_RULES
+_RANGE_GAP = re.compile(r"^\s*(?:[-–—]|to|until|till|through|and|or)\s*$", re.I)
+_LABELS = {"DATE": "DATE", "TIME": "TIME", "DURATION": "DATE", "SET": "DATE"}
 
 
-def find_dates(doc: Doc, dct: date | None = None) -> list[Found]:
-    """Time expressions in a parsed text, with TIMEX3 values where they can be normalized."""
+def find_dates(doc: Doc, dct: date | None = None, context: DateContext | None = None) -> list[Found]:
+    """Time expressions in a parsed text, with TIMEX3 values, in text order and without overlaps.
+
+    Pass the same ``context`` for the consecutive blocks of one document so that "In March" in a
+    paragraph resolves against the year the previous paragraph ended on.
+    """
+    context = context or DateContext(dct=dct)
+    counting = years_counting_things(doc)
+    drafts = [d for d in scan(doc.text) if not (d.rule == "year" and d.start in counting)]
     found = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        start, end = _trim(doc.text, ent.start_char, ent.end_char)
-        if end <= start:
-            continue
-        value = normalize(doc.text[start:end], dct)
-        if value is None:
-            continue
-        found.append(Found(start, end, ent.label_, value))
+    clues = Clues(lambda start: tense_at(doc, start), lambda start, end: sets_narrative_time(doc, start, end))
+    for draft, value in resolve_all(drafts, context, clues):
+        label = _LABELS[value.type]
+        found.append(Found(draft.start, draft.end, label, value))
     return found
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading article or preposition that spaCy includes in some DATE spans."""
-    span = text[start:end]
-    match = re.match(r"(?:the|a|an|in|on|at|by|of)\s+(?=\d)", span, re.I)
-    if match:
-        start += match.end()
-    while end > start and text[end - 1] in " ,.;:":
-        end -= 1
-    return start, end
+def scan(text: str) -> list[Draft]:
+    """Every rule's matches, the longest kept where they overlap, then ranges completed."""
+    candidates: list[tuple[int, int, Draft]] = []
+    for order, (_name, pattern, build) in enumerate(RULES):
+        for match in pattern.finditer(text):
+            if match.end() == match.start():
+                continue
+            draft = build(match, text)
+            if draft is not None and not re.search(r"\d[,.]$", text[max(0, draft.start - 2) : draft.start]):
+                candidates.append((order, match.start(), draft))
+    candidates.sort(key=lambda c: (-c[2].length, c[1], c[0]))
+    chosen: list[Draft] = []
+    for _order, _start, draft in candidates:
+        if all(draft.end <= other.start or other.end <= draft.start for other in chosen):
+            chosen.append(draft)
+    chosen.sort(key=lambda d: d.start)
+    return _attach_clocks(complete_ranges(_add_right_days(chosen, text), text), text)
+
+
+_CLOCK_GAP = re.compile(r"^\s*(?:(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC)\s*)?,?\s*$")
+
+
+def _attach_clocks(drafts: list[Draft], text: str) -> list[Draft]:
+    """ "10 p.m. Wednesday", "noon Thursday": a clock time joins the day that follows it."""
+    result: list[Draft] = []
+    for draft in drafts:
+        previous = result[-1] if result else None
+        joins = previous is not None and previous.rule == "clock" and draft.kind in ("date", "time")
+        if joins and previous is not None and _CLOCK_GAP.match(text[previous.end : draft.start]):
+            result[-1] = replace(draft, start=previous.start, kind="time", clock=previous.clock)
+        else:
+            result.append(draft)
+    return result
+
+
+_RIGHT_DAY = re.compile(
+    r"\s*(?:[-–]|and|to|through)\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>1\d{3}|20\d{2}))?(?!\w)"
+)
+
+
+def _add_right_days(drafts: list[Draft], text: str) -> list[Draft]:
+    """The bare second day of "March 5-9, 1918" or "May 4 and 5", with the first day's month."""
+    added = []
+    for draft in drafts:
+        if draft.rule != "date" or draft.month is None or draft.day is None or text[draft.start].isdigit():
+            continue
+        match = _RIGHT_DAY.match(text, draft.end)
+        if match is None or not 1 <= int(match["day"]) <= 31:
+            continue
+        year = int(match["year"]) if match["year"] else draft.year
+        added.append(Draft(match.start("day"), match.end(), "date", "range_right", year=year, month=draft.month,
+                           day=int(match["day"])))  # fmt: skip
+    kept = [d for d in drafts if all(d.end <= a.start or a.end <= d.start for a in added)]
+    return sorted(kept + added, key=lambda d: d.start)
+
+
+def complete_ranges(drafts: list[Draft], text: str) -> list[Draft]:
+    """Let the first end of a range take what only the second states ("6-15 October 1952")."""
+    result = list(drafts)
+    for i in range(len(result) - 1):
+        first, second = result[i], result[i + 1]
+        if first.kind != "date" or second.kind != "date" or not _RANGE_GAP.match(text[first.end : second.start]):
+            continue
+        result[i], result[i + 1] = _complete_pair(first, second)
+    return [d for d in result if d.rule not in ("range_year", "range_day") or d.year is not None or d.month]
+
+
+def _complete_pair(first: Draft, second: Draft) -> tuple[Draft, Draft]:
+    if second.two_digit_year is not None and second.year is None and first.year is not None and first.year > 0:
+        second = replace(second, year=(first.year // 100) * 100 + second.two_digit_year)
+    if first.rule == "range_year" and first.year is not None:
+        bc = second.year is not None and second.year < 0
+        first = replace(first, year=-first.year if bc else first.year, rule="year")
+    elif first.rule == "year" and first.year and second.year and second.year < 0 < first.year:
+        first = replace(first, year=-first.year)
+    if first.day is not None and first.month is None and second.month is not None:
+        first = replace(first, month=second.month)
+    has_calendar_part = first.month is not None or first.season is not None
+    if first.year is None and has_calendar_part and second.year is not None and first.anchoring is None:
+        first = replace(first, year=second.year)
+    return first, second
+
+
+@dataclass(frozen=True)
+class Clues:
+    """What the parse says about the place of a draft: its tense, and whether it moves a story's time."""
+
+    tense: Callable[[int], Tense] = lambda start: "present"
+    moves_time: Callable[[int, int], bool] = lambda start, end: True
+
+
+def resolve_all(drafts: list[Draft], context: DateContext, clues: Clues | None) -> list[tuple[Draft, DateValue]]:
+    """Values for drafts in text order; each resolved date becomes the reference for the next."""
+    clues = clues or Clues()
+    context.observe(drafts)
+    results = []
+    for draft in drafts:
+        tense = clues.tense(draft.start)
+        resolved = resolve(draft, context, tense)
+        if resolved is None:
+            continue
+        timex, point = resolved
+        kind = {"duration": "DURATION", "set": "SET", "time": "TIME"}.get(draft.kind, "DATE")
+        if kind == "TIME" and "T" not in timex:
+            kind = "DATE"
+        results.append((draft, to_date_value(timex, kind, point, draft.mod)))  # type: ignore[arg-type]
+        if point is None or point.month is not None or clues.moves_time(draft.start, draft.end):
+            _update_reference(draft, point, context)
+    return results
+
+
+def _update_reference(draft: Draft, point: Point | None, context: DateContext) -> None:
+    """A date the text states, or one counted from it, is what later relative dates count from."""
+    if point is None or draft.kind not in ("date", "time") or point.granularity is not None:
+        return
+    if draft.anchoring == "deictic" and context.narrative:
+        return
+    if point.week is not None or (point.month is None and point.day == 0):
+        return
+    context.ref = point
 
 
 def normalize(text: str, dct: date | None = None) -> DateValue | None:
     """A DateValue for one time expression, or None when it cannot be normalized."""
-    cleaned = " ".join(text.split())
-    for name, pattern in _PATTERNS:
-        match = pattern.match(cleaned)
-        if match:
-            value = _from_match(name, match)
-            if value is not None:
-                return value
+    return _normalize(" ".join(text.split()), dct)
+
+
+@lru_cache(maxsize=8192)
+def _normalize(cleaned: str, dct: date | None) -> DateValue | None:
+    drafts = scan(cleaned)
+    if len(drafts) == 1 and drafts[0].start == 0 and drafts[0].end == len(cleaned):
+        resolved = resolve_all(drafts, DateContext(dct=dct), None)
+        return resolved[0][1] if resolved else None
+    if len(drafts) == 2 and drafts[0].start == 0 and drafts[1].end == len(cleaned):
+        return _range_value(drafts, dct)
     return _with_dateparser(cleaned, dct)
 
 
-def _from_match(name: str, match: re.Match[str]) -> DateValue | None:
-    groups = match.groupdict()
-    year = int(groups["year"]) if groups.get("year") else 0
-    if name == "iso":
-        return day_value(year, int(groups["m"]), int(groups["d"]))
-    if name in ("dmy", "mdy"):
-        return day_value(year, MONTHS[groups["month"].lower()], int(groups["day"]))
-    if name == "my":
-        return month_value(year, MONTHS[groups["month"].lower()])
-    if name == "year":
-        return year_value(year)
-    if name == "year_range":
-        second = groups["year2"]
-        year2 = int(str(year)[: 4 - len(second)] + second)
-        if year2 <= year:
-            return None
-        return DateValue(
-            timex=f"{year}/{year2}", granularity="year", first_day=date(year, 1, 1), last_day=date(year2, 12, 31)
-        )
-    if name == "decade":
-        decade = int(groups["year"]) * 10
-        return DateValue(
-            timex=str(decade // 10),
-            granularity="decade",
-            first_day=date(max(decade, 1), 1, 1),
-            last_day=date(decade + 9, 12, 31),
-            mod=_MODS.get((groups.get("mod") or "").lower()),
-        )
-    if name == "century":
-        century = int(groups["n"])
-        first = (century - 1) * 100
-        return DateValue(
-            timex=f"{century - 1:02d}",
-            granularity="century",
-            first_day=date(max(first, 1), 1, 1),
-            last_day=date(first + 99, 12, 31),
-            mod=_MODS.get((groups.get("mod") or "").lower()),
-        )
-    return None
-
-
-def day_value(year: int, month: int, day: int) -> DateValue | None:
-    """A single calendar day, or None if it does not exist."""
-    try:
-        when = date(year, month, day)
-    except ValueError:
+def _range_value(drafts: list[Draft], dct: date | None) -> DateValue | None:
+    """One value spanning both ends of a range ("1988–1994"): first day of one, last day of the other."""
+    values = [value for _draft, value in resolve_all(drafts, DateContext(dct=dct), None)]
+    if len(values) != 2 or values[0].first_day is None or values[1].last_day is None:
         return None
-    return DateValue(timex=when.isoformat(), granularity="day", first_day=when, last_day=when)
-
-
-def month_value(year: int, month: int) -> DateValue | None:
-    """A calendar month."""
-    if not 1 <= month <= 12 or year < 1:
-        return None
-    last = calendar.monthrange(year, month)[1]
+    first, last = values
     return DateValue(
-        timex=f"{year:04d}-{month:02d}",
-        granularity="month",
-        first_day=date(year, month, 1),
-        last_day=date(year, month, last),
+        timex=f"{first.timex}/{last.timex}",
+        granularity=first.granularity,
+        first_day=first.first_day,
+        last_day=last.last_day,
     )
-
-
-def year_value(year: int) -> DateValue | None:
-    """A calendar year."""
-    if year < 1:
-        return None
-    return DateValue(timex=f"{year:04d}", granularity="year", first_day=date(year, 1, 1), last_day=date(year, 12, 31))
 
 
 @lru_cache(maxsize=4096)
 def _with_dateparser(text: str, dct: date | None) -> DateValue | None:
-    """Normalize with dateparser, keeping only what the text states (no invented day or month)."""
+    """Normalize what no rule reads with dateparser, keeping only what the text states (no invented day)."""
     if not re.search(r"\b\d{3,4}\b", text):
         return None
     settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -163,6 +217,7 @@ def _with_dateparser(text: str, dct: date | None) -> DateValue | None:
     parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
     if parsed is None:
         return None
+    logger.debug("dateparser read %r as %s", text, parsed)
     has_day = bool(re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", re.sub(r"\b\d{3,4}\b", "", text)))
     has_month = bool(re.search(r"\b(?:" + "|".join(MONTHS) + r")\b", text, re.I))
     if has_day and has_month:

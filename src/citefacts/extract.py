@@ -6,15 +6,20 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from citefacts.dates import find_dates
+from citefacts.dates import DateContext, find_dates
 from citefacts.entities import find_entities
 from citefacts.found import Found
 from citefacts.numbers import find_numbers
 
 
-def extract(doc: Doc, dct: date | None = None) -> list[Found]:
-    """All mentions in a parsed text, in text order; dates win over numbers on the same characters."""
-    dates = find_dates(doc, dct)
+def extract(doc: Doc, dct: date | None = None, context: DateContext | None = None) -> list[Found]:
+    """All mentions in a parsed text, in text order; dates win over numbers on the same characters.
+
+    ``context`` carries the reference date from one block of a document to the next, so a
+    paragraph's "In March" takes the year the previous paragraph ended on.
+    """
+    dates = find_dates(doc, dct, context)
     numbers = find_numbers(doc, dates)
-    entities = [e for e in find_entities(doc) if not any(e.overlaps(other) for other in dates + numbers)]
-    return sorted(dates + numbers + entities, key=lambda found: (found.start, found.end))
+    taken = dates + numbers
+    entities = [e for e in find_entities(doc) if not any(e.overlaps(other) for other in taken)]
+    return sorted(taken + entities, key=lambda found: (found.start, found.end))

@@ -1,0 +1,357 @@
+"""Rules for expressions that need context or state no calendar point: relative dates, weekdays,
+durations, sets, clock times and the vague references (PRESENT_REF, PAST_REF, FUTURE_REF).
+
+"last year" and "a year ago" are deictic (they count from the document date); "the following
+day" and "two years later" are anaphoric (they count from the last date the text mentioned).
+"""
+
+from __future__ import annotations
+
+import re
+
+from citefacts.dates_calendar import Rule
+from citefacts.dates_draft import Draft
+from citefacts.dates_lexicon import (
+    MONTH_FULL_NAMES,
+    NUMBER_WORD_RE,
+    PARTS_OF_DAY,
+    SEASONS,
+    TIME_UNITS,
+    UNIT_RE,
+    UNITS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    number_value,
+)
+from citefacts.dates_patterns import MOD_RE, B, E, month_number, read_mod
+
+_APPROX = (
+    r"(?:(?i:about|around|nearly|almost|some|over|more\s+than|less\s+than|under|just|roughly|approximately|"
+    r"fewer\s+than|a\s+little\s+(?:more|less)\s+than|a\s+mere|another|ca\.|circa)\s+)?"
+)
+_COUNT = r"(?P<n>\d+(?:\.\d+)?|" + NUMBER_WORD_RE + r"|(?i:a\s+few|few|a\s+couple\s+of|several|a|an))"
+_PART = r"(?i:morning|afternoon|evening|night)"
+_CALENDAR_UNIT = r"(?i:day|week|weekend|month|quarter|year|decade|century)"
+_DEICTIC_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+_REFS = {
+    "PRESENT_REF": r"(?i:right\s+now|now|currently|current|nowadays|these\s+days|present[- ]day|the\s+time\s+being)|(?<=[Aa]t\s)present",
+    "PAST_REF": r"(?i:the\s+past|recently)",
+    "FUTURE_REF": r"(?i:the\s+(?:near\s+|distant\s+)?future)",
+}
+
+
+def _unit(word: str) -> str:
+    """The singular unit of a unit word ("centuries" -> "century", "Days" -> "day")."""
+    lower = word.lower()
+    if lower == "centuries":
+        return "century"
+    return lower[:-1] if lower.endswith("s") and lower[:-1] in UNITS else lower
+
+
+def duration_value(count: float | None, unit: str) -> str:
+    """A TIMEX3 duration: P2M for two months, PT5H for five hours, PXY for "several years"."""
+    code = UNITS[unit]
+    if count is None:
+        amount = "X"
+    elif count == int(count):
+        amount = str(int(count))
+    else:
+        amount = f"{count:g}"
+    return ("PT" if unit in TIME_UNITS else "P") + amount + code
+
+
+def _ref(m: re.Match[str], text: str) -> Draft | None:
+    name = next(key for key, value in m.groupdict().items() if value)
+    return Draft(m.start(), m.end(), "ref", "ref", value=name)
+
+
+def _day_word(m: re.Match[str], text: str) -> Draft | None:
+    groups = m.groupdict()
+    word = groups["dw"].lower()
+    pod = PARTS_OF_DAY.get((groups.get("pod") or groups.get("pod2") or "").lower())
+    if word == "tonight":
+        pod = "NI"
+    if word == "last" and pod != "NI":
+        return None
+    offset = -1 if word == "last" else _DEICTIC_WORDS.get(word, 0)
+    kind = "time" if pod else "date"
+    return Draft(
+        m.start(), m.end(), kind, word, anchoring="deictic", unit="day", offset=offset, part_of_day=pod, mod=read_mod(m)
+    )
+
+
+def _deictic_unit(m: re.Match[str], text: str) -> Draft | None:
+    """ "this year", "last month", "early next year", "earlier this week", "next spring"."""
+    groups = m.groupdict()
+    which = " ".join(groups["dx"].lower().split())
+    word = groups["u"].lower()
+    offset = {"last": -1, "next": 1, "the coming": 1}.get(which, 0)
+    mod = read_mod(m)
+    if word in SEASONS:
+        return Draft(m.start(), m.end(), "date", "deictic", season=SEASONS[word], anchoring="deictic", unit="year",
+                     offset=offset, mod=mod)  # fmt: skip
+    if word in PARTS_OF_DAY:
+        return Draft(m.start(), m.end(), "time", "deictic", part_of_day=PARTS_OF_DAY[word], anchoring="deictic",
+                     unit="day", offset=0)  # fmt: skip
+    return Draft(m.start(), m.end(), "date", "deictic", anchoring="deictic", unit=_unit(word), offset=offset, mod=mod)
+
+
+def _anaphoric_unit(m: re.Match[str], text: str) -> Draft | None:
+    """ "the following day", "that year", "the previous April", "later that month"."""
+    groups = m.groupdict()
+    which = " ".join(groups["ax"].lower().split())
+    word = groups["u"]
+    lower = word.lower()
+    offset = 1 if which in ("the following", "the next", "the subsequent") else 0
+    if which in ("the previous", "the preceding", "the prior"):
+        offset = -1
+    kind = "date"
+    extra: dict[str, object] = {}
+    if lower.rstrip(".") in MONTH_FULL_NAMES:
+        unit, extra = "year", {"month": month_number(word)}
+    elif lower in SEASONS:
+        unit, extra = "year", {"season": SEASONS[lower]}
+    elif lower in PARTS_OF_DAY:
+        unit, kind, extra = "day", "time", {"part_of_day": PARTS_OF_DAY[lower]}
+        offset = 1 if offset == 1 else 0
+    else:
+        unit = _unit(lower)
+    return Draft(m.start(), m.end(), kind, "anaphoric", anchoring="anaphoric", unit=unit, offset=offset,  # type: ignore[arg-type]
+                 mod=read_mod(m), **extra)  # type: ignore[arg-type]  # fmt: skip
+
+
+def _offset(m: re.Match[str], text: str) -> Draft | None:
+    """ "two years later", "a year ago", "six days earlier": a count of units from an anchor."""
+    groups = m.groupdict()
+    unit = _unit(groups["u"])
+    count = number_value(groups["n"])
+    direction = groups["dir"].lower()
+    back = direction in ("earlier", "ago", "before", "previously")
+    if count is None:
+        return Draft(m.start(), m.end(), "ref", "offset", value="PAST_REF" if back else "FUTURE_REF")
+    if count != int(count) or unit in TIME_UNITS:
+        return Draft(m.start(), m.end(), "ref", "offset", value="PAST_REF" if back else "FUTURE_REF")
+    anchoring = "deictic" if direction == "ago" else "anaphoric"
+    offset = -int(count) if back else int(count)
+    if unit in ("decade", "century"):
+        offset, unit = offset * (10 if unit == "decade" else 100), "year"
+    return Draft(m.start(), m.end(), "date", "offset", anchoring=anchoring, unit=unit, offset=offset)
+
+
+def _duration(m: re.Match[str], text: str) -> Draft | None:
+    groups = m.groupdict()
+    unit = _unit(groups["u"])
+    count_text = groups.get("n") or ""
+    if not count_text:
+        count = None if groups.get("pl") else 1.0
+    else:
+        if re.fullmatch(r"1\d{3}|20\d{2}", count_text):
+            return None
+        count = 2.0 if "couple" in count_text.lower() else number_value(count_text)
+        if count_text.lower() in ("a", "an") and unit in ("second", "quarter"):
+            return None
+        if unit == "quarter" and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+            return None
+        if groups.get("half"):
+            count = (count or 0) + 0.5
+    return Draft(m.start(), m.end(), "duration", "duration", value=duration_value(count, unit))
+
+
+def _year_ago(m: re.Match[str], text: str) -> Draft | None:
+    """ "year-earlier", "the year-ago quarter": the same period a year before the reference."""
+    return Draft(m.start(), m.end(), "date", "anaphoric", anchoring="anaphoric", unit="year", offset=-1)
+
+
+def _the_unit(m: re.Match[str], text: str) -> Draft | None:
+    """ "the quarter", "the latest quarter", "the year": the period the text is talking about."""
+    return Draft(m.start(), m.end(), "date", "anaphoric", anchoring="anaphoric", unit=_unit(m.group("u")), offset=0)
+
+
+def _set(m: re.Match[str], text: str) -> Draft | None:
+    groups = m.groupdict()
+    if groups.get("adv"):
+        unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+                "hourly": "hour", "nightly": "day"}[groups["adv"].lower()]  # fmt: skip
+        return Draft(m.start(), m.end(), "set", "set", value=duration_value(1, unit))
+    if groups.get("a"):
+        before = text[max(0, m.start() - 30) : m.start()]
+        if not re.search(
+            r"(?:\d|million|billion|thousand|hundred|percent|%|cents?|times|once|twice)\W*$", before, re.I
+        ):
+            return None
+    if groups.get("swd"):
+        return Draft(m.start(), m.end(), "set", "set", value=f"XXXX-WXX-{WEEKDAYS[groups['swd'].lower()] + 1}")
+    unit = _unit(groups["su"])
+    return Draft(m.start(), m.end(), "set", "set", value=duration_value(1, "day" if unit == "night" else unit))
+
+
+def _weekday(m: re.Match[str], text: str) -> Draft | None:
+    groups = m.groupdict()
+    which = (groups.get("wx") or "").lower()
+    pod = PARTS_OF_DAY.get((groups.get("pod") or groups.get("pod2") or "").lower())
+    offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+    kind = "time" if pod else "date"
+    return Draft(m.start(), m.end(), kind, "weekday", weekday=WEEKDAYS[groups["wd"].lower()], offset=offset,
+                 part_of_day=pod, mod=read_mod(m))  # fmt: skip
+
+
+def _clock(m: re.Match[str], text: str) -> Draft | None:
+    groups = m.groupdict()
+    if groups.get("noon"):
+        clock = "12:00" if groups["noon"].lower() == "noon" else "24:00"
+    else:
+        hour = int(groups.get("h") or groups["h2"])
+        minute = int(groups.get("mi") or 0)
+        ampm = (groups.get("ampm") or groups.get("ampm2") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        if ampm.startswith("a") and hour == 12:
+            hour = 0
+        if hour > 24:
+            return None
+        clock = f"{hour:02d}:{minute:02d}"
+    return Draft(m.start(), m.end(), "time", "clock", clock=clock, anchoring="deictic", unit="day", offset=0)
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_UNIT_WORDS = r"(?P<u>" + r"(?i:" + UNIT_RE + r")s?)"
+_AMPM = r"(?P<ampm>[ap]\.m\.|[AP]\.M\.|[ap]m|[AP]M)"
+
+RELATIVE_RULES: list[Rule] = [
+    ("ref", _rx(B + r"(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _REFS.items()) + r")" + E), _ref),
+    (
+        "day_word",
+        _rx(
+            B
+            + MOD_RE
+            + r"(?:(?P<pod2>(?i:morning|afternoon|evening))\s+)?(?P<dw>(?i:today|yesterday|tomorrow|tonight|last(?=\s+night)))"
+            r"(?:\s+(?P<pod>" + _PART + r"))?" + E
+        ),
+        _day_word,
+    ),
+    (
+        "deictic",
+        _rx(
+            B + MOD_RE + r"(?:(?i:earlier|later)\s+)?(?P<dx>(?i:this|last|next|the\s+coming|the\s+current))\s+"
+            r"(?P<u>" + _CALENDAR_UNIT + r"|" + _PART + r"|(?i:spring|summer|autumn|fall|winter))" + E
+        ),
+        _deictic_unit,
+    ),
+    (
+        "anaphoric",
+        _rx(
+            B + MOD_RE + r"(?:(?i:earlier|later)\s+)?(?P<ax>(?i:that\s+same|that|the\s+same|the\s+following|the\s+next|"
+            r"the\s+previous|the\s+preceding|the\s+subsequent|the\s+prior))\s+(?P<u>"
+            + _CALENDAR_UNIT
+            + r"|"
+            + _PART
+            + r"|(?i:spring|summer|autumn|fall|winter)|"
+            + "|".join(n.capitalize() for n in MONTH_FULL_NAMES)
+            + r")"
+            + E
+        ),
+        _anaphoric_unit,
+    ),
+    (
+        "the_year",
+        _rx(
+            B
+            + r"(?P<mod>(?i:the\s+(?:beginning|start|middle|end|latter\s+part)\s+of|(?:early|late|later|earlier)\s+in)\s+)"
+            r"(?P<ax>(?i:the))\s+(?P<u>(?i:day|week|month|year|decade))" + E
+        ),
+        _anaphoric_unit,
+    ),
+    (
+        "set",
+        _rx(
+            B
+            + r"(?:(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly))|(?:(?i:every|each|per)|(?P<a>(?i:a)))\s+"
+            r"(?:(?P<swd>" + WEEKDAY_RE + r")|(?P<su>(?i:day|week|month|year|hour|minute|night))))" + E
+        ),
+        _set,
+    ),
+    (
+        "year_ago",
+        _rx(
+            B + r"(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year-(?:earlier|ago))"
+            r"(?:\s+(?i:quarter|period|third\s+quarter|second\s+quarter|fourth\s+quarter|first\s+quarter))?" + E
+        ),
+        _year_ago,
+    ),
+    (
+        "the_unit",
+        _rx(
+            B
+            + r"(?i:the)\s+(?:(?i:latest|current|same|fiscal|full|most\s+recent)\s+)?(?P<u>quarter|year|week|month)"
+            + E
+        ),
+        _the_unit,
+    ),
+    (
+        "plural",
+        _rx(
+            r"(?:(?<=\b[Ff]or\s)|(?<=\b[Ww]ithin\s)|(?<=\b[Oo]ver\s)|(?<=\b[Aa]fter\s)|(?i:recent|the\s+coming|coming)\s+)"
+            r"(?P<u>(?i:hour|day|week|month|year|decade|quarter)(?P<pl>s))" + E
+        ),
+        _duration,
+    ),
+    (
+        "offset",
+        _rx(
+            B
+            + _APPROX
+            + _COUNT
+            + r"\s+(?:(?i:more)\s+)?"
+            + _UNIT_WORDS
+            + r"\s+(?P<dir>(?i:later|earlier|ago|afterwards?|previously|before(?=\s*[,.;)])|after(?=\s*[,.;)])))"
+            + E
+        ),
+        _offset,
+    ),
+    (
+        "duration",
+        _rx(
+            B
+            + _APPROX
+            + r"(?:(?i:the)\s+(?:(?i:first|last|past|next|coming|previous|final|following|same|entire|full)\s+)?)?"
+            + _COUNT
+            + r"(?P<half>\s+(?i:and\s+(?:a\s+)?half))?(?:\s+(?i:more|full|long|consecutive|straight|whole))?[\s-]"
+            + _UNIT_WORDS
+            + r"(?P<pl>)(?:-(?i:long|old)|\s+(?i:old))?"
+            + E
+        ),
+        _duration,
+    ),
+    (
+        "duration_past",
+        _rx(B + r"(?i:the\s+(?:past|last|next|coming))\s+(?P<u>(?i:day|week|month|year|decade|century))" + E),
+        _duration,
+    ),
+    ("duration_long", _rx(B + r"(?P<u>(?i:day|week|month|year|decade)(?P<pl>s)?)-(?i:long)" + E), _duration),
+    (
+        "weekday",
+        _rx(
+            B
+            + MOD_RE
+            + r"(?:(?P<wx>(?i:last|next|this|coming|past))\s+)?(?:(?P<pod2>(?i:morning|afternoon|evening))\s+)?"
+            r"(?P<wd>" + WEEKDAY_RE + r")(?:\s+(?P<pod>" + _PART + r"))?" + E
+        ),
+        _weekday,
+    ),
+    (
+        "clock",
+        _rx(
+            r"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?:\s?"
+            + _AMPM
+            + r")?|(?P<h2>1[0-2]|[1-9])\s?"
+            + _AMPM.replace("ampm", "ampm2")
+            + r"|(?P<noon>(?i:noon|midnight)))"
+            + r"(?![\w])"
+        ),
+        _clock,
+    ),
+]
+"""Relative, duration, set and time rules; with the calendar rules, the longest match wins."""

@@ -1,0 +1,212 @@
+"""Resolving drafts to TIMEX3 values with the document date and the narrative's reference date.
+
+News counts "Friday", "March" and "last year" from the document creation date (dct); a history
+counts "March" and "the following day" from the last date it mentioned. ``DateContext`` carries
+that reference date through a text in order and guesses which of the two kinds the text is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Literal
+
+from citefacts.dates_draft import Draft
+from citefacts.dates_values import Point, point_value, shift
+
+Tense = Literal["past", "present", "future"]
+
+
+@dataclass
+class DateContext:
+    """What resolution knows at one place in a text: its dct and the last date it mentioned."""
+
+    dct: date | None = None
+    ref: Point | None = None
+    near: int = 0
+    """Signals of news: deictic words and weekdays."""
+    far: int = 0
+    """Signals of a history: explicit years far from the dct."""
+
+    @property
+    def narrative(self) -> bool:
+        """Whether relative expressions count from the text's own dates rather than from the dct."""
+        return self.dct is None or self.far > 2 * self.near
+
+    @property
+    def history(self) -> bool:
+        """Whether the text is plainly a history, so that even a weekday counts from its own dates."""
+        return self.dct is None or (self.far >= 5 and self.far > 3 * self.near)
+
+    def observe(self, drafts: list[Draft]) -> None:
+        """Count the news and history signals of a stretch of text before resolving it."""
+        for draft in drafts:
+            if draft.rule in ("weekday", "yesterday", "today", "tomorrow", "tonight", "deictic"):
+                self.near += 1
+            elif draft.year is not None and draft.kind == "date" and self.dct is not None:
+                self.far += abs(draft.year - self.dct.year) > 2
+
+    def dct_point(self) -> Point | None:
+        return Point(self.dct.year, self.dct.month, self.dct.day) if self.dct else None
+
+
+def resolve(draft: Draft, context: DateContext, tense: Tense) -> tuple[str, Point | None] | None:
+    """The TIMEX3 value of a draft and the calendar point it names (None for vague values)."""
+    if draft.value is not None:
+        return draft.value, None
+    if draft.rule == "clock":
+        return _clock(draft, context)
+    if draft.rule == "weekday":
+        return _weekday(draft, context, tense)
+    if draft.anchoring is not None:
+        return _relative(draft, context)
+    return _calendar(draft, context, tense)
+
+
+def _finish(draft: Draft, point: Point) -> tuple[str, Point]:
+    """Format a point with the draft's part of day, if any."""
+    value = point_value(point)
+    if draft.clock:
+        value += "T" + draft.clock
+    elif draft.part_of_day:
+        value += "T" + draft.part_of_day
+    return value, point
+
+
+def _clock(draft: Draft, context: DateContext) -> tuple[str, Point | None]:
+    base = context.dct_point() if not context.narrative else context.ref
+    if base is None or base.day is None:
+        return f"XXXX-XX-XXT{draft.clock}", None
+    return point_value(base) + f"T{draft.clock}", base
+
+
+def _weekday(draft: Draft, context: DateContext, tense: Tense) -> tuple[str, Point | None]:
+    weekday = draft.weekday or 0
+    if context.history or context.dct is None:
+        ref = context.ref
+        if ref is not None and ref.day is not None and ref.month is not None and ref.year > 0:
+            anchor = date(ref.year, ref.month, ref.day)
+            candidates = [anchor + timedelta(days=d) for d in range(0, 7)]
+            found = next(d for d in candidates if d.weekday() == weekday)
+            return _finish(draft, Point(found.year, found.month, found.day))
+        suffix = f"T{draft.part_of_day}" if draft.part_of_day else ""
+        return f"XXXX-WXX-{weekday + 1}{suffix}", None
+    dct = context.dct
+    back = (dct.weekday() - weekday) % 7
+    ahead = (weekday - dct.weekday()) % 7
+    if draft.offset < 0:
+        day = dct - timedelta(days=back or 7)
+    elif draft.offset > 0:
+        day = dct + timedelta(days=(ahead or 7) + (7 if ahead and tense == "future" and ahead < 3 else 0))
+    elif tense == "future":
+        day = dct + timedelta(days=ahead)
+    else:
+        day = dct - timedelta(days=back)
+    return _finish(draft, Point(day.year, day.month, day.day))
+
+
+def _relative(draft: Draft, context: DateContext) -> tuple[str, Point | None] | None:
+    """Deictic expressions count from the dct, anaphoric ones from the reference date."""
+    if draft.anchoring == "deictic":
+        if draft.rule == "today" and context.narrative:
+            return "PRESENT_REF", None
+        base = context.dct_point()
+        if draft.rule in ("yesterday", "tomorrow", "deictic") and context.narrative and context.ref is not None:
+            base = context.ref
+        base = base or context.ref
+    else:
+        base = context.ref or context.dct_point()
+    if base is None or draft.unit is None:
+        return None
+    if draft.month is not None:
+        return _named_month(draft, base)
+    point = shift(base, draft.unit, draft.offset)
+    if point is None:
+        return None
+    ref = context.ref
+    if draft.unit == "year" and draft.offset and ref is not None and ref.quarter is not None and draft.season is None:
+        point = Point(ref.year + draft.offset, quarter=ref.quarter)
+    if draft.season is not None:
+        point = replace(point, month=None, day=None, season=draft.season)
+    return _finish(draft, point)
+
+
+def _named_month(draft: Draft, base: Point) -> tuple[str, Point]:
+    """ "the previous April", "the following June", "July of that year"."""
+    month = draft.month or 1
+    year = base.year
+    if draft.unit == "year" and draft.offset and draft.rule == "anaphoric" and base.month is not None:
+        if draft.offset < 0 and month >= base.month:
+            year -= 1
+        elif draft.offset > 0 and month <= base.month:
+            year += 1
+    elif draft.rule != "anaphoric":
+        year += draft.offset
+    return _finish(draft, Point(year, month, draft.day))
+
+
+def _calendar(draft: Draft, context: DateContext, tense: Tense) -> tuple[str, Point | None] | None:
+    """Days, months, seasons, quarters, years, decades, centuries; a missing year from context."""
+    if draft.decade is not None:
+        point = Point(draft.decade * 10, granularity="decade")
+        return point_value(point), point
+    if draft.century is not None:
+        point = Point(draft.century * 100, granularity="century")
+        return point_value(point), point
+    year = draft.year
+    if year is None and draft.two_digit_year is not None:
+        base = context.ref.year if context.ref else (context.dct.year if context.dct else 1900)
+        year = (base // 100) * 100 + draft.two_digit_year
+        if year > base + 10:
+            year -= 100
+    if draft.rule == "range_year":
+        return None
+    point = Point(year or 0, draft.month, draft.day, season=draft.season, quarter=draft.quarter, half=draft.half)
+    if year is None:
+        found = _year_from_context(point, context, tense)
+        if found is None:
+            return _unknown_year(draft), None
+        point = replace(point, year=found)
+    if draft.rule == "thanksgiving" and point.year > 0:
+        first = date(point.year, 11, 1)
+        point = replace(point, day=1 + (3 - first.weekday()) % 7 + 21)
+    if point.day is not None and point.month is None:
+        if context.ref is None or context.ref.month is None:
+            return None
+        point = replace(point, month=context.ref.month)
+    return _finish(draft, point)
+
+
+def _unknown_year(draft: Draft) -> str:
+    if draft.month is not None:
+        return f"XXXX-{draft.month:02d}" + (f"-{draft.day:02d}" if draft.day else "")
+    if draft.season is not None:
+        return f"XXXX-{draft.season}"
+    if draft.quarter is not None:
+        return f"XXXX-Q{draft.quarter}"
+    return "XXXX"
+
+
+def _year_from_context(point: Point, context: DateContext, tense: Tense) -> int | None:
+    """The year of a date written without one: the reference date's in a history, else the dct's."""
+    if context.narrative:
+        if context.ref is not None:
+            return context.ref.year
+        return context.dct.year if context.dct else None
+    dct = context.dct
+    if dct is None:
+        return None
+    month = point.month or {"SP": 4, "SU": 7, "FA": 10, "WI": 1}.get(point.season or "", 0)
+    month = month or ((point.quarter or 0) * 3) or dct.month
+    day = point.day or 15
+
+    def distance(year: int) -> int:
+        return (year - dct.year) * 12 + (month - dct.month) + (day - dct.day) // 31
+
+    if point.quarter is not None:
+        return dct.year if point.quarter * 3 - 2 <= dct.month or tense == "future" else dct.year - 1
+    if tense == "past" and distance(dct.year) > 0:
+        return dct.year - 1
+    if tense == "future" and distance(dct.year) < 0:
+        return dct.year + 1
+    return dct.year

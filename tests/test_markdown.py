@@ -10,7 +10,7 @@ from citefacts.markdown import parse_markdown
 from citefacts.pipeline import run
 from citefacts.read import read_source
 
-SAMPLE = Path(__file__).parent / "data" / "read" / "lake-marker-sample.md"
+SAMPLE = Path(__file__).parent / "data" / "read" / "lake-footnotes.md"
 
 
 def test_footnotes_are_numbered_by_first_reference_and_continue_on_indented_lines() -> None:

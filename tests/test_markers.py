@@ -10,7 +10,7 @@ from citefacts.markers import TextBuilder, marker_numbers
 from citefacts.pipeline import run
 from citefacts.read import read_source
 
-SAMPLE = Path(__file__).parent / "data" / "read" / "lake-marker-sample.txt"
+SAMPLE = Path(__file__).parent / "data" / "read" / "lake-markers.txt"
 
 
 def test_marker_ranges_and_lists_expand_to_every_number() -> None:

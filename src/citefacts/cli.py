@@ -60,9 +60,11 @@ def extract(
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
 ) -> None:
-    """Run the extraction flow on sources and write one JSON file of facts per source."""
+    """Run the extraction flow on sources and write one JSON file of facts per source, with a diff of each run."""
     from citefacts.nlp import load_model
     from citefacts.read import read_source
+    from citefacts.review.diff import read_diff
+    from citefacts.review_cli import print_diff
 
     if verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
@@ -80,6 +82,7 @@ def extract(
             written = extract_file(path, out, fmt, not allow_no_footnotes)
             progress.advance(job)
             console.print(f"wrote {written}")
+            print_diff(read_diff(written), written)
 
 
 @app.command()

@@ -1,9 +1,118 @@
-"""Review commands (review, report), registered on the main ``citefacts`` app."""
+"""Review commands (``review``, ``report``), registered on the main ``citefacts`` app, and the run diff printer."""
 
 from __future__ import annotations
 
+import getpass
+import webbrowser
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from citefacts.review.diff import RunDiff
+
+console = Console(stderr=True)
+DEFAULT_OUTPUTS = [Path("extracted")]
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def print_diff(diff: RunDiff | None, out: Path, limit: int = 5) -> None:
+    """A brief account of what an extraction run changed: counts, then the first few changes."""
+    if diff is None:
+        return
+    if diff.previous_extracted_at is None:
+        console.print(f"  first extraction: {len(diff.new)} facts", highlight=False)
+        return
+    console.print(f"  {diff.brief()}", highlight=False)
+    shown = [("new", c.text, None) for c in diff.new] + [("changed", c.text, c.old_text) for c in diff.changed]
+    shown += [("removed", c.text, None) for c in diff.removed]
+    shown += [(f"{c.old_status} → {c.status}", c.text, None) for c in diff.status_changed if c not in diff.changed]
+    for kind, text, _ in shown[:limit]:
+        console.print(f"  [dim]{kind}:[/dim] {text[:100]}", highlight=False, markup=True, soft_wrap=True)
+    if len(shown) > limit:
+        console.print(f"  … and {len(shown) - limit} more in {out.with_name(out.stem + '.diff.json')}", highlight=False)
+
+
+def summary_table(paths: list[Path]) -> Table:
+    """Per file: facts by status, and how many are decided, stale or pending, and archived decisions."""
+    from citefacts.review.view import load_reviewed
+
+    table = Table(title="review state")
+    for column in ("file", "facts", "contradicted", "uncited", "accepted", "rejected", "corrected", "stale", "pending"):
+        table.add_column(column, justify="left" if column == "file" else "right")
+    table.add_column("archived decisions", justify="right")
+    for path in paths:
+        reviewed = load_reviewed(path)
+        statuses = Counter(f.status for f in reviewed.document.facts)
+        states = Counter(s.state for s in reviewed.states.values())
+        kinds = Counter(s.current.decision for s in reviewed.states.values() if s.current)
+        table.add_row(
+            path.name,
+            str(len(reviewed.document.facts)),
+            str(statuses["contradicted"]),
+            str(statuses["uncited"]),
+            str(kinds["accept"]),
+            str(kinds["reject"]),
+            str(kinds["correct"]),
+            str(states["stale"]),
+            str(states["pending"]),
+            str(len({d.fact_id for d in reviewed.archived})),
+        )
+    return table
+
+
+def review(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Output JSON files or folders; default: extracted/.")
+    ] = None,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free port).")] = 8765,
+    host: Annotated[str, typer.Option(help="Address to bind; keep the loopback default.")] = "127.0.0.1",
+    browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open the page in a browser.")] = True,
+    summary: Annotated[bool, typer.Option("--summary", help="Print the review state and exit.")] = False,
+    reviewer: Annotated[str | None, typer.Option(help="Name recorded on decisions; default: your login.")] = None,
+) -> None:
+    """Review facts one at a time in a local page; every decision is saved at once."""
+    from citefacts.review.server import make_server
+    from citefacts.review.view import output_files
+
+    paths = output_files(files or DEFAULT_OUTPUTS)
+    if summary:
+        out = Console()
+        (out if out.is_terminal else Console(width=160)).print(summary_table(paths))
+        return
+    if host not in LOOPBACK:
+        console.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach it can record decisions")
+    server = make_server(paths, reviewer or getpass.getuser(), host, port)
+    console.print(f"reviewing {len(paths)} file(s) at {server.url}  (Ctrl-C to stop)", highlight=False)
+    if browser:
+        webbrowser.open(server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        console.print("stopped; decisions are saved")
+    finally:
+        server.server_close()
+
+
+def report(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Output JSON files or folders; default: extracted/.")
+    ] = None,
+    out: Annotated[Path, typer.Option(help="The HTML file to write.")] = Path("report.html"),
+) -> None:
+    """Write one self-contained HTML report of the facts and decisions, for sharing."""
+    from citefacts.review.report import write_report
+    from citefacts.review.view import load_reviewed, output_files
+
+    reviewed = [load_reviewed(path) for path in output_files(files or DEFAULT_OUTPUTS)]
+    write_report(reviewed, out)
+    console.print(f"wrote {out} ({sum(len(r.document.facts) for r in reviewed)} facts)", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
-    """Add the review commands to the command line (none yet)."""
+    """Add the review commands to the command line."""
+    app.command()(review)
+    app.command()(report)

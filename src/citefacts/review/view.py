@@ -1,0 +1,154 @@
+"""What a reviewer sees of a fact, as plain JSON-ready data: shared by the page, the summary and the report.
+
+Offsets here are relative to the sentence (mentions) or to the footnote text (evidence), so the
+page can highlight them without knowing the raw source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from citefacts.errors import ReviewError
+from citefacts.models import CitationFields, Decision, Document, Fact, Mention
+from citefacts.review.store import FactReview, decisions_path, fact_states, orphaned, read_decisions
+from citefacts.write import load_document
+
+STATUS_ORDER = {"contradicted": 0, "uncited": 1, "partly_supported": 2, "unverified": 3, "supported": 4}
+"""Review order: facts most likely wrong first."""
+
+
+@dataclass
+class Reviewed:
+    """One output file with its decision log read and each fact's review state derived."""
+
+    path: Path
+    document: Document
+    decisions: list[Decision]
+    states: dict[str, FactReview]
+
+    @property
+    def archived(self) -> list[Decision]:
+        """Decisions on facts the latest extraction no longer has."""
+        return orphaned(self.document, self.decisions)
+
+
+def load_reviewed(path: Path) -> Reviewed:
+    """Read an output file and its decision log."""
+    document = load_document(path)
+    decisions = read_decisions(decisions_path(path))
+    return Reviewed(path, document, decisions, fact_states(document.facts, decisions))
+
+
+def output_files(paths: list[Path]) -> list[Path]:
+    """Output JSON files named or found in folders (diffs skipped); a one-line error when there are none."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.glob("*.json") if not p.name.endswith(".diff.json"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise ReviewError("no such file or folder", str(path))
+    if not files:
+        raise ReviewError("no extracted facts to review; run `citefacts extract` first", ", ".join(map(str, paths)))
+    return files
+
+
+def value_text(mention: Mention) -> str:
+    """A mention's normalized value in a few characters: a TIMEX value, a number with unit, a name."""
+    value = mention.value
+    if value.kind == "date":
+        return value.timex
+    if value.kind == "entity":
+        return value.canonical
+    if value.value is not None:
+        number = f"{value.value:g}"
+    elif value.low is not None or value.high is not None:
+        number = "–".join("?" if end is None else f"{end:g}" for end in (value.low, value.high))
+    else:
+        number = "?"
+    return " ".join(part for part in (value.qualifier, number, value.unit) if part)
+
+
+def citation_fields(fields: CitationFields) -> list[tuple[str, str]]:
+    """The filled-in bibliographic fields of a citation, as (name, text) pairs, in a reading order."""
+    pairs = []
+    for name, value in fields.model_dump(exclude={"quote", "is_note"}).items():
+        if not value or (isinstance(value, dict) and {"start", "end"} <= value.keys()):
+            continue  # empty, or a span of the raw text: the footnote text below shows it
+        if isinstance(value, list):
+            value = "; ".join(value)
+        elif isinstance(value, dict):
+            value = "; ".join(f"{k}: {v}" for k, v in value.items())
+        pairs.append((name.replace("_", " "), str(value)))
+    return pairs
+
+
+def decision_json(decision: Decision | None) -> dict[str, Any] | None:
+    """A decision as the page shows it."""
+    if decision is None:
+        return None
+    return decision.model_dump(mode="json", include={"decision", "reviewer", "at", "note", "correction"})
+
+
+def fact_view(reviewed: Reviewed, fact: Fact) -> dict[str, Any]:
+    """Everything the review page shows for one fact."""
+    footnotes = {note.number: note for note in reviewed.document.footnotes}
+    start = fact.sentence.start
+    review = reviewed.states[fact.id]
+    citations = []
+    for citation in fact.citations:
+        note = footnotes.get(citation.footnote)
+        checks = [
+            {
+                "mention": check.mention,
+                "verdict": check.verdict,
+                "note": check.note,
+                "evidence": [check.evidence.start - note.start, check.evidence.end - note.start]
+                if check.evidence and note
+                else None,
+            }
+            for check in citation.checks
+        ]
+        citations.append(
+            {
+                "footnote": citation.footnote,
+                "score": round(citation.score, 3),
+                "linked_by": citation.linked_by,
+                "text": note.text if note else "",
+                "fields": [citation_fields(c) for c in note.citations] if note else [],
+                "checks": checks,
+            }
+        )
+    return {
+        "file": reviewed.path.name,
+        "id": fact.id,
+        "content_hash": fact.content_hash,
+        "status": fact.status,
+        "section": fact.section,
+        "text": fact.sentence.text,
+        "mentions": [
+            {
+                "id": m.id,
+                "kind": m.kind,
+                "label": m.label,
+                "start": m.start - start,
+                "end": m.end - start,
+                "text": m.text,
+                "value": value_text(m),
+            }
+            for m in fact.mentions
+        ],
+        "citations": citations,
+        "state": review.state,
+        "decision": decision_json(review.current),
+    }
+
+
+def queue(reviewed: list[Reviewed]) -> list[dict[str, Any]]:
+    """Every fact of every file, most doubtful status first, then in source order."""
+    items = [(r, f) for r in reviewed for f in r.document.facts]
+    items.sort(key=lambda pair: STATUS_ORDER.get(pair[1].status, 9))
+    return [fact_view(r, f) for r, f in items]

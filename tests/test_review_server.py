@@ -1,0 +1,112 @@
+"""The review server over HTTP, the report and the review commands: decisions saved, untrusted text escaped."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from citefacts.pipeline import run
+from citefacts.read import read_source
+from citefacts.review.report import render_report
+from citefacts.review.rerun import save_extraction
+from citefacts.review.server import ReviewServer, make_server
+from citefacts.review.store import decisions_path, read_decisions
+from citefacts.review.view import load_reviewed
+
+ARTICLE = """Town
+In 1999 the <script>alert(1)</script> festival drew 2,000 visitors.[1] The town had 5,000 inhabitants in 1990.
+^"Festival <b>history</b>". Culture Weekly. 2000. The festival drew 2,000 visitors in 1999.
+"""
+
+
+@pytest.fixture()
+def output(tmp_path: Path, nlp: Language) -> Path:
+    source = tmp_path / "town.txt"
+    source.write_text(ARTICLE)
+    out = tmp_path / "out" / "town.json"
+    save_extraction(run(read_source(source), nlp), out)
+    return out
+
+
+@pytest.fixture()
+def server(output: Path) -> Iterator[ReviewServer]:
+    review = make_server([output], "ann")
+    threading.Thread(target=review.serve_forever, daemon=True).start()
+    yield review
+    review.shutdown()
+    review.server_close()
+
+
+def request(server: ReviewServer, method: str, path: str, body: dict | None = None, **headers: str):  # type: ignore[no-untyped-def]
+    host, port = server.server_address[:2]
+    connection = http.client.HTTPConnection(str(host), int(port), timeout=10)
+    data = json.dumps(body).encode() if body is not None else None
+    sent = {"Content-Type": "application/json", **{k.replace("_", "-"): v for k, v in headers.items()}}
+    connection.request(method, path, body=data, headers=sent)
+    response = connection.getresponse()
+    return response.status, response.read(), response
+
+
+def test_server_binds_loopback_and_serves_the_queue_with_a_strict_csp(server: ReviewServer) -> None:
+    assert server.server_address[0] == "127.0.0.1"
+    status, body, response = request(server, "GET", "/api/facts")
+    facts = json.loads(body)["facts"]
+    assert status == 200 and facts[0]["status"] in {"contradicted", "uncited"}
+    assert "script-src 'self'" in response.getheader("Content-Security-Policy")
+    status, page, _ = request(server, "GET", "/")
+    assert status == 200 and b"review.js" in page and b"innerHTML" not in request(server, "GET", "/review.js")[1]
+
+
+def test_decision_is_appended_at_once_and_a_stale_page_is_refused(server: ReviewServer, output: Path) -> None:
+    fact = json.loads(request(server, "GET", "/api/facts")[1])["facts"][0]
+    post = {"file": fact["file"], "id": fact["id"], "content_hash": fact["content_hash"], "decision": "reject"}
+    status, body, _ = request(server, "POST", "/api/decisions", {**post, "note": "wrong year"})
+    assert status == 200 and json.loads(body)["decision"]["decision"] == "reject"
+    assert [(d.decision, d.note, d.reviewer) for d in read_decisions(decisions_path(output))] == [
+        ("reject", "wrong year", "ann")
+    ]
+    status, body, _ = request(server, "POST", "/api/decisions", {**post, "content_hash": "old"})
+    assert status == 409 and "changed since the page loaded" in json.loads(body)["error"]
+    status, body, _ = request(server, "POST", "/api/decisions", {**post, "decision": "maybe"})
+    assert status == 409 and len(read_decisions(decisions_path(output))) == 1
+
+
+def test_foreign_host_and_cross_origin_posts_are_refused(server: ReviewServer) -> None:
+    assert request(server, "GET", "/api/facts", Host="evil.example:80")[0] == 403
+    fact = json.loads(request(server, "GET", "/api/facts")[1])["facts"][0]
+    post = {"file": fact["file"], "id": fact["id"], "content_hash": fact["content_hash"], "decision": "accept"}
+    assert request(server, "POST", "/api/decisions", post, Origin="http://evil.example")[0] == 403
+
+
+def test_report_is_self_contained_and_escapes_source_text(output: Path) -> None:
+    html = render_report([load_reviewed(output)])
+    assert "<script" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(" in html and "&lt;/script&gt;" in html and "&lt;b&gt;" in html
+    assert "http://" not in html and "https://" not in html and "<link" not in html
+    assert "default-src 'none'" in html
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "citefacts", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_summary_and_report_commands(output: Path, tmp_path: Path) -> None:
+    summary = cli("review", str(output.parent), "--summary")
+    assert summary.returncode == 0 and "town.json" in summary.stdout, summary.stderr
+    report = cli("report", str(output), "--out", str(tmp_path / "report.html"))
+    assert report.returncode == 0 and (tmp_path / "report.html").exists(), report.stderr
+
+
+def test_corrupt_log_is_a_one_line_error(output: Path) -> None:
+    decisions_path(output).write_text("{not json\n")
+    result = cli("review", str(output), "--summary")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "line 1" in result.stderr

@@ -166,3 +166,32 @@ def test_no_dates_in_ordinary_words_or_counts(nlp: Language, text: str) -> None:
 def test_clock_time_joins_the_following_weekday(nlp: Language) -> None:
     found = _dates(nlp, "Negotiations broke off at noon Thursday.", date(1998, 2, 13))
     assert found == [("noon Thursday", "1998-02-12T12:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit rose in the third quarter.", ("the third quarter", "1989-Q3")),
+        ("The company expects a fourth-quarter charge.", ("fourth-quarter", "1989-Q4")),
+        ("Net income fell in the quarter.", ("the quarter", "1989-Q3")),
+        ("The helicopters crashed last February.", ("last February", "1989-02")),
+        ("The treaty was signed last December.", ("last December", "1988-12")),
+    ],
+)
+def test_news_periods_count_from_the_document_date(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert _dates(nlp, text, date(1989, 11, 2)) == [expected]
+
+
+def test_a_year_earlier_keeps_the_quarter_under_discussion(nlp: Language) -> None:
+    found = _dates(nlp, "Net income rose in the third quarter, compared with a loss a year earlier.", date(1989, 11, 2))
+    assert found == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+
+
+@pytest.mark.parametrize("text", ["Elian, the 6-year-old boy, arrived.", "He was nineteen years old."])
+def test_ages_are_not_durations(nlp: Language, text: str) -> None:
+    assert _dates(nlp, text) == []
+
+
+def test_modal_verb_sends_a_weekday_forward(nlp: Language) -> None:
+    found = _dates(nlp, "The boy could leave as soon as Tuesday, Castro said.", date(2000, 4, 3))
+    assert found == [("Tuesday", "2000-04-04")]

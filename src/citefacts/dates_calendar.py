@@ -36,7 +36,7 @@ from citefacts.dates_patterns import (
 Builder = Callable[[re.Match[str], str], Draft | None]
 Rule = tuple[str, re.Pattern[str], Builder]
 
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
 _POD_OF = r"(?:(?i:early\s+in\s+))?(?i:the)\s+(?P<pod>(?i:morning|afternoon|evening|night))\s+of\s+"
 _ANAPHORIC_YEAR = r"(?:\s+of)?\s+(?P<ayear>(?i:that|the\s+same|the\s+following|the\s+previous|this|last|next))\s+year"
 

@@ -34,7 +34,7 @@ _PART = r"(?i:morning|afternoon|evening|night)"
 _CALENDAR_UNIT = r"(?i:day|week|weekend|month|quarter|year|decade|century)"
 _DEICTIC_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 _REFS = {
-    "PRESENT_REF": r"(?i:right\s+now|now|currently|current|nowadays|these\s+days|present[- ]day|the\s+time\s+being)|(?<=[Aa]t\s)present",
+    "PRESENT_REF": r"(?i:right\s+now|now|currently|nowadays|these\s+days|present[- ]day|the\s+time\s+being)|(?<=[Aa]t\s)present",
     "PAST_REF": r"(?i:the\s+past|recently)",
     "FUTURE_REF": r"(?i:the\s+(?:near\s+|distant\s+)?future)",
 }
@@ -89,6 +89,9 @@ def _deictic_unit(m: re.Match[str], text: str) -> Draft | None:
     mod = read_mod(m)
     if word in SEASONS:
         return Draft(m.start(), m.end(), "date", "deictic", season=SEASONS[word], anchoring="deictic", unit="year",
+                     offset=offset, mod=mod)  # fmt: skip
+    if word in MONTH_FULL_NAMES:
+        return Draft(m.start(), m.end(), "date", "deictic", month=month_number(word), anchoring="deictic", unit="year",
                      offset=offset, mod=mod)  # fmt: skip
     if word in PARTS_OF_DAY:
         return Draft(m.start(), m.end(), "time", "deictic", part_of_day=PARTS_OF_DAY[word], anchoring="deictic",
@@ -159,7 +162,7 @@ def _duration(m: re.Match[str], text: str) -> Draft | None:
 
 def _year_ago(m: re.Match[str], text: str) -> Draft | None:
     """ "year-earlier", "the year-ago quarter": the same period a year before the reference."""
-    return Draft(m.start(), m.end(), "date", "anaphoric", anchoring="anaphoric", unit="year", offset=-1)
+    return Draft(m.start(), m.end(), "date", "anaphoric", anchoring="deictic", unit="year", offset=-1)
 
 
 def _the_unit(m: re.Match[str], text: str) -> Draft | None:
@@ -236,7 +239,14 @@ RELATIVE_RULES: list[Rule] = [
         "deictic",
         _rx(
             B + MOD_RE + r"(?:(?i:earlier|later)\s+)?(?P<dx>(?i:this|last|next|the\s+coming|the\s+current))\s+"
-            r"(?P<u>" + _CALENDAR_UNIT + r"|" + _PART + r"|(?i:spring|summer|autumn|fall|winter))" + E
+            r"(?P<u>"
+            + _CALENDAR_UNIT
+            + r"|"
+            + _PART
+            + r"|(?i:spring|summer|autumn|fall|winter)|"
+            + "|".join(n.capitalize() for n in MONTH_FULL_NAMES)
+            + r")"
+            + E
         ),
         _deictic_unit,
     ),
@@ -320,8 +330,9 @@ RELATIVE_RULES: list[Rule] = [
             + _COUNT
             + r"(?P<half>\s+(?i:and\s+(?:a\s+)?half))?(?:\s+(?i:more|full|long|consecutive|straight|whole))?[\s-]"
             + _UNIT_WORDS
-            + r"(?P<pl>)(?:-(?i:long|old)|\s+(?i:old))?"
+            + r"(?P<pl>)(?:-(?i:long))?"
             + E
+            + r"(?![-\s](?i:old)\b)"
         ),
         _duration,
     ),

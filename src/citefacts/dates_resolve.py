@@ -118,13 +118,22 @@ def _relative(draft: Draft, context: DateContext) -> tuple[str, Point | None] | 
         base = context.ref or context.dct_point()
     if base is None or draft.unit is None:
         return None
+    if (
+        draft.unit == "quarter"
+        and draft.offset == 0
+        and context.dct
+        and (context.ref is None or context.ref.quarter is None)
+    ):
+        reported = context.dct - timedelta(days=45)
+        base = Point(reported.year, reported.month, reported.day)
     if draft.month is not None:
         return _named_month(draft, base)
     point = shift(base, draft.unit, draft.offset)
     if point is None:
         return None
     ref = context.ref
-    if draft.unit == "year" and draft.offset and ref is not None and ref.quarter is not None and draft.season is None:
+    in_quarters = ref is not None and ref.quarter is not None and draft.rule in ("offset", "anaphoric")
+    if draft.unit == "year" and draft.offset and in_quarters and ref is not None and draft.season is None:
         point = Point(ref.year + draft.offset, quarter=ref.quarter)
     if draft.season is not None:
         point = replace(point, month=None, day=None, season=draft.season)
@@ -140,6 +149,11 @@ def _named_month(draft: Draft, base: Point) -> tuple[str, Point]:
             year -= 1
         elif draft.offset > 0 and month <= base.month:
             year += 1
+    elif draft.rule == "deictic" and base.month is not None:
+        if draft.offset < 0:
+            year = base.year if month < base.month else base.year - 1
+        elif draft.offset > 0:
+            year = base.year if month > base.month else base.year + 1
     elif draft.rule != "anaphoric":
         year += draft.offset
     return _finish(draft, Point(year, month, draft.day))

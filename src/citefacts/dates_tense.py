@@ -11,28 +11,39 @@ from spacy.tokens import Doc, Token
 from citefacts.dates_lexicon import UNITS
 
 _FUTURE_WORDS = {"will", "'ll", "shall", "wo"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def tense_at(doc: Doc, char: int) -> str:
-    """past, present or future: the tense of the verb that governs the token at ``char``."""
+    """past, present or future: the tense of the verb that governs the token at ``char``.
+
+    Participles and infinitives without their own auxiliary ("found clinging ... Nov. 25") take
+    the tense of the verb above them; a modal or "to" looks forward ("could leave Tuesday").
+    """
     token = _token_at(doc, char)
     if token is None:
         return "present"
     verb = token
-    for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") and (verb.tag_ in _FINITE or _helpers(verb)):
+            break
+        if verb.head is verb:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "present"
-    helpers = [child for child in verb.children if child.dep_ in ("aux", "auxpass")] + [verb]
-    if any(h.lower_ in _FUTURE_WORDS for h in helpers):
+    helpers = [*_helpers(verb), verb]
+    if any(h.tag_ == "MD" or h.lower_ in _FUTURE_WORDS for h in helpers):
         return "future"
-    if any(h.tag_ == "VBD" for h in helpers) or (verb.tag_ == "VBN" and not helpers[:-1]):
+    if any(h.tag_ == "VBD" for h in helpers) or any(h.lemma_ == "have" for h in helpers[:-1]):
         return "past"
     if any(h.lower_ == "going" for h in helpers) or verb.lemma_ in ("expect", "schedule", "plan"):
         return "future"
     return "present"
+
+
+def _helpers(verb: Token) -> list[Token]:
+    return [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:

@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from citefacts import PIPELINE_VERSION
 from citefacts.check import check_value, fact_status
+from citefacts.entities import apply_aliases
 from citefacts.extract import extract
 from citefacts.found import Found
 from citefacts.link import Unit, link
@@ -80,7 +81,20 @@ def analyse(parsed: ParsedSource, nlp: Language, dct: date | None = None) -> Ana
         Unit(note.text, extract(doc, dct), note.number)
         for note, doc in zip(parsed.footnotes, nlp.pipe(n.text for n in parsed.footnotes), strict=True)
     ]
-    return Analysis(sentences, notes)
+    return with_aliases(Analysis(sentences, notes))
+
+
+def with_aliases(analysis: Analysis) -> Analysis:
+    """Give every entity the canonical name its alias group has across the whole document."""
+    texts = [s.text for s in analysis.sentences] + [n.text for n in analysis.footnotes]
+    local = [[_shift(f, -s.start) for f in s.found] for s in analysis.sentences] + [n.found for n in analysis.footnotes]
+    named = apply_aliases(local, texts)
+    count = len(analysis.sentences)
+    for sentence, found in zip(analysis.sentences, named[:count], strict=True):
+        sentence.found = [_shift(f, sentence.start) for f in found]
+    for note, found in zip(analysis.footnotes, named[count:], strict=True):
+        note.found = found
+    return analysis
 
 
 def link_sentences(analysis: Analysis) -> list[list[tuple[int, float]]]:

@@ -1,8 +1,11 @@
 """Checking: does a footnote's text hold the value a sentence states?
 
-A value is supported when the footnote holds an equal or compatible value anywhere in it; it is
-contradicted only when the footnote holds none, but states a different value of the same kind in
-the same context (the same counted noun); otherwise it is not found.
+Every date and number of the footnote is compared with the claimed value (check_compare: bounds,
+rounding, ranges, granularity, units) and its context with the claim's (check_context: the counted
+noun, the event). The value is *supported* when some footnote value confirms it in a context that
+is not foreign to the claim's; it is *contradicted* only when none confirms or allows it and one
+rules it out while speaking of the same thing (a shared counted noun or event, no other subject,
+not a figure the sentence itself states elsewhere); otherwise it is *not found*.
 """
 
 from __future__ import annotations
@@ -10,32 +13,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citefacts.check_compare import Reading, Relation, comparable, near_miss, relation
+from citefacts.check_context import Context, clause_bounds, context, same_thing, similarity
+from citefacts.check_read import (
+    citation_data_spans,
+    in_spans,
+    is_snapshot,
+    read_found,
+    sentence_dates,
+    unextracted_numbers,
+)
 from citefacts.found import Found
 from citefacts.models import DateValue, NumberValue
 
-_CONTEXT_WORD = re.compile(r"[A-Za-z]{3,}")
-_FILLER = frozenset(
-    [
-        "the",
-        "and",
-        "their",
-        "its",
-        "his",
-        "her",
-        "of",
-        "from",
-        "with",
-        "were",
-        "was",
-        "who",
-        "which",
-        "that",
-        "had",
-        "have",
-        "more",
-        "than",
-    ]
-)
+SUPPORT_CONTEXT = 0.25
+"""A confirming value needs this much shared context, unless the value itself is distinctive."""
+ALIGNED = 0.6
+"""... and about as much as the best-aligned value of the footnote (this share of it)."""
+CONTRADICT_CONTEXT = 0.4
+"""A ruling-out value needs this much shared context (about the counted noun next to both)."""
+
+NOT_COMPARABLE = "not a comparable value (a duration, a time of day)"
+_SENTENCE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -47,27 +46,207 @@ class Outcome:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """One footnote value compared with the claim."""
+
+    found: Found
+    relation: Relation
+    context: float
+    distinctive: bool
+    exact: bool
+    """The same figure without bounds on either side (2,906 for 2,906), not merely within a bound."""
+    other_time: bool = False
+    """The source states it at another time (a count "as of 5 April" against one "as of 6 April")."""
+    other_thing: bool = False
+    """It counts another noun, belongs to another name ("100 civilians" and "2,908 servicemen"), or
+    is too far from the claimed figure to be a wrong version of it (6 and 2,908; 1918 and 2002)."""
+
+
+def check_value(
+    claim: Found,
+    sentence: str,
+    footnote: str,
+    footnote_found: list[Found],
+    sentence_found: list[Found] | None = None,
+) -> Outcome:
+    """The verdict for one claimed date or number against one footnote's text.
+
+    ``sentence_found`` (the sentence's other mentions) lets a footnote figure that another value of
+    the sentence states count as accounted for; without it, the sentence's digits are used.
+    """
+    reading = read_found(claim, sentence)
+    if reading is None:
+        return Outcome("not_found", note=NOT_COMPARABLE)
+    candidates = compare_all(claim, reading, sentence, footnote, footnote_found, sentence_found)
+    support = _best_support(candidates)
+    if support is not None:
+        note = "a compatible source value" if support.context < SUPPORT_CONTEXT else None
+        return Outcome("supported", evidence_span(footnote, support.found.start, support.found.end), note)
+    against = _best_contradiction(claim, sentence, footnote, candidates, sentence_found)
+    if against is not None:
+        return Outcome(
+            "contradicted",
+            evidence_span(footnote, against.found.start, against.found.end),
+            f"the source states {footnote[against.found.start : against.found.end]!r} of the same thing",
+        )
+    return Outcome("not_found", note=_not_found_note(candidates))
+
+
+def compare_all(
+    claim: Found,
+    reading: Reading,
+    sentence: str,
+    footnote: str,
+    footnote_found: list[Found],
+    sentence_found: list[Found] | None = None,
+) -> list[Candidate]:
+    """Every comparable footnote value outside citation data, with its relation and shared context."""
+    skip = citation_data_spans(footnote)
+    values = [(f.start, f.end) for f in footnote_found if f.kind != "entity"]
+    claim_values = _sentence_values(sentence, sentence_found)
+    barriers = reading.kind != "date"
+    claim_context = context(sentence, claim.start, claim.end, claim_values, barriers=barriers)
+    claim_dates = [r for r in (read_found(f, sentence) for f in sentence_dates(sentence, sentence_found)) if r]
+    candidates = []
+    for item in footnote_found + unextracted_numbers(footnote, footnote_found):
+        if item.kind == "entity" or in_spans(item, skip):
+            continue
+        source = read_found(item, footnote)
+        if source is None or not comparable(reading, source):
+            continue
+        source_context = context(footnote, item.start, item.end, values, barriers=barriers)
+        shared = similarity(claim_context, source_context)
+        same = reading.qualifier in (None, "approx") and (reading.low, reading.high) == (source.low, source.high)
+        other_time = (
+            is_snapshot(item, footnote)
+            if source.kind == "date"
+            else _timed_apart(claim_dates, item, footnote, footnote_found)
+        )
+        candidates.append(
+            Candidate(
+                item,
+                relation(reading, source),
+                shared,
+                _distinctive(item, footnote),
+                same,
+                other_time,
+                not same_thing(claim_context, source_context) or not near_miss(reading, source),
+            )
+        )
+    return candidates
+
+
+def _best_support(candidates: list[Candidate]) -> Candidate | None:
+    """The confirming value: a distinctive figure stated exactly, or one among the best-aligned values.
+
+    A bound ("less than 1,381") is met by many unrelated figures, so a confirming value must speak
+    of the claim's thing about as closely as the closest value of the footnote does.
+    """
+    best = max((c.context for c in candidates), default=0.0)
+    confirming = [
+        c
+        for c in candidates
+        if c.relation is Relation.SUPPORTS
+        and (
+            (c.exact and (c.distinctive or c.context > 0))
+            or (c.context >= SUPPORT_CONTEXT and c.context >= ALIGNED * best)
+        )
+    ]
+    return max(confirming, key=lambda c: c.context, default=None)
+
+
+def _timed_apart(claim_dates: list[Reading], item: Found, footnote: str, footnote_found: list[Found]) -> bool:
+    """Whether the footnote's clause dates a figure at a time the claim's sentence does not state.
+
+    "18 killed between November 2020 and July 2021" is not a count for "2021"."""
+    left, right = clause_bounds(footnote, item.start, item.end)
+    source_dates = [
+        r
+        for r in (read_found(f, footnote) for f in footnote_found if f.kind == "date" and left <= f.start < right)
+        if r is not None and r.kind == "date"
+    ]
+    if not claim_dates or not source_dates:
+        return False
+    return any(all(relation(c, s) is Relation.DIFFERS for c in claim_dates) for s in source_dates)
+
+
+def _best_contradiction(
+    claim: Found, sentence: str, footnote: str, candidates: list[Candidate], sentence_found: list[Found] | None
+) -> Candidate | None:
+    """A footnote value that rules the claim out, if one speaks of the same thing and nothing allows it."""
+    allowing = [c for c in candidates if c.relation is not Relation.DIFFERS]
+    best_allowing = max((c.context for c in allowing), default=0.0)
+    claimed = _sentence_figures(sentence[: claim.start] + " " + sentence[claim.end :])
+    against = [
+        c
+        for c in candidates
+        if c.relation is Relation.DIFFERS
+        and not c.other_time
+        and not c.other_thing
+        and c.context >= CONTRADICT_CONTEXT
+        and c.context > best_allowing
+        and _figure(footnote[c.found.start : c.found.end]) not in claimed
+    ]
+    return max(against, key=lambda c: c.context, default=None)
+
+
+def _sentence_values(sentence: str, sentence_found: list[Found] | None) -> list[tuple[int, int]]:
+    if sentence_found is not None:
+        return [(f.start, f.end) for f in sentence_found if f.kind != "entity"]
+    return [(m.start(), m.end()) for m in _SENTENCE_NUMBER.finditer(sentence)]
+
+
+def _sentence_figures(sentence: str) -> set[str]:
+    """The figures a sentence states besides the claim, as digit strings: accounted for if in a footnote."""
+    return {_figure(m.group()) for m in _SENTENCE_NUMBER.finditer(sentence)} - {""}
+
+
+def _figure(text: str) -> str:
+    match = _SENTENCE_NUMBER.search(text)
+    return match.group().replace(",", "").rstrip(".") if match else ""
+
+
+def _distinctive(item: Found, footnote: str) -> bool:
+    """A value unlikely to match by chance: a full date, or a number with three or more significant digits."""
+    if isinstance(item.value, DateValue):
+        return item.value.granularity == "day"
+    digits = re.sub(r"\D", "", footnote[item.start : item.end]).strip("0")
+    return isinstance(item.value, NumberValue) and len(digits) >= 3
+
+
+def _not_found_note(candidates: list[Candidate]) -> str | None:
+    if any(c.relation is Relation.COMPATIBLE for c in candidates):
+        return "the source has a compatible but less precise or differently bounded value"
+    if any(c.relation is Relation.DIFFERS for c in candidates):
+        return "the source has other values of this kind, about something else"
+    return None
+
+
+def evidence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of a footnote around a matched value: from the previous to the next sentence break."""
+    left, right = clause_bounds(text, start, end)
+    while left < start and text[left].isspace():
+        left += 1
+    return left, min(right + 1 if right < len(text) and text[right] in ".;!?" else right, len(text))
+
+
 def numbers_agree(claim: NumberValue, source: NumberValue) -> bool:
     """Whether a source number supports a claimed one (equal, within a range, or within rounding)."""
-    if claim.number_kind in ("money", "percent") and source.number_kind != claim.number_kind:
+    from citefacts.check_compare import number_reading
+
+    kind = {"money": "money", "percent": "percent"}.get(claim.number_kind, "number")
+    claim_reading = number_reading(claim, _plain(claim), kind, None)
+    source_kind = {"money": "money", "percent": "percent"}.get(source.number_kind, "number")
+    source_reading = number_reading(source, _plain(source), source_kind, None)
+    if claim_reading is None or source_reading is None or not comparable(claim_reading, source_reading):
         return False
-    if claim.value is not None and source.value is not None:
-        return _close(claim.value, source.value, claim.qualifier)
-    if claim.value is not None and source.low is not None and source.high is not None:
-        return source.low <= claim.value <= source.high
-    if claim.low is not None and claim.high is not None and source.low is not None and source.high is not None:
-        return _close(claim.low, source.low, None) and _close(claim.high, source.high, None)
-    return False
+    return relation(claim_reading, source_reading) is Relation.SUPPORTS
 
 
-def _close(claim: float, source: float, qualifier: str | None) -> bool:
-    if qualifier == "approx":
-        return abs(claim - source) <= 0.1 * max(abs(claim), 1.0)
-    if qualifier in ("more_than", "at_least"):
-        return source >= claim
-    if qualifier in ("less_than", "at_most"):
-        return source <= claim
-    return claim == source
+def _plain(value: NumberValue) -> str:
+    number = value.value if value.value is not None else value.low
+    return f"{number:f}".rstrip("0").rstrip(".") if number is not None else ""
 
 
 def dates_agree(claim: DateValue, source: DateValue) -> bool:
@@ -77,52 +256,6 @@ def dates_agree(claim: DateValue, source: DateValue) -> bool:
     if None in (claim.first_day, claim.last_day, source.first_day, source.last_day):
         return False
     return claim.first_day <= source.first_day and source.last_day <= claim.last_day  # type: ignore[operator]
-
-
-def context_words(text: str, start: int, end: int, width: int = 3) -> set[str]:
-    """What a value counts or dates: the first few content words after it, singular and lower-cased."""
-    words = [w.lower() for w in _CONTEXT_WORD.findall(text[end : end + 60])]
-    content = [w.removesuffix("s") for w in words if w not in _FILLER]
-    return set(content[:width])
-
-
-def check_value(claim: Found, sentence: str, footnote: str, footnote_found: list[Found]) -> Outcome:
-    """The verdict for one claimed date or number against one footnote's text."""
-    same_kind = [item for item in footnote_found if item.kind == claim.kind]
-    for item in same_kind:
-        if _agree(claim, item):
-            return Outcome("supported", evidence_span(footnote, item.start, item.end))
-    claim_context = context_words(sentence, claim.start, claim.end)
-    for item in same_kind:
-        if _comparable(claim, item) and claim_context & context_words(footnote, item.start, item.end):
-            return Outcome(
-                "contradicted", evidence_span(footnote, item.start, item.end), "a different value in the same context"
-            )
-    return Outcome("not_found")
-
-
-def _agree(claim: Found, item: Found) -> bool:
-    if isinstance(claim.value, NumberValue) and isinstance(item.value, NumberValue):
-        return numbers_agree(claim.value, item.value)
-    if isinstance(claim.value, DateValue) and isinstance(item.value, DateValue):
-        return dates_agree(claim.value, item.value)
-    return False
-
-
-def _comparable(claim: Found, item: Found) -> bool:
-    if isinstance(claim.value, NumberValue) and isinstance(item.value, NumberValue):
-        return claim.value.number_kind == item.value.number_kind and claim.value.unit == item.value.unit
-    if isinstance(claim.value, DateValue) and isinstance(item.value, DateValue):
-        return claim.value.granularity == item.value.granularity
-    return False
-
-
-def evidence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of a footnote around a matched value: from the previous to the next sentence break."""
-    left = max((m.end() for m in re.finditer(r"[.;!?\n]\s+", text[:start])), default=0)
-    right_match = re.search(r"[.;!?](?:\s|$)|\n", text[end:])
-    right = end + right_match.start() + 1 if right_match else len(text)
-    return left, min(right, len(text))
 
 
 def fact_status(verdicts: list[str], cited: bool) -> str:
@@ -135,3 +268,6 @@ def fact_status(verdicts: list[str], cited: bool) -> str:
     if verdicts and supported == len(verdicts):
         return "supported"
     return "partly_supported" if supported else "unverified"
+
+
+__all__ = ["Context", "Outcome", "check_value", "dates_agree", "evidence_span", "fact_status", "numbers_agree"]

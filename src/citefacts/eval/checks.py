@@ -1,25 +1,51 @@
-"""``citefacts check``: do an evidence text's dates and numbers support a claim's?"""
+"""``citefacts check``: do an evidence text's dates and numbers support a claim's?
+
+A claim is checked value by value with the pipeline's own ``check_value``; the claim's verdict
+aggregates them: contradicted when any value is; supported when at least half of its values are
+confirmed (a claim often carries incidental details, such as a year, that the evidence leaves
+out); not found otherwise. A claim whose digits the extractors did not read as values (a title such as
+"Chapter 3") is judged on those digits appearing in the evidence.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
 
-from citefacts.check import check_value
+from citefacts.check import NOT_COMPARABLE, check_value
 from citefacts.eval.jsonl import text_mentions
+from citefacts.found import Found
+
+SUPPORTED_SHARE = 0.5
+"""The share of a claim's values that must be confirmed for the claim to count as supported."""
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def check_record(nlp: Language, record: dict[str, Any]) -> dict[str, Any]:
     """One ``check`` output line: do the evidence's dates and numbers support the claim's?"""
     claim, evidence = record.get("claim", ""), record.get("evidence", "")
-    claim_found = [f for f in text_mentions(nlp, claim, None) if f.kind != "entity"]
+    claim_found = text_mentions(nlp, claim, None)
     evidence_found = text_mentions(nlp, evidence, None)
-    verdicts = [check_value(f, claim, evidence, evidence_found).verdict for f in claim_found]
+    return {"id": record.get("id"), "verdict": claim_verdict(claim, evidence, claim_found, evidence_found)}
+
+
+def claim_verdict(claim: str, evidence: str, claim_found: list[Found], evidence_found: list[Found]) -> str:
+    """The verdict on a whole claim from the verdicts on its dates and numbers."""
+    valued = [f for f in claim_found if f.kind != "entity"]
+    outcomes = [check_value(f, claim, evidence, evidence_found, claim_found) for f in valued]
+    verdicts = [o.verdict for o in outcomes if o.note != NOT_COMPARABLE]
     if "contradicted" in verdicts:
-        verdict = "contradicted"
-    elif verdicts and all(v == "supported" for v in verdicts):
-        verdict = "supported"
-    else:
-        verdict = "not_found"
-    return {"id": record.get("id"), "verdict": verdict}
+        return "contradicted"
+    if not verdicts:
+        return _digits_verdict(claim, evidence)
+    confirmed = verdicts.count("supported")
+    return "supported" if confirmed and confirmed >= SUPPORTED_SHARE * len(verdicts) else "not_found"
+
+
+def _digits_verdict(claim: str, evidence: str) -> str:
+    """Without extracted values: supported when every digit group of the claim is in the evidence."""
+    digits = _DIGITS.findall(claim)
+    evidence_digits = set(_DIGITS.findall(evidence))
+    return "supported" if digits and all(d in evidence_digits for d in digits) else "not_found"

@@ -1,0 +1,231 @@
+"""Comparing a claimed value with a source value: as intervals, with bounds, rounding and units.
+
+Each value becomes two intervals. What a *claim* allows: a ``support`` interval (the values a
+source may state for the claim to be confirmed: "2.1 million" covers 2,050,000-2,150,000, "more
+than 23 million" everything above) and a wider ``tolerance`` interval (a round "30,000" may stand
+for 25,000-35,000: only a source value outside it contradicts). What a *source* states: a
+``literal`` interval (all it logically asserts: "over 400" is anything above 400) and a
+``typical`` one (what a writer means: "over 400" is 400-500), used to confirm a claim.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from citefacts.models import DateValue, NumberValue
+
+APPROX_SUPPORT = 0.10
+"""An approximate claim ("about 30,000") is confirmed by source values within 10%."""
+APPROX_TOLERANCE = 0.25
+"""... and contradicted only by values more than 25% away."""
+
+NEAR_RATIO = 2.0
+"""A differing figure rules a claim out only within this factor of it."""
+NEAR_YEARS = 5
+"""A differing date rules a claim out only within this many years of it."""
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?|\.(\d+)")
+_SCALE = re.compile(r"\b(thousand|million|billion|trillion)\b", re.I)
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_UPPER = ("less_than", "at_most")
+_LOWER = ("more_than", "at_least")
+
+
+class Relation(Enum):
+    """How a source value bears on a claimed one."""
+
+    SUPPORTS = "supports"
+    COMPATIBLE = "compatible"
+    """Neither confirms nor rules out: a less precise source, or overlapping bounds."""
+    DIFFERS = "differs"
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval of numbers (or day ordinals); infinite ends for bounds."""
+
+    low: float
+    high: float
+
+    def within(self, other: Interval) -> bool:
+        return other.low <= self.low and self.high <= other.high
+
+    def meets(self, other: Interval) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A value as a comparer sees it: its kind, unit, qualifier and written precision."""
+
+    kind: str
+    """``number``, ``percent``, ``money`` or ``date``."""
+    unit: str | None
+    qualifier: str | None
+    low: float
+    high: float
+    step: float
+    """The unit of the last written digit ("2.1 million": 100,000)."""
+    round_step: float
+    """The rounding a round figure may hide ("30,000": 10,000); equals ``step`` otherwise."""
+    loose: bool = False
+    """Read with guesses (a date without its year): it may confirm a claim but never rules one out."""
+
+
+def precision(text: str) -> tuple[float, float]:
+    """The written step and the round step of a number's text ("2.1 million" -> 1e5, 1e5)."""
+    scale_match = _SCALE.search(text)
+    scale = _SCALES[scale_match.group(1).lower()] if scale_match else 1.0
+    digits = _DIGITS.search(text)
+    if digits is None:
+        return scale, scale
+    decimals = digits.group(1) or digits.group(2)
+    if decimals:
+        step = scale * 10.0 ** -len(decimals)
+        return step, step
+    integer = digits.group().replace(",", "")
+    zeros = len(integer) - len(integer.rstrip("0")) if integer.strip("0") else 0
+    return scale, scale * 10.0**zeros
+
+
+def number_reading(value: NumberValue, text: str, kind: str, qualifier: str | None) -> Reading | None:
+    """A Reading of a number whose text is ``text``; ``kind`` and ``qualifier`` as the context decides."""
+    step, round_step = precision(text)
+    if value.low is not None and value.high is not None:
+        low, high = value.low, value.high
+    elif value.value is not None:
+        low = high = value.value
+    else:
+        return None
+    return Reading(kind, value.unit, qualifier or value.qualifier, low, high, step, round_step)
+
+
+def date_reading(value: DateValue, qualifier: str | None) -> Reading | None:
+    """A Reading of a calendar date: its days as ordinals."""
+    if value.first_day is None or value.last_day is None:
+        return None
+    low, high = float(value.first_day.toordinal()), float(value.last_day.toordinal())
+    return Reading("date", None, qualifier, low, high, 1.0, 1.0)
+
+
+def comparable(claim: Reading, source: Reading) -> bool:
+    """Whether two readings measure the same sort of thing (kind, currency, unit)."""
+    if claim.kind != source.kind:
+        return False
+    return claim.unit is None or source.unit is None or claim.unit == source.unit
+
+
+def relation(claim: Reading, source: Reading) -> Relation:
+    """Whether the source value confirms, allows or rules out the claimed one."""
+    found = _relation(claim, source)
+    if found is Relation.DIFFERS and (claim.loose or source.loose):
+        return Relation.COMPATIBLE
+    return found
+
+
+def _relation(claim: Reading, source: Reading) -> Relation:
+    unbounded = claim.qualifier not in _UPPER + _LOWER and source.qualifier not in _UPPER + _LOWER
+    if unbounded and claim.low == source.low and claim.high == source.high:
+        return Relation.SUPPORTS
+    if typical(source).within(support(claim)) or _inside_range(claim, source):
+        return Relation.SUPPORTS
+    stated = literal(source) if claim.qualifier not in _UPPER + _LOWER else _point_or_bound(source)
+    if not stated.meets(tolerance(claim)):
+        return Relation.DIFFERS
+    if _same_direction(claim, source) and not typical(source).meets(tolerance(claim)):
+        return Relation.DIFFERS
+    return Relation.COMPATIBLE
+
+
+def near_miss(claim: Reading, source: Reading) -> bool:
+    """Whether a differing source figure is close enough to be a wrong version of the claimed one.
+
+    Figures a few per cent or a few years apart are the same quantity misstated; a figure many
+    times larger, or decades away, is far more often another quantity or another event.
+    """
+    if claim.kind == "date":
+        gap_days = abs((claim.low + claim.high) - (source.low + source.high)) / 2
+        return gap_days <= NEAR_YEARS * 365.25
+    middle_claim, middle_source = abs(claim.low + claim.high) / 2, abs(source.low + source.high) / 2
+    small, large = sorted((middle_claim, middle_source))
+    return large <= NEAR_RATIO * max(small, 1e-9)
+
+
+def _point_or_bound(source: Reading) -> Interval:
+    """A source figure as a bounded claim meets it: "90 %" is not "over 90 %", whatever its rounding."""
+    if source.qualifier is None:
+        return Interval(source.low, source.high)
+    return literal(source)
+
+
+def _same_direction(claim: Reading, source: Reading) -> bool:
+    """Both lower bounds or both upper bounds: "more than 12 million" meets "over 13 million" only in logic."""
+    return (claim.qualifier in _LOWER and source.qualifier in _LOWER) or (
+        claim.qualifier in _UPPER and source.qualifier in _UPPER
+    )
+
+
+def _inside_range(claim: Reading, source: Reading) -> bool:
+    """A claimed figure that falls within a range the source gives ("28,000-38,000" holds 30,000)."""
+    if claim.kind == "date" or source.low >= source.high or claim.qualifier or source.qualifier:
+        return False
+    return source.low <= claim.low and claim.high <= source.high
+
+
+def support(claim: Reading) -> Interval:
+    """The source values that confirm a claim."""
+    if claim.qualifier == "approx":
+        spread = max(claim.round_step / 2, APPROX_SUPPORT * abs(claim.high))
+        return Interval(claim.low - spread, claim.high + spread)
+    return _bounded(claim, claim.step / 2 if claim.kind != "date" else 0.0)
+
+
+def tolerance(claim: Reading) -> Interval:
+    """The source values that do not rule a claim out."""
+    if claim.qualifier == "approx":
+        spread = max(claim.round_step / 2, APPROX_TOLERANCE * abs(claim.high))
+        return Interval(claim.low - spread, claim.high + spread)
+    return _bounded(claim, claim.round_step / 2 if claim.kind != "date" else 0.0)
+
+
+def _bounded(claim: Reading, spread: float) -> Interval:
+    strict = _nudge(claim.low if claim.qualifier in _LOWER else claim.high)
+    if claim.qualifier == "more_than":
+        return Interval(claim.high + strict if claim.kind != "date" else claim.high + 1, math.inf)
+    if claim.qualifier == "at_least":
+        return Interval(claim.low, math.inf)
+    if claim.qualifier == "less_than":
+        return Interval(-math.inf, claim.low - strict if claim.kind != "date" else claim.low - 1)
+    if claim.qualifier == "at_most":
+        return Interval(-math.inf, claim.high)
+    return Interval(claim.low - spread, claim.high + spread)
+
+
+def literal(source: Reading) -> Interval:
+    """All that a source value asserts: bounds stay open-ended, round figures keep their rounding."""
+    if source.qualifier in _LOWER + _UPPER:
+        return _bounded(source, 0.0)
+    if source.qualifier == "approx":
+        spread = max(source.round_step / 2, APPROX_TOLERANCE * abs(source.high))
+        return Interval(source.low - spread, source.high + spread)
+    spread = source.round_step / 2 if source.kind != "date" else 0.0
+    return Interval(source.low - spread, source.high + spread)
+
+
+def typical(source: Reading) -> Interval:
+    """What a source value means in practice: "over 400" is above 400 but below the next round step."""
+    if source.kind == "date":
+        return literal(source) if source.qualifier not in _LOWER + _UPPER else Interval(-math.inf, math.inf)
+    if source.qualifier in _LOWER:
+        return Interval(source.high + _nudge(source.high), source.high + source.round_step)
+    if source.qualifier in _UPPER:
+        return Interval(source.low - source.round_step, source.low - _nudge(source.low))
+    return Interval(source.low - source.step / 2, source.high + source.step / 2)
+
+
+def _nudge(value: float) -> float:
+    """A tiny step that makes a strict bound exclusive."""
+    return 1e-9 * max(1.0, abs(value))

@@ -1,0 +1,210 @@
+"""What a value is about: the words around it, weighted by nearness, and how far two such contexts agree.
+
+A number's context is mostly the noun it counts ("646 cases") and the verb or subject before it
+("the confirmed cases reached 3446"); words reached only across another number belong to that one.
+Words are compared as crude stems with a few synonym groups (killed/deaths, grossed/earned), and
+near-identical spellings match through rapidfuzz (hospitalisations/hospitalizations).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.fuzz import ratio
+
+WINDOW = 8
+"""How many words on each side of a value make its context."""
+RIGHT_DECAY, LEFT_DECAY = 0.7, 0.6
+"""Weight kept per word of distance: the counted noun follows a number, its subject precedes it."""
+ACROSS_VALUE = 0.3
+"""Weight kept by a word reached only across another number or date."""
+ACROSS_CONJUNCT = 0.5
+"""Weight kept by a word reached across a comma or 'and': it may belong to a neighbouring phrase."""
+FUZZY_MIN = 88.0
+NOUN_WEIGHT = 0.45
+"""A word this close after a number, with nothing between but names, is the noun it counts."""
+SCOPE = False
+NAME_WEIGHT = 0.35
+"""A capitalised word this close to a value names whose value it is."""
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[,()–—]", re.UNICODE)
+_CONJUNCT = frozenset([",", "(", ")", "–", "—", "and", "or", "but", "while", "whereas", "with"])
+_CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n|\[\d+\]")
+_STOP = frozenset(
+    re.findall(
+        r"\w+'?\w*",
+        """a an the and or but of in on at to for from by with as into onto than then that this these those
+        is are was were be been being has have had do does did it its it's their his her they them he she we
+        you i which who whom whose what when where while there here also only just not no nor so such about
+        more most less fewer least over under above below around approximately nearly almost some estimated
+        after before since until during per each other another both all any up out off total number""",
+    )
+)
+_NUMBER_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+        seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+        million billion trillion dozen first second third fourth fifth percent cent
+        january february march april may june july august september october november december
+        jan feb mar apr jun jul aug sep sept oct nov dec""",
+    )
+)
+_SYNONYMS = [
+    "death dead die died dies dying kill killed killing fatality fatalities life lives",
+    "case infection infect positive",
+    "recovery recover",
+    "gross earn revenue",
+    "soldier troop serviceman servicemen personnel",
+    "film movie",
+    "sale sell sold",
+    "review critic reviewer",
+    "birth born",
+    "win won victory",
+    "worldwide global globally world",
+    "injure injury wound",
+    "resident inhabitant population people",
+]
+_GROUP = {word: group.split()[0] for group in _SYNONYMS for word in group.split()}
+_EVENTS = frozenset(["death", "case", "recovery", "injure", "miss", "displac", "wound"])
+"""What counts of people count: the dead, the infected, the recovered, the injured, the missing."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """Stemmed context words of one value, each with its weight, and the noun it counts if any."""
+
+    weights: dict[str, float]
+    noun: str | None = None
+    """The word right after a number ("2,906 Azerbaijani soldiers": soldier), names skipped."""
+    names: frozenset[str] = frozenset()
+    """Capitalised words close to the value: whose figure it is ("Azerbaijani", "Armenia")."""
+    clause_words: frozenset[str] = frozenset()
+    """Every content word of the value's clause, stemmed."""
+
+    def close(self) -> set[str]:
+        """The words next to the value (within a word or two)."""
+        return {word for word, weight in self.weights.items() if weight >= NOUN_WEIGHT}
+
+
+def stem(word: str) -> str:
+    """A crude stem: lower case, no possessive or plural, no -ed/-ing, then a synonym group's name."""
+    word = word.lower().replace("’", "'").removesuffix("'s").strip("'-")
+    if word in _GROUP:
+        return _GROUP[word]
+    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("sses", "ss")):
+        if word.endswith(suffix) and len(word) > 4:
+            word = word[: -len(suffix)] + replacement
+            break
+    else:
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+            word = word[:-1]
+        if word.endswith("ed") and len(word) > 4:
+            word = word[:-2]
+        elif word.endswith("ing") and len(word) > 5:
+            word = word[:-3]
+    word = word.removesuffix("e") if len(word) > 4 else word
+    return _GROUP.get(word, word)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence-like stretch of text around a span: between breaks ('.', ';', a new line)."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    right_match = _CLAUSE_END.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+def context(
+    text: str, start: int, end: int, values: Sequence[tuple[int, int]] = (), *, barriers: bool = True
+) -> Context:
+    """The weighted context words of the value at ``text[start:end]``.
+
+    ``values`` are the spans of the other numbers and dates of the text: with ``barriers`` (for a
+    number, whose words are its own) words beyond them count less; a date dates its whole clause.
+    """
+    left, right = clause_bounds(text, start, end)
+    others = [(s, e) for s, e in values if not (s < end and start < e)] if barriers else []
+    right_words = _side(list(_WORD.finditer(text, end, right)), others, RIGHT_DECAY, barriers)
+    left_words = _side(list(reversed(list(_WORD.finditer(text, left, start)))), others, LEFT_DECAY, barriers)
+    weights: dict[str, float] = {}
+    for key, weight, _, _ in right_words + left_words:
+        weights[key] = max(weights.get(key, 0.0), weight)
+    nouns = [key for key, weight, token, _ in right_words[:3] if weight >= NOUN_WEIGHT and not token[0].isupper()]
+    first = next(_WORD.finditer(text, left, right), None)
+    names = {
+        key
+        for key, weight, token, at in right_words + left_words
+        if weight >= NAME_WEIGHT and token[0].isupper() and (first is None or at != first.start())
+    }
+    clause = {stem(m.group()) for m in _WORD.finditer(text, left, right) if m.group().lower() not in _STOP}
+    return Context(weights, nouns[0] if nouns else None, frozenset(names), frozenset(clause))
+
+
+def _side(
+    words: list[re.Match[str]], others: list[tuple[int, int]], decay: float, barriers: bool
+) -> list[tuple[str, float, str, int]]:
+    """Content words on one side of a value: (stem, weight, token, offset), nearest first."""
+    found: list[tuple[str, float, str, int]] = []
+    weight, distance = 1.0, 0
+    for match in words:
+        token = match.group()
+        if token[0].isdigit() or any(s <= match.start() < e for s, e in others):
+            weight *= ACROSS_VALUE if barriers else 1.0
+            continue
+        if token.lower() in _CONJUNCT:
+            weight *= ACROSS_CONJUNCT
+            continue
+        if token.lower() in _STOP or token.lower() in _NUMBER_WORDS or len(token) < 2:
+            continue
+        found.append((stem(token), weight * decay**distance, token, match.start()))
+        distance += 1
+        if distance >= WINDOW:
+            break
+    return found
+
+
+def same_thing(first: Context, second: Context) -> bool:
+    """False when the two values plainly count different things or belong to different names.
+
+    Both count a noun and neither noun is in the other's context ("100 civilians" and "2,908
+    servicemen"), or both stand next to names and share none ("Armenian soldiers" and "Azerbaijani").
+    """
+    if first.noun and second.noun and not (first.noun in second.close() or second.noun in first.close()):
+        return False
+    if first.names and second.names and not any(_alike(a, b) for a in first.names for b in second.names):
+        return False
+    if _other_event(first, second) or _other_event(second, first):
+        return False
+    return not (SCOPE and _unshared(first, second) and _unshared(second, first))
+
+
+def _other_event(first: Context, second: Context) -> bool:
+    """The first value is next to a measured event (deaths, cases, sales) the second's clause never names."""
+    return any(word in _EVENTS and word not in second.clause_words for word in first.close())
+
+
+def _unshared(first: Context, second: Context) -> set[str]:
+    """Words next to the first value that the second value's whole clause never uses ("missing")."""
+    return {word for word in first.close() if word not in second.clause_words}
+
+
+def _alike(first: str, second: str) -> bool:
+    """Two names that are one name (Bulgaria/Bulgarian, Pokémon/Pokemon)."""
+    return first[:5] == second[:5] or ratio(first, second) >= FUZZY_MIN - 8
+
+
+def similarity(first: Context, second: Context) -> float:
+    """How far two contexts speak of the same thing: the summed weight of the words they share."""
+    total = 0.0
+    for word, weight in first.weights.items():
+        other = second.weights.get(word)
+        if other is None and len(word) >= 6:
+            other = max(
+                (w for key, w in second.weights.items() if len(key) >= 6 and ratio(word, key) >= FUZZY_MIN),
+                default=None,
+            )
+        if other is not None:
+            total += min(weight, other)
+    return total

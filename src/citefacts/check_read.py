@@ -1,0 +1,171 @@
+"""Reading a found value for checking: its kind, unit and qualifier as the surrounding words say.
+
+Extraction labels are not always right ("approximately 90 per cent" as MONEY, a year as CARDINAL)
+and a qualifier may stand outside the entity ("earned under $ 4.5 million"), so the checker looks
+at the words next to the value. Footnotes also hold citation data (publication and retrieval
+dates, pages, ISBNs): values there say nothing about the cited claim and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from citefacts.check_compare import Reading, date_reading, number_reading
+from citefacts.dates import normalize
+from citefacts.found import Found
+from citefacts.models import DateValue, NumberValue
+from citefacts.numbers import parse_number
+
+_NUMBER_QUALIFIERS = [
+    (r"(?:more than|over|above|in excess of|upwards of|exceeding|greater than)", "more_than"),
+    (r"(?:at least|no fewer than|no less than|a minimum of)", "at_least"),
+    (r"(?:less than|fewer than|under|below|lower than)", "less_than"),
+    (r"(?:at most|up to|no more than|a maximum of)", "at_most"),
+    (r"(?:approximately|about|around|roughly|nearly|almost|some|an estimated|circa|c\.|~)", "approx"),
+]
+_DATE_QUALIFIERS = [
+    (r"(?:before|prior to|earlier than|until before)", "less_than"),
+    (r"(?:after|later than|following)", "more_than"),
+    (r"(?:by|no later than|not later than)", "at_most"),
+    (r"(?:no earlier than|not before)", "at_least"),
+]
+_AFTER_QUALIFIERS = [(r"^\s*(?:or more|or over|and over|\+)", "at_least"), (r"^\s*(?:or less|or fewer)", "at_most")]
+_CURRENCY_LEFT = re.compile(r"(?:US\$|\$|€|£|¥|USD|EUR|GBP)\s*$")
+_CURRENCY_RIGHT = re.compile(
+    r"^\s*(?:dollars?|euros?|pounds?|rupees?|crores?|lakhs?|yen|yuan|roubles?|rubles?|manats?|drams?|francs?)\b", re.I
+)
+_PERCENT_RIGHT = re.compile(r"^\s*(?:%|per\s*cent|percent)", re.I)
+_FIGURE = re.compile(
+    r"(?<![\w.,/-])\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million|billion|trillion)\b)?(?:\s*%)?(?![\w/-])"
+)
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_PLAIN_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|{_MONTHS}\s+\d{{4}}|(?:1[5-9]|20)\d\d)\b"
+)
+_TITLE = re.compile(r"[\"“][^\"“”]{3,200}[\"”](?=\s*(?:\(PDF\))?\s*[.,(])(?<![.!?][\"”])")
+"""A quoted title in a citation: it ends with the quote mark before the period ("Title". Work.)."""
+_ORDINAL = re.compile(
+    r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I
+)
+_ATTRIBUTIVE = re.compile(r"^\s*[^\W\d_]", re.UNICODE)
+_FREE_WORDS = re.compile(r"^\s*(?:and|or|in|of|to|at|on|for|by|when|with|as|from|until|through|is|was|were)\b", re.I)
+_DATE_WORDS = re.compile(rf"{_MONTHS}|\d+[a-z]?|\b(?:c|ca|eds?|circa)\b\.?|[,.;\s/–-]+", re.I)
+_YEAR = re.compile(r"^\d{4}$")
+_CITED_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|[A-Z][a-z]+\s+\d{4}|\d{4})"
+_CITATION_DATA = re.compile(
+    rf"(?:Retrieved|Accessed|Archived|original)\b[^.]{{0,40}}?(?:on\s+)?{_CITED_DATE}(?:\s+at the Wayback Machine)?"
+    r"|\bpp?\.\s*[\dxivl][\dxivl,–\-\s]*|\bISBN[\s:]*[\dX\-–\s]+|\bdoi:\S+|\bS2CID\s*\d+|\bISSN[\s:]*[\dX\-]+"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\(\d+ ed\.\)|\b\d+\s*\(\d+\)\s*:\s*\d+[\d–\-]*|\b(?:vol|no|issue)\.?\s*\d+",
+    re.I,
+)
+
+
+def read_found(found: Found, text: str) -> Reading | None:
+    """A Reading of a found value in its text, or None for what cannot be compared (entities, durations)."""
+    span = text[found.start : found.end]
+    left = text[max(0, found.start - 30) : found.start]
+    right = text[found.end : found.end + 12]
+    value = found.value
+    if isinstance(value, DateValue):
+        if value.type != "DATE":
+            return None
+        reading = date_reading(value, _date_qualifier(left, right))
+        return replace(reading, loose=True) if reading and not re.search(r"\d{3,4}", span) else reading
+    if not isinstance(value, NumberValue):
+        return None
+    if _YEAR.match(span) and value.value is not None and 1000 <= value.value <= 2100:
+        return date_reading(
+            DateValue(timex=span, granularity="year", **_year_days(int(span))), _date_qualifier(left, right)
+        )
+    qualifier = _qualifier(left, _NUMBER_QUALIFIERS) or _after(right) or value.qualifier
+    return number_reading(value, span, _kind(value, span, left, right), qualifier)
+
+
+def _year_days(year: int) -> dict[str, object]:
+    from datetime import date
+
+    return {"first_day": date(year, 1, 1), "last_day": date(year, 12, 31)}
+
+
+def _date_qualifier(left: str, right: str) -> str | None:
+    """ "before 2018" bounds a date; in "after the 1994 ceasefire" the bound is the ceasefire's."""
+    if _ATTRIBUTIVE.match(right) and not _FREE_WORDS.match(right):
+        return None
+    return _qualifier(left, _DATE_QUALIFIERS)
+
+
+def _qualifier(left: str, table: list[tuple[str, str]]) -> str | None:
+    for pattern, name in table:
+        if re.search(rf"\b{pattern}\s*(?:the\s+)?(?:US\$|\$|€|£)?\s*$", left, re.I):
+            return name
+    return None
+
+
+def _after(right: str) -> str | None:
+    for pattern, name in _AFTER_QUALIFIERS:
+        if re.match(pattern, right, re.I):
+            return name
+    return None
+
+
+def _kind(value: NumberValue, span: str, left: str, right: str) -> str:
+    """Money or percent only where the words say so: spaCy also labels "30 million copies" MONEY."""
+    if value.number_kind == "ordinal" or _ORDINAL.search(span):
+        return "ordinal"
+    if re.search(r"[$€£¥]|\b(?:USD|EUR|GBP|US\$)", span) or _CURRENCY_LEFT.search(left) or _CURRENCY_RIGHT.match(right):
+        return "money"
+    if "%" in span or re.search(r"per\s*cent", span, re.I) or _PERCENT_RIGHT.match(right):
+        return "percent"
+    return "number"
+
+
+def unextracted_numbers(text: str, found: list[Found]) -> list[Found]:
+    """Figures written in digits that extraction left out (spaCy's NER misses some), as plain numbers."""
+    extra = []
+    for match in _FIGURE.finditer(text):
+        start, end = match.start(), match.end()
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        kind = "percent" if match.group().rstrip().endswith("%") else "cardinal"
+        value = parse_number(match.group(), kind)
+        if value is not None:
+            extra.append(Found(start, end, "FIGURE", value))
+    return extra
+
+
+def citation_data_spans(footnote: str) -> list[tuple[int, int]]:
+    """Stretches of a footnote that are citation data (retrieval dates, pages, ISBNs), not content."""
+    spans = [(m.start(), m.end()) for m in _CITATION_DATA.finditer(footnote)]
+    spans += [(m.start(), m.end()) for m in _TITLE.finditer(footnote)]
+    spans += [(m.start(), m.end()) for m in re.finditer(r"\[\d+\]", footnote)]
+    for match in re.finditer(r"\(([^()]{4,40})\)", footnote):
+        if re.search(r"\d{4}", match.group(1)) and not _DATE_WORDS.sub("", match.group(1)).strip(" ,.;-–"):
+            spans.append((match.start(), match.end()))
+    for match in re.finditer(r"(?:^|[.\"”]\s)([^.\"”]{0,40}\b\d{4}\b[^.\"”]{0,6})\.(?=\s|$)", footnote):
+        if len(match.group(1).split()) <= 4:
+            spans.append((match.start(1), match.end(1)))
+    return spans
+
+
+def in_spans(found: Found, spans: list[tuple[int, int]]) -> bool:
+    """Whether a value lies inside one of the spans."""
+    return any(start <= found.start and found.end <= end for start, end in spans)
+
+
+def is_snapshot(found: Found, text: str) -> bool:
+    """A date that times a statement ("as of 5 April", "by March") rather than dating an event."""
+    left = text[max(0, found.start - 16) : found.start]
+    return bool(re.search(r"\b(?:as of|as at|as on|by|through|up to|until)\s*(?:the\s+)?$", left, re.I))
+
+
+def sentence_dates(sentence: str, found: list[Found] | None) -> list[Found]:
+    """The dates of a sentence: its found ones, or else those its digits spell out plainly."""
+    if found is not None:
+        return [f for f in found if f.kind == "date"]
+    dates = []
+    for match in _PLAIN_DATE.finditer(sentence):
+        value = normalize(match.group())
+        if value is not None:
+            dates.append(Found(match.start(), match.end(), "DATE", value))
+    return dates

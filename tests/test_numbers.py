@@ -227,3 +227,57 @@ def test_offsets_index_the_raw_text(nlp: Language) -> None:
     for found in find_numbers(doc, []):
         assert text[found.start : found.end].strip() == text[found.start : found.end]
     assert {text[f.start : f.end] for f in find_numbers(doc, [])} == {"$ 16.4 million", "3 %"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("one hundred thirty-two fifths", 26.4),
+        ("twenty twenty fifths", 0.8),
+        ("approximately one-half", 0.5),
+        ("seven quadrillion", 7e15),
+        ("$2.174T", 2.174e12),
+        ("$-99.99", -99.99),
+    ],
+)
+def test_compound_fractions_large_scales_and_signed_money(text: str, value: float) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.value == pytest.approx(value)
+
+
+def test_slash_with_large_denominator_is_not_a_fraction() -> None:
+    parsed = parse_number("Resolution 62/243")
+    assert parsed is not None and parsed.value != pytest.approx(62 / 243)
+
+
+def test_superscript_less_area_unit_is_square() -> None:
+    parsed = parse_number("301,338 km2")
+    assert parsed is not None and parsed.unit == "square kilometre" and parsed.value == 301338.0
+
+
+def test_negative_range_is_ordered_low_to_high() -> None:
+    parsed = parse_number("from -18 °C to -34 °C")
+    assert parsed is not None and (parsed.low, parsed.high) == (-34.0, -18.0)
+
+
+def test_suspended_hyphen_range_reads_both_ends() -> None:
+    parsed = parse_number("an 8- to 16-meter telescope")
+    assert parsed is not None and (parsed.low, parsed.high, parsed.unit) == (8.0, 16.0, "metre")
+
+
+def test_digits_glued_to_letters_are_names_not_numbers(nlp: Language) -> None:
+    found = _found(nlp, "Su-25 jets, T-72 tanks and TB2 drones struck; 300 died.")
+    assert list(found) == ["300"]
+
+
+def test_citation_markers_are_not_numbers(nlp: Language) -> None:
+    found = _found(nlp, "About 30 were killed.[12]")
+    assert list(found) == ["About 30"]
+
+
+def test_quantity_is_cut_before_a_taken_span(nlp: Language) -> None:
+    text = "It ran at 200 kilometres per hour."
+    start = text.index("per hour")
+    taken = [Found(start, start + len("per hour"), "DATE", DateValue(timex="XXXX", type="SET"))]
+    found = _found(nlp, text, taken)
+    assert found["200 kilometres"].value.unit == "kilometre"

@@ -68,12 +68,13 @@ def scan(tokens: list[Token], blocked: list[tuple[int, int]] | None = None) -> l
     quantities: list[Quantity] = []
     i = 0
     while i < len(tokens):
-        quantity = read_quantity(tokens, i, bare_fraction=prefix_bound(tokens, i) is not None)
+        bare_fraction = tokens[i].lower in HALF_WORDS and prefix_bound(tokens, i) is not None  # "more than half"
+        quantity = read_quantity(tokens, i, bare_fraction)
         if quantity is None:
             i += 1
             continue
-        start, end = tokens[quantity.start].start, tokens[quantity.end - 1].end
-        if any(s < end and start < e for s, e in blocked):
+        quantity = _clear_of(tokens, quantity, blocked)
+        if quantity is None:
             i += 1
             continue
         quantities.append(quantity)
@@ -81,9 +82,23 @@ def scan(tokens: list[Token], blocked: list[tuple[int, int]] | None = None) -> l
     return quantities
 
 
+def _clear_of(tokens: list[Token], quantity: Quantity, blocked: list[tuple[int, int]]) -> Quantity | None:
+    """The quantity, or the part of it before a blocked span ("200 km" of "200 km per hour" when "per hour"
+    is a date's), or None when its first token is blocked."""
+    for k in range(quantity.start, quantity.end):
+        if any(s < tokens[k].end and tokens[k].start < e for s, e in blocked):
+            if k == quantity.start:
+                return None
+            shorter = read_quantity(tokens[:k], quantity.start)
+            return _clear_of(tokens, shorter, blocked) if shorter is not None else None
+    return quantity
+
+
 def _plausible(doc: Doc, tokens: list[Token], quantity: Quantity) -> bool:
     """Whether a lone "one" or "second" is a number here, by the word before it and spaCy's tag."""
     numeral = quantity.numeral
+    if _citation_marker(tokens, quantity) or _identifier(tokens, quantity):
+        return False
     word = tokens[numeral.start].lower
     before = tokens[numeral.start - 1] if numeral.start else None
     if word in SCALE_WORDS and before is not None and (is_number_token(before) or before.lower in HALF_WORDS):
@@ -98,6 +113,29 @@ def _plausible(doc: Doc, tokens: list[Token], quantity: Quantity) -> bool:
     if word == "second":
         return before not in _DURATION_BEFORE and not (numeral.start and is_number_token(tokens[numeral.start - 1]))
     return True
+
+
+def _identifier(tokens: list[Token], quantity: Quantity) -> bool:
+    """Whether the quantity's digits are glued to letters, as in a name or code ("i7", "F-16", "COVID-19")."""
+    i = quantity.start
+    if tokens[i].kind != "num" or i == 0 or tokens[i - 1].end != tokens[i].start:
+        return False
+    before = tokens[i - 1]
+    if before.kind == "word":
+        return True
+    if before.text not in "-‐" or i < 2:
+        return False
+    word = tokens[i - 2]
+    suffix = i >= 3 and tokens[i - 3].kind == "num" and tokens[i - 3].end == word.start  # "5k-20k"
+    return word.kind == "word" and word.end == before.start and not is_number_token(word) and not suffix
+
+
+def _citation_marker(tokens: list[Token], quantity: Quantity) -> bool:
+    """Whether a quantity is a footnote marker such as "[12]" left in the text."""
+    i, j = quantity.start, quantity.end
+    if j - i != 1 or i == 0 or j >= len(tokens) or tokens[i].kind != "num":
+        return False
+    return tokens[i - 1].text == "[" and tokens[j].text == "]" and tokens[i].start - tokens[i - 1].end == 0
 
 
 def parse_number(text: str, kind: str = "cardinal") -> NumberValue | None:

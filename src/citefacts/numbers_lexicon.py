@@ -51,6 +51,9 @@ SCALE_WORDS: dict[str, float] = {
     "crore": 1e7,
     "billion": 1e9,
     "trillion": 1e12,
+    "quadrillion": 1e15,
+    "quintillion": 1e18,
+    "sextillion": 1e21,
 }
 SCALE_ABBREVIATIONS: dict[str, float] = {
     "k": 1e3,

@@ -30,7 +30,7 @@ _FOLLOWS = {
     "teen": {None, "hundred", "scale", "and"},
     "tens": {None, "hundred", "scale", "and"},
 }
-_SIGN_BEFORE = frozenset("<>=(~[")
+_SIGN_BEFORE = frozenset("<>=(~[$€£¥")
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ def _slash_fraction(tokens: list[Token], j: int) -> float | None:
     if slash.text != "/" or bottom.kind != "num" or slash.start != top.end or bottom.start != slash.end:
         return None
     numerator, denominator = top.value or 0.0, bottom.value or 0.0
-    if numerator != int(numerator) or denominator != int(denominator) or not 0 < numerator < denominator <= 1000:
+    if numerator != int(numerator) or denominator != int(denominator) or not 0 < numerator < denominator <= 100:
         return None
     return numerator / denominator
 
@@ -194,7 +194,8 @@ def _hyphen(tokens: list[Token], j: int, state: _State) -> int | None:
         return j + 1
     denominator = _denominator(tokens, j + 1)
     loose = denominator is not None and (denominator[2] or denominator[3] == "half" or state.value == 1)
-    if denominator is not None and denominator[0] > 2 and (tight or loose):
+    proper = denominator is not None and (denominator[0] > 2 or denominator[3] == "half")
+    if proper and (tight or loose):
         return j + 1  # two-thirds, one - fourth
     return None
 
@@ -257,11 +258,12 @@ def _denominator(tokens: list[Token], j: int) -> tuple[float, int, bool, str] | 
     found = ordinal_word(word)
     if found is not None:
         return found[0], j + 1, found[2], found[1]
-    if word in TENS_WORDS and j + 2 < len(tokens) and tokens[j + 1].text == "-":
-        unit = ordinal_word(tokens[j + 2].text)
-        hyphen = tokens[j + 1]
-        if unit and unit[1] == "unit" and hyphen.start == tokens[j].end and tokens[j + 2].start == hyphen.end:
-            return TENS_WORDS[word] + unit[0], j + 3, unit[2], "tens"
+    if word not in TENS_WORDS or j + 1 >= len(tokens):
+        return None
+    k = j + 2 if tokens[j + 1].text == "-" and tokens[j + 1].start == tokens[j].end else j + 1
+    unit = ordinal_word(tokens[k].text) if k < len(tokens) else None
+    if unit and unit[1] == "unit" and (k == j + 1 or tokens[k].start == tokens[k - 1].end):
+        return TENS_WORDS[word] + unit[0], k + 1, unit[2], "tens"  # twenty-first, thirty fifths
     return None
 
 

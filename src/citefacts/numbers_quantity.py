@@ -26,7 +26,7 @@ from citefacts.numbers_units import (
 )
 
 _SENTENCE_PUNCTUATION = frozenset(".,;:!?)")
-_MONEY_SCALES = {"m": 1e6, "b": 1e9, "bn": 1e9, "k": 1e3, "tn": 1e12}
+_MONEY_SCALES = {"m": 1e6, "b": 1e9, "bn": 1e9, "k": 1e3, "tn": 1e12, "B": 1e9, "T": 1e12}
 """Scales written against an amount of money: "£5m", "$3bn" (alone, "5m" is five metres)."""
 
 
@@ -85,7 +85,7 @@ def _currency_prefix(tokens: list[Token], i: int) -> Quantity | None:
     if code is None or not _near(tokens, j):
         return None
     numeral = read_numeral(tokens, j)
-    if numeral is None or numeral.ordinal or tokens[j].kind != "num":
+    if numeral is None or numeral.ordinal or (tokens[j].kind != "num" and tokens[j].text not in "-−"):
         return None
     end, value = numeral.end, numeral.value
     if end < len(tokens) and tokens[end].text in _MONEY_SCALES and numeral.scale is None and _near(tokens, end, 0):
@@ -199,6 +199,9 @@ def _unit_at(tokens: list[Token], at: int) -> tuple[str, int] | None:
         scale = "Celsius" if tokens[at + 1].lower.startswith("c") else "Fahrenheit"
         return f"degree {scale}", at + 2
     unit = UNIT_SYMBOLS.get(token.text) or (unit_word(token.text) if token.kind == "word" else None)
+    power = tokens[at + 1] if at + 1 < len(tokens) else None
+    if unit and power is not None and power.text in ("2", "3") and power.start == token.end:
+        return f"{'square' if power.text == '2' else 'cubic'} {unit}", at + 2  # km2, m3
     return (unit, at + 1) if unit is not None else None
 
 

@@ -252,6 +252,8 @@ def _range(tokens: list[Token], quantities: list[Quantity], k: int) -> Reading |
         return None
     first, second = quantities[k], quantities[k + 1]
     between = [t.lower for t in tokens[first.end : second.start] if t.lower != "the"]
+    if between == ["-", "to"]:
+        between = ["to"]  # "8- to 16-meter"
     if len(between) != 1 or between[0] not in _RANGE_WORDS or (first.kind == "ordinal") != (second.kind == "ordinal"):
         return None
     opener = prefix_word(tokens, first.start)
@@ -261,10 +263,12 @@ def _range(tokens: list[Token], quantities: list[Quantity], k: int) -> Reading |
     units = {first.unit, second.unit} - {None}
     if len(kinds) > 1 or len(units) > 1:
         return None
-    low = first.value
+    low, high = first.value, second.value
+    if low < 0 and high < 0 and high < low:
+        low, high = high, low  # "from -18 °C to -34 °C"
     if second.numeral.scale and not first.numeral.scale and low < second.numeral.value / second.numeral.scale:
         low *= second.numeral.scale  # "5-10 million"
-    if not low < second.value:
+    if not low < high:
         return None
     start = first.start - (1 if tokens[first.start - 1].lower == "the" else 0) if first.start else 0
     qualifier = None
@@ -275,9 +279,7 @@ def _range(tokens: list[Token], quantities: list[Quantity], k: int) -> Reading |
         if before is not None and before[0][0] == "approx":
             qualifier, start = "approx", before[1]
     kind = next(iter(kinds), "cardinal")
-    value = NumberValue(
-        number_kind="range", low=low, high=second.value, unit=next(iter(units), None), qualifier=qualifier
-    )  # type: ignore[arg-type]
+    value = NumberValue(number_kind="range", low=low, high=high, unit=next(iter(units), None), qualifier=qualifier)  # type: ignore[arg-type]
     return Reading(start, second.end, value, _label(kind) if kind != "ordinal" else "CARDINAL")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 TokenKind = Literal["num", "word", "sym"]
@@ -40,10 +40,10 @@ class Token:
     kind: TokenKind
     value: float | None = None
     ordinal: bool = False
+    lower: str = field(default="", compare=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())  # read on every parser step: computed once
 
 
 def tokenize(text: str) -> list[Token]:

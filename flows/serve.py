@@ -3,7 +3,8 @@
 Prefect cannot schedule on its temporary server, so this starts ``prefect server start`` (unless
 ``PREFECT_API_URL`` already points at a running one), waits for its health check, and serves the
 ``reextract`` deployment until Ctrl-C. Settings come from options or the environment:
-CITEFACTS_CRON (default daily at 03:00 UTC), CITEFACTS_SOURCES, CITEFACTS_OUT, CITEFACTS_PREFECT_PORT.
+CITEFACTS_CRON (default daily at 03:00), CITEFACTS_TIMEZONE (default UTC), CITEFACTS_SOURCES,
+CITEFACTS_OUT, CITEFACTS_PREFECT_PORT.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """Options, each defaulting to its environment variable."""
     env = os.environ.get
     parser = argparse.ArgumentParser(prog="python -m flows.serve", description=__doc__.splitlines()[0])
-    parser.add_argument("--cron", default=env("CITEFACTS_CRON", DEFAULT_CRON), help="cron schedule (UTC)")
+    parser.add_argument("--cron", default=env("CITEFACTS_CRON", DEFAULT_CRON), help="cron schedule")
+    parser.add_argument("--timezone", default=env("CITEFACTS_TIMEZONE", "UTC"), help="time zone of the schedule")
     parser.add_argument("--sources", default=env("CITEFACTS_SOURCES", "raw"), help="folder of sources")
     parser.add_argument("--out", default=env("CITEFACTS_OUT", "extracted"), help="folder of outputs")
     parser.add_argument("--port", type=int, default=int(env("CITEFACTS_PREFECT_PORT", "4200")))
@@ -94,16 +96,19 @@ def main(argv: list[str] | None = None) -> None:
     api_url = os.environ.get("PREFECT_API_URL")
     if not api_url:
         api_url = f"http://127.0.0.1:{args.port}/api"
-        home = Path(os.environ.get("PREFECT_HOME", ".prefect")).resolve()
-        server = start_server(args.port, home)
+        if not healthy(api_url):  # else reuse the server a previous run left on this port
+            server = start_server(args.port, Path(os.environ.get("PREFECT_HOME", ".prefect")).resolve())
         os.environ["PREFECT_API_URL"] = api_url
     try:
         wait_healthy(api_url, server)
-        from flows.reextract import reextract  # imported once PREFECT_API_URL is set
+        from prefect.schedules import Cron  # imported once PREFECT_API_URL is set
+
+        from flows.reextract import reextract
 
         reextract.serve(
             name=args.name,
-            cron=args.cron,
+            schedule=Cron(args.cron, timezone=args.timezone),
+            paused=False,  # a previous `make serve` paused the schedule when it stopped
             parameters={"sources": args.sources, "out_dir": args.out},
             description="Re-extract changed sources; decisions are kept.",
         )

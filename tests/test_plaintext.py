@@ -85,6 +85,13 @@ def test_seed_footnote_boundaries_sample(seed_parsed: ParsedSource) -> None:
     assert notes[-1].text.startswith("Hauer, Neil (2023-07-31).") and notes[-1].end == len(seed_parsed.raw.rstrip("\n"))
 
 
+def test_jump_up_backlinks_are_not_footnote_text() -> None:
+    parsed = parse_plaintext(
+        "A body line that is long enough to be a paragraph, in 1999.\n^ Jump up to: a b Smith 2001, p. 3.\n", "a.txt"
+    )
+    assert parsed.footnotes[0].text == "Smith 2001, p. 3."
+
+
 def test_backlink_letters_are_not_footnote_text() -> None:
     parsed = parse_plaintext(
         "A body line that is long enough to be a paragraph, in 1999.\n^ a b Smith 2001, p. 3.\n", "a.txt"

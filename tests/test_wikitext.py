@@ -77,6 +77,15 @@ def test_cite_quote_is_a_span_of_the_raw_template() -> None:
     assert journal.authors == ["Kapitsa, A. P.", "Ridley, J. K."] and journal.identifiers == {"doi": "10.1038/381684a0"}
 
 
+def test_table_cells_carry_row_and_column_headers_and_their_markers() -> None:
+    parsed = read_source(TEMPLATES)
+    cells = {(b.table.row, b.table.column): b for b in parsed.blocks if b.table}
+    assert cells[("2012", "Depth (m)")].text == "3,769" and cells[("2012", "Depth (m)")].section == ["Depths"]
+    assert list(cells[("2012", "Depth (m)")].markers.values()) == [[5]]
+    assert cells[("1998", "Year")].text == "1998" and "Borehole depth" not in {b.text for b in parsed.blocks}
+    assert_offsets_index_raw(parsed)
+
+
 def test_headings_nest_by_level() -> None:
     parsed = read_source(TEMPLATES)
     discovery = next(b for b in parsed.blocks if b.kind == "paragraph" and "1996" in b.text)

@@ -17,7 +17,7 @@ from citefacts.models import Block, Footnote, ParsedSource, TableCell
 HEADING_MAX_CHARS = 80
 _SENTENCE_END = re.compile(r"[.!?:;,\"'”)\]]\s*$")
 _DANGLING = re.compile(r"\s(and|or|of|the|a|an|to|in|on|for|with|by|from|as|at|but)\s*$")
-_BACKLINKS = re.compile(r"^\^(?:\s*[a-z](?=\s))*\s*")
+_BACKLINKS = re.compile(r"^\^(?:\s*Jump up to:)?(?:\s*[a-z](?=\s))*\s*")
 
 
 @dataclass

@@ -20,6 +20,7 @@ from citefacts.cite import parse_footnote, read_rest
 from citefacts.markers import TextBuilder
 from citefacts.models import Block, CitationFields, Footnote, ParsedSource, Span
 from citefacts.wikicite import CITE_TEMPLATES, SHORT_TEMPLATES, short_citation, template_citation
+from citefacts.wikitables import table_blocks
 
 _DROPPED_LINKS = re.compile(
     r"^\s*:?\s*(?:Category|File|Image|Kategorie|Datei|Bild|Kategori|Catégorie|Fichier)\s*:", re.I
@@ -27,7 +28,7 @@ _DROPPED_LINKS = re.compile(
 _TEXT_TEMPLATES = re.compile(r"^\s*(?:lang|nowrap|nobr|small|big|em|strong|lang-\w+|transl|nihongo|abbr)\s*$", re.I)
 _NOTE_TEMPLATES = re.compile(r"^\s*(?:efn|efn-\w+|note|refn)\s*$", re.I)
 _REUSE_TEMPLATES = re.compile(r"^\s*(?:r|rp)\s*$", re.I)
-_SKIPPED_TAGS = {"references", "gallery", "math", "timeline", "syntaxhighlight", "score", "table", "noinclude"}
+_SKIPPED_TAGS = {"references", "gallery", "math", "timeline", "syntaxhighlight", "score", "noinclude"}
 END_MATTER = {"references", "notes", "footnotes", "external links", "see also", "further reading", "bibliography"}
 END_MATTER |= {"sources", "citations", "notes and references", "einzelnachweise", "weblinks", "literatur"}
 _CONVERT = re.compile(r"^\s*(?:convert|cvt)\s*$", re.I)
@@ -193,6 +194,10 @@ def _tag(node: Tag, start: int, reader: Reader) -> None:
     if name == "ref":
         _ref(node, start, reader)
         return
+    if name == "table" and node.contents is not None:
+        reader.flush()
+        reader.blocks += table_blocks(node, start, reader.section, lambda code, at: _render(code, at, reader))
+        return
     if name in _SKIPPED_TAGS or node.self_closing or node.contents is None:
         if name == "references" and node.contents is not None:
             _list_defined_refs(node, start, reader)
@@ -200,6 +205,13 @@ def _tag(node: Tag, start: int, reader: Reader) -> None:
             reader.builder.add_char(" ", start)
         return
     _walk(node.contents, start + _contents_offset(node), reader)
+
+
+def _render(code: Wikicode, start: int, reader: Reader) -> TextBuilder:
+    """Wikicode rendered into a builder of its own, sharing the reader's footnotes."""
+    inner = Reader(reader.raw, notes=reader.notes, single=True)
+    _walk(code, start, inner)
+    return inner.builder
 
 
 def _contents_offset(node: Tag) -> int:

@@ -195,3 +195,29 @@ def test_ages_are_not_durations(nlp: Language, text: str) -> None:
 def test_modal_verb_sends_a_weekday_forward(nlp: Language) -> None:
     found = _dates(nlp, "The boy could leave as soon as Tuesday, Castro said.", date(2000, 4, 3))
     assert found == [("Tuesday", "2000-04-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "timex"),
+    [
+        ("It lasted two to three weeks.", "two to three weeks", "P3W"),
+        ("They lived in camps for 2 1/2 years.", "2 1/2 years", "P2.5Y"),
+        ("Prices fell in the last twenty four hours.", "the last twenty four hours", "PT24H"),
+        ("The siege lasted over a year.", "over a year", "P1Y"),
+        ("Attacks continued over 24 hours.", "24 hours", "PT24H"),
+        ("It followed a month-long rotation.", "month-long", "P1M"),
+    ],
+)
+def test_duration_extent_follows_timeml(nlp: Language, text: str, span: str, timex: str) -> None:
+    assert _dates(nlp, text) == [(span, timex)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("It contributed to the failure of the Spring Offensive.", "Spring"),
+        ("A major factor in the third-quarter loss was the write-down.", "third-quarter"),
+    ],
+)
+def test_article_of_the_noun_a_date_modifies_stays_out(nlp: Language, text: str, span: str) -> None:
+    assert [s for s, _ in _dates(nlp, text, date(1989, 11, 2))] == [span]

@@ -46,12 +46,27 @@ def find_dates(doc: Doc, dct: date | None = None, context: DateContext | None = 
     context = context or DateContext(dct=dct)
     counting = years_counting_things(doc)
     drafts = [d for d in scan(doc.text) if not (d.rule == "year" and d.start in counting)]
+    drafts = [_without_noun_phrase_article(d, doc) for d in drafts]
     found = []
     clues = Clues(lambda start: tense_at(doc, start), lambda start, end: sets_narrative_time(doc, start, end))
     for draft, value in resolve_all(drafts, context, clues):
         label = _LABELS[value.type]
         found.append(Found(draft.start, draft.end, label, value))
     return found
+
+
+def _without_noun_phrase_article(draft: Draft, doc: Doc) -> Draft:
+    """ "the [[Spring]] Offensive", "The [[21 January]] execution": when the date only modifies a
+    noun after it, the article belongs to that noun, not to the time expression."""
+    if draft.kind not in ("date", "time") or not re.match(r"(?i:the)\s", doc.text[draft.start : draft.start + 4]):
+        return draft
+    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return draft
+    root = span[1:].root
+    if root.dep_ in ("compound", "amod", "nmod", "nummod") and root.head.i >= span.end:
+        return replace(draft, start=span[1].idx)
+    return draft
 
 
 def scan(text: str) -> list[Draft]:

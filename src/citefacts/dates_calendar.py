@@ -177,7 +177,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-_YEAR_TAIL = r"(?:,?\s+" + year_re("y") + r")"
+_YEAR_TAIL = r"(?:,?\s+(?:of\s+)?" + year_re("y") + r")"
 _HOLIDAY_RE = r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Thanksgiving(?:\s+Day)?|Bastille\s+Day|Armistice\s+Day)"
 
 CALENDAR_RULES: list[Rule] = [

@@ -152,7 +152,7 @@ MONTH_DAY_RE = r"(?:" + MONTH_RE + r"|(?:" + alternation(a for a in _MONTH_ABBRS
 """Before or after a day number an abbreviation needs no dot ("Oct 10, 1945", "10 Oct 1945")."""
 WEEKDAY_RE = r"(?:" + alternation(n.capitalize() for n in WEEKDAYS) + r")"
 NUMBER_WORD_RE = (
-    r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|"
+    r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)|"
     + alternation(w for w in NUMBER_WORDS if w not in ("a", "an", "half", "couple", "single"))
     + r")"
 )

@@ -13,6 +13,7 @@ from citefacts.dates_calendar import Rule
 from citefacts.dates_draft import Draft
 from citefacts.dates_lexicon import (
     MONTH_FULL_NAMES,
+    MONTH_RE,
     NUMBER_WORD_RE,
     PARTS_OF_DAY,
     SEASONS,
@@ -23,13 +24,19 @@ from citefacts.dates_lexicon import (
     WEEKDAYS,
     number_value,
 )
-from citefacts.dates_patterns import MOD_RE, B, E, month_number, read_mod
+from citefacts.dates_patterns import MOD_RE, B, E, month_number, read_mod, year_re
 
 _APPROX = (
-    r"(?:(?i:about|around|nearly|almost|some|over|more\s+than|less\s+than|under|just|roughly|approximately|"
-    r"fewer\s+than|a\s+little\s+(?:more|less)\s+than|a\s+mere|another|ca\.|circa)\s+)?"
+    r"(?:(?i:about|around|nearly|almost|some|over(?=\s+an?\s)|more\s+than|less\s+than|under|just|roughly|approximately|"
+    r"fewer\s+than|up\s+to|no\s+more\s+than|a\s+little\s+(?:more|less)\s+than|a\s+mere|another|ca\.|circa)\s+)?"
 )
-_COUNT = r"(?P<n>\d+(?:\.\d+)?|" + NUMBER_WORD_RE + r"|(?i:a\s+few|few|a\s+couple\s+of|several|a|an))"
+_COUNT = (
+    r"(?:(?:\d+|" + NUMBER_WORD_RE + r")\s*(?:to|or|-|–)\s*)?"
+    r"(?P<n>\d+(?:\.\d+)?(?:\s1/2)?|(?i:a|one)\s+hundred|"
+    + NUMBER_WORD_RE
+    + r"|(?i:a\s+few|few|a\s+couple\s+of|several|a|an))"
+)
+"""A count, or the second end of a count range ("two to three weeks": the value takes three)."""
 _PART = r"(?i:morning|afternoon|evening|night)"
 _CALENDAR_UNIT = r"(?i:day|week|weekend|month|quarter|year|decade|century)"
 _DEICTIC_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
@@ -85,7 +92,7 @@ def _deictic_unit(m: re.Match[str], text: str) -> Draft | None:
     groups = m.groupdict()
     which = " ".join(groups["dx"].lower().split())
     word = groups["u"].lower()
-    offset = {"last": -1, "next": 1, "the coming": 1}.get(which, 0)
+    offset = {"last": -1, "next": 1, "the coming": 1, "this coming": 1, "this past": -1}.get(which, 0)
     mod = read_mod(m)
     if word in SEASONS:
         return Draft(m.start(), m.end(), "date", "deictic", season=SEASONS[word], anchoring="deictic", unit="year",
@@ -150,14 +157,19 @@ def _duration(m: re.Match[str], text: str) -> Draft | None:
     else:
         if re.fullmatch(r"1\d{3}|20\d{2}", count_text):
             return None
-        count = 2.0 if "couple" in count_text.lower() else number_value(count_text)
+        count = 2.0 if "couple" in count_text.lower() else number_value(count_text.replace(" 1/2", ""))
+        if count is not None and count_text.endswith("1/2"):
+            count += 0.5
         if count_text.lower() in ("a", "an") and unit in ("second", "quarter"):
             return None
         if unit == "quarter" and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
             return None
         if groups.get("half"):
             count = (count or 0) + 0.5
-    return Draft(m.start(), m.end(), "duration", "duration", value=duration_value(count, unit))
+    start = m.start()
+    if (groups.get("sep") == "-" or groups.get("long")) and re.match(r"(?i:the|an?)\s", text[start : start + 4]):
+        start = m.start("u") if count_text.lower() in ("a", "an") else m.start("n")
+    return Draft(start, m.end(), "duration", "duration", value=duration_value(count, unit))
 
 
 def _year_ago(m: re.Match[str], text: str) -> Draft | None:
@@ -192,7 +204,8 @@ def _weekday(m: re.Match[str], text: str) -> Draft | None:
     groups = m.groupdict()
     which = (groups.get("wx") or "").lower()
     pod = PARTS_OF_DAY.get((groups.get("pod") or groups.get("pod2") or "").lower())
-    offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+    which = " ".join(which.split()).replace("the ", "").replace("this ", "")
+    offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(which, 0)
     kind = "time" if pod else "date"
     return Draft(m.start(), m.end(), kind, "weekday", weekday=WEEKDAYS[groups["wd"].lower()], offset=offset,
                  part_of_day=pod, mod=read_mod(m))  # fmt: skip
@@ -228,9 +241,8 @@ RELATIVE_RULES: list[Rule] = [
     (
         "day_word",
         _rx(
-            B
-            + MOD_RE
-            + r"(?:(?P<pod2>(?i:morning|afternoon|evening))\s+)?(?P<dw>(?i:today|yesterday|tomorrow|tonight|last(?=\s+night)))"
+            B + MOD_RE + r"(?:(?i:earlier|later)\s+)?(?:(?P<pod2>(?i:morning|afternoon|evening))\s+)?"
+            r"(?P<dw>(?i:today|yesterday|tomorrow|tonight|last(?=\s+night)))"
             r"(?:\s+(?P<pod>" + _PART + r"))?" + E
         ),
         _day_word,
@@ -238,7 +250,9 @@ RELATIVE_RULES: list[Rule] = [
     (
         "deictic",
         _rx(
-            B + MOD_RE + r"(?:(?i:earlier|later)\s+)?(?P<dx>(?i:this|last|next|the\s+coming|the\s+current))\s+"
+            B
+            + MOD_RE
+            + r"(?:(?i:earlier|later)\s+)?(?P<dx>(?i:this\s+past|this\s+coming|this|last|next|the\s+coming|the\s+current))\s+"
             r"(?P<u>"
             + _CALENDAR_UNIT
             + r"|"
@@ -328,11 +342,19 @@ RELATIVE_RULES: list[Rule] = [
             + _APPROX
             + r"(?:(?i:the)\s+(?:(?i:first|last|past|next|coming|previous|final|following|same|entire|full)\s+)?)?"
             + _COUNT
-            + r"(?P<half>\s+(?i:and\s+(?:a\s+)?half))?(?:\s+(?i:more|full|long|consecutive|straight|whole))?[\s-]"
+            + r"(?P<half>\s+(?i:and\s+(?:a\s+)?half))?(?:\s+(?i:more|full|long|consecutive|straight|whole))?(?P<sep>[\s-])"
             + _UNIT_WORDS
-            + r"(?P<pl>)(?:-(?i:long))?"
+            + r"(?P<pl>)(?P<long>[\s-](?i:long))?(?:\s+or\s+(?i:so|two|more))?"
             + E
             + r"(?![-\s](?i:old)\b)"
+        ),
+        _duration,
+    ),
+    (
+        "duration_of",
+        _rx(
+            B + r"(?i:the\s+(?:first|last|final))\s+(?:" + _COUNT + r"\s+)?(?P<u>(?i:day|week|month|year)s?)(?P<pl>)"
+            r"\s+of\s+(?:" + MONTH_RE + r"(?:,?\s+" + year_re("y") + r")?|" + year_re("z") + r")" + E
         ),
         _duration,
     ),
@@ -347,8 +369,9 @@ RELATIVE_RULES: list[Rule] = [
         _rx(
             B
             + MOD_RE
-            + r"(?:(?P<wx>(?i:last|next|this|coming|past))\s+)?(?:(?P<pod2>(?i:morning|afternoon|evening))\s+)?"
-            r"(?P<wd>" + WEEKDAY_RE + r")(?:\s+(?P<pod>" + _PART + r"))?" + E
+            + r"(?:(?i:earlier|later)\s+)?(?:(?P<wx>(?i:last|next|this\s+coming|this\s+past|this|coming|past|"
+            r"the\s+previous|the\s+following|the\s+next))\s+)?(?:(?P<pod2>(?i:morning|afternoon|evening))\s+)?"
+            r"(?P<wd>" + WEEKDAY_RE + r")(?:\s+(?P<pod>" + _PART + r")s?)?" + E
         ),
         _weekday,
     ),

@@ -14,19 +14,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from citefacts.entities_cues import is_place_name, strong_place_cue
+from citefacts.entities_cues import initials, is_place_name, strong_place_cue
 from citefacts.entities_gazetteer import Gazetteer, demonym_of_cue, load_gazetteer, strip_name
 from citefacts.found import Found
 from citefacts.models import EntityValue
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 MISTYPED_PLACE_LABELS = frozenset({"PERSON", "ORG"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+"""Labels a lone surname may carry by mistake; it becomes PERSON when a full name in the document ends with it."""
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 PARENTHESIS = re.compile(r"^\s*\(\s*([A-Z][^()\n]{0,80}?)\s*\)")
 """A parenthesis right after a name, holding a name that starts with a capital."""
 ALSO_KNOWN = re.compile(r"^\s*,?\s*(?:also known as|also called|officially|formerly|known as|a\.k\.a\.)\s+(?:the\s+)?")
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "al", "bin", "ibn", "bey", "la", "le"})
-SKIPPED_IN_ACRONYMS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"})
 
 
 @dataclass(frozen=True)
@@ -64,16 +65,6 @@ def name_key(text: str) -> str:
     return name
 
 
-def initials(name: str) -> set[str]:
-    """The acronyms a name may have: capitals of its words, with and without a leading "The"."""
-    words = [w for w in re.split(r"[\s\-–]+", name) if w and w.lower() not in SKIPPED_IN_ACRONYMS]
-    letters = "".join(w[0] for w in words if w[0].isalpha()).upper()
-    forms = {letters}
-    if name.startswith("The "):
-        forms.add("T" + letters)
-    return forms
-
-
 def apply_aliases(
     found_per_text: list[list[Found]], texts: list[str], relabel: bool = True, gazetteer: Gazetteer | None = None
 ) -> list[list[Found]]:
@@ -94,18 +85,23 @@ def apply_aliases(
     _link_statements(mentions, texts, groups, gazetteer)
     _link_acronyms(mentions, groups)
     _link_variants(mentions, groups)
-    places = _place_groups(mentions, texts, groups, gazetteer)
-    people = [m for m in mentions if m.found.label == "PERSON" and groups.find(m.name) not in places]
-    persons = _surname_targets(people)
-    surnames = _surnames(people)
+    strong, weak = _place_groups(mentions, texts, groups, gazetteer)
+    places = strong | weak
+    full = [m for m in mentions if m.found.label == "PERSON" and _is_full_name(m.name)]
+    full = [m for m in full if groups.find(m.name) not in places]
+    lone = [m for m in mentions if _is_surname(m.name) and gazetteer.lookup(m.name) is None]
+    persons = _surname_targets(full, [m for m in lone if groups.find(m.name) not in strong])
     canonical = _canonical_names(mentions, groups, gazetteer)
     places = places if relabel else set()
     result = [list(founds) for founds in found_per_text]
     for mention in mentions:
-        key = persons.get((mention.text_index, mention.index)) or mention.name
+        person = persons.get((mention.text_index, mention.index))
+        key = person or mention.name
         group = groups.find(key)
         label = mention.found.label
-        if group in places and label in MISTYPED_PLACE_LABELS and key not in surnames:
+        if person is not None and label in NAME_LABELS:
+            label = "PERSON"
+        elif group in places and label in MISTYPED_PLACE_LABELS:
             label = "GPE"
         value = EntityValue(canonical=canonical.get(group, key))
         result[mention.text_index][mention.index] = replace(mention.found, label=label, value=value)
@@ -113,10 +109,14 @@ def apply_aliases(
 
 
 def _link_gazetteer(mentions: list[Mention], groups: Groups, gazetteer: Gazetteer) -> None:
-    """Names the gazetteer knows as one country or one demonym share a group ("US", "United States")."""
+    """Names the gazetteer knows as one country or one demonym share a group ("US", "United States"); a
+    country code only where the model already typed it a place ("MN" may be a ministry)."""
     for mention in mentions:
         entry = gazetteer.lookup(mention.name)
-        if entry is not None and mention.found.label in {entry.label, "ORG", "PERSON", "LOC"}:
+        if entry is None:
+            continue
+        labels = PLACE_LABELS if entry.tier == "code" else {entry.label, "ORG", "PERSON", "LOC"}
+        if mention.found.label in labels:
             groups.union(mention.name, f"{entry.label}:{entry.canonical}")
 
 
@@ -182,20 +182,18 @@ def _is_surname(name: str) -> bool:
     return len(words) == 1 or (len(words) <= 3 and words[0] in NAME_PARTICLES)
 
 
-def _surnames(people: list[Mention]) -> set[str]:
-    """One-word PERSON names that end a longer PERSON name of the document."""
-    full = [m.name for m in people if _is_full_name(m.name)]
-    return {m.name for m in people if _is_surname(m.name) and any(f.endswith(" " + m.name) for f in full)}
+def _surname_targets(full: list[Mention], lone: list[Mention]) -> dict[tuple[int, int], str]:
+    """For each lone surname, the nearest full PERSON name ending with it (before it, else after).
 
-
-def _surname_targets(people: list[Mention]) -> dict[tuple[int, int], str]:
-    """For each lone-surname PERSON mention, the nearest full name ending with it (before it, else after)."""
-    full = [m for m in people if _is_full_name(m.name)]
+    Any label counts for the lone name: the model often types "Cornell" ORG beside "Svante Cornell".
+    """
+    by_last: dict[str, list[Mention]] = {}
+    for mention in full:
+        by_last.setdefault(mention.name.split()[-1], []).append(mention)
     targets = {}
-    for mention in people:
-        if not _is_surname(mention.name):
-            continue
-        matches = [f for f in full if f.name.endswith(" " + mention.name)]
+    for mention in lone:
+        candidates = by_last.get(mention.name.split()[-1], [])
+        matches = [f for f in candidates if f.name.endswith(" " + mention.name)]
         if not matches:
             continue
         here = (mention.text_index, mention.found.start)
@@ -220,9 +218,16 @@ def _canonical_names(mentions: list[Mention], groups: Groups, gazetteer: Gazette
     return canonical
 
 
-def _place_groups(mentions: list[Mention], texts: list[str], groups: Groups, gazetteer: Gazetteer) -> set[str]:
-    """Groups the document treats as places: by a trusted name, a place cue, a place name built on them, or mostly GPE."""
-    evidence: set[str] = set()
+def _place_groups(
+    mentions: list[Mention], texts: list[str], groups: Groups, gazetteer: Gazetteer
+) -> tuple[set[str], set[str]]:
+    """Groups the document treats as places, as (strong, weak) evidence.
+
+    Strong: a trusted place name, a place cue in the text, a place name of its own or built on it.
+    Weak: a known town typed GPE, or typed GPE/LOC mostly; a full person name outweighs it.
+    """
+    strong: set[str] = set()
+    weak: set[str] = set()
     place_names = [m.name for m in mentions if m.found.label in PLACE_LABELS and is_place_name(m.name)]
     votes: dict[str, Counter[str]] = {}
     for mention in mentions:
@@ -232,18 +237,19 @@ def _place_groups(mentions: list[Mention], texts: list[str], groups: Groups, gaz
         entry = gazetteer.lookup(mention.name)
         text, start, end = texts[mention.text_index], mention.found.start, mention.found.end
         if (
-            (entry is not None and entry.label == "GPE")
-            or (label in PLACE_LABELS and mention.name in gazetteer.places)
+            (entry is not None and entry.label == "GPE" and (entry.tier != "code" or label in PLACE_LABELS))
             or strong_place_cue(text, start, end)
             or demonym_of_cue(text, start, gazetteer)
             or is_place_name(mention.name)
             or any(_built_on(place, mention.name) for place in place_names)
         ):
-            evidence.add(group)
+            strong.add(group)
+        elif label in PLACE_LABELS and mention.name in gazetteer.places:
+            weak.add(group)
     for group, count in votes.items():
         if count["place"] >= 2 and count["place"] > count["PERSON"] + count["ORG"]:
-            evidence.add(group)
-    return evidence
+            weak.add(group)
+    return strong, weak - strong
 
 
 def _built_on(place: str, name: str) -> bool:

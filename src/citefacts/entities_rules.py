@@ -18,6 +18,7 @@ from spacy.vocab import Vocab
 from citefacts.entities_cues import (
     NUMERIC_LABELS,
     debris_start,
+    initials,
     is_place_name,
     locative_cue,
     strong_place_cue,
@@ -54,8 +55,10 @@ class EntityRules:
         spans: list[Span] = []
         for ent in doc.ents:
             spans.extend(self.clean(doc, ent))
-        spans = [self.relabel(doc, span, spans) for span in spans]
-        spans = self.relabel_lists(doc, spans)
+        text = doc.text  # spaCy joins the tokens on every access
+        spans = [self.relabel(doc, text, span, spans) for span in spans]
+        spans = self.relabel_lists(doc, text, spans)
+        spans = _acronyms_like_their_names(doc, text, spans)
         doc.ents = sorted(spans + self.missing(doc, spans), key=lambda span: span.start)
         return doc
 
@@ -87,12 +90,12 @@ class EntityRules:
             return [ent]
         return [Span(doc, ent.start, ent.end - 1, "CARDINAL"), Span(doc, ent.end - 1, ent.end, "NORP")]
 
-    def relabel(self, doc: Doc, span: Span, spans: list[Span]) -> Span:
+    def relabel(self, doc: Doc, text: str, span: Span, spans: list[Span]) -> Span:
         """The span with the label the gazetteer or the text's cues give it, or as it was."""
-        label = self.label_for(doc, span, spans)
+        label = self.label_for(text, span, spans)
         return span if label == span.label_ else Span(doc, span.start, span.end, label)
 
-    def label_for(self, doc: Doc, span: Span, spans: list[Span]) -> str:
+    def label_for(self, text: str, span: Span, spans: list[Span]) -> str:
         """The label the gazetteer or the text's cues give a named entity (its own label if none)."""
         label = span.label_
         if label not in NAME_LABELS:
@@ -106,7 +109,7 @@ class EntityRules:
         if len(span) > 1 and label in {"PERSON", "ORG", "GPE", "LOC"} and self.is_plural_demonym(span[-1].text):
             return "NORP"
         if label in MISTYPED_PLACE_LABELS and not _surname_of_person(name, label, spans):
-            return "GPE" if self.placed_by_text(doc, span, name) else label
+            return "GPE" if self.placed_by_text(text, span, name) else label
         return label
 
     def is_plural_demonym(self, word: str) -> bool:
@@ -114,20 +117,20 @@ class EntityRules:
         entry = self.gazetteer.lookup(word)
         return entry is not None and entry.label == "NORP" and entry.name != entry.canonical
 
-    def placed_by_text(self, doc: Doc, span: Span, name: str) -> bool:
+    def placed_by_text(self, text: str, span: Span, name: str) -> bool:
         """Whether the text calls the span a place: a place noun or demonym around it, or a preposition of
         place before a name the gazetteer knows as a town."""
         start, end = span.start_char, span.end_char
-        if strong_place_cue(doc.text, start, end) or demonym_of_cue(doc.text, start, self.gazetteer):
+        if strong_place_cue(text, start, end) or demonym_of_cue(text, start, self.gazetteer):
             return True
-        return self.gazetteer.is_place(name) and locative_cue(doc.text, start, end)
+        return self.gazetteer.is_place(name) and locative_cue(text, start, end)
 
-    def relabel_lists(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def relabel_lists(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
         """Names listed among places ("the regions of X, Y and Z", "Shusha and Hadrut") become GPE."""
         result = list(spans)
-        for chain in _list_chains(doc, spans):
+        for chain in _list_chains(text, spans):
             members = [spans[i] for i in chain]
-            cue = strong_place_cue(doc.text, members[0].start_char, members[0].start_char)
+            cue = strong_place_cue(text, members[0].start_char, members[0].start_char)
             if cue or self.is_place_list(members):
                 for i in chain:
                     if self.may_be_place(spans[i], spans, cue):
@@ -172,20 +175,32 @@ def _is_count(token: Token) -> bool:
     return token.like_num or bool(COUNT.match(token.text))
 
 
-def _list_chains(doc: Doc, spans: list[Span]) -> list[list[int]]:
+def _list_chains(text: str, spans: list[Span]) -> list[list[int]]:
     """Runs of entities joined by list punctuation: three or more, or two joined by "and"/"or"."""
     chains: list[list[int]] = []
     run = [0] if spans else []
     for index in range(1, len(spans) + 1):
-        gap = doc.text[spans[index - 1].end_char : spans[index].start_char] if index < len(spans) else ""
+        gap = text[spans[index - 1].end_char : spans[index].start_char] if index < len(spans) else ""
         if index < len(spans) and LIST_GAP.match(gap):
             run.append(index)
             continue
-        joined = doc.text[spans[run[0]].end_char : spans[run[-1]].start_char] if len(run) > 1 else ""
+        joined = text[spans[run[0]].end_char : spans[run[-1]].start_char] if len(run) > 1 else ""
         if len(run) >= 3 or (len(run) == 2 and joined.strip() != ","):
             chains.append(run)
         run = [index]
     return chains
+
+
+def _acronyms_like_their_names(doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+    """An acronym in parentheses right after the name it spells takes its label: "the X Autonomous Oblast (XAO)"."""
+    result = list(spans)
+    for index in range(1, len(spans)):
+        name, acronym = result[index - 1], spans[index]
+        between = text[name.end_char : acronym.start_char]
+        spelled = len(acronym) == 1 and acronym.text in initials(strip_name(name.text))
+        if spelled and between.strip() == "(" and acronym.label_ != name.label_ and name.label_ in NAME_LABELS:
+            result[index] = Span(doc, acronym.start, acronym.end, name.label_)
+    return result
 
 
 def _surname_of_person(name: str, label: str, spans: list[Span]) -> bool:

@@ -86,6 +86,13 @@ def test_table_cells_carry_row_and_column_headers_and_their_markers() -> None:
     assert_offsets_index_raw(parsed)
 
 
+def test_a_name_defined_only_inside_an_infobox_still_has_its_text() -> None:
+    raw = '{{Infobox lake\n| depth = 3,769 m<ref name="d">Smith 2001, p. 3.</ref>\n}}\nThe lake is deep.<ref name="d"/> It is old.{{rp|12}}\n'
+    parsed = parse_wikitext(raw, "x.wiki")
+    assert [(n.number, n.text) for n in parsed.footnotes] == [(1, "Smith 2001, p. 3.")]
+    assert parsed.raw[parsed.footnotes[0].start : parsed.footnotes[0].end] == "Smith 2001, p. 3."
+
+
 def test_headings_nest_by_level() -> None:
     parsed = read_source(TEMPLATES)
     discovery = next(b for b in parsed.blocks if b.kind == "paragraph" and "1996" in b.text)

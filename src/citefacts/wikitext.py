@@ -27,7 +27,7 @@ _DROPPED_LINKS = re.compile(
 )
 _TEXT_TEMPLATES = re.compile(r"^\s*(?:lang|nowrap|nobr|small|big|em|strong|lang-\w+|transl|nihongo|abbr)\s*$", re.I)
 _NOTE_TEMPLATES = re.compile(r"^\s*(?:efn|efn-\w+|note|refn)\s*$", re.I)
-_REUSE_TEMPLATES = re.compile(r"^\s*(?:r|rp)\s*$", re.I)
+_REUSE_TEMPLATES = re.compile(r"^\s*r\s*$", re.I)
 _SKIPPED_TAGS = {"references", "gallery", "math", "timeline", "syntaxhighlight", "score", "noinclude"}
 END_MATTER = {"references", "notes", "footnotes", "external links", "see also", "further reading", "bibliography"}
 END_MATTER |= {"sources", "citations", "notes and references", "einzelnachweise", "weblinks", "literatur"}
@@ -84,10 +84,32 @@ class Reader:
 def parse_wikitext(raw: str, path: str) -> ParsedSource:
     """Parse a wikitext article into blocks and footnotes."""
     reader = Reader(raw)
-    _walk(mwparserfromhell.parse(raw), 0, reader)
+    code = mwparserfromhell.parse(raw)
+    _walk(code, 0, reader)
     reader.flush()
+    _define_nested(code, reader)
     footnotes = [_footnote(pending, raw) for pending in reader.notes.values()]
     return ParsedSource(path=path, raw=raw, format="wikitext", blocks=reader.blocks, footnotes=footnotes)
+
+
+def _define_nested(code: Wikicode, reader: Reader) -> None:
+    """Named refs used in the body but defined only inside a dropped template (an infobox, say)."""
+    missing = {
+        key[5:]: pending for key, pending in reader.notes.items() if key.startswith("name:") and not pending.defined
+    }
+    if not missing:
+        return
+    cursor = 0
+    for tag in code.filter_tags(recursive=True, matches=lambda node: str(node.tag).strip().lower() == "ref"):
+        name = _attribute(tag, "name")
+        pending = missing.get(name or "")
+        text = str(tag)
+        found = reader.raw.find(text, cursor)
+        if found < 0:
+            continue
+        cursor = found + len(text)
+        if pending and not pending.defined and not tag.self_closing and tag.contents is not None:
+            _define(pending, tag, found, reader.raw)
 
 
 def _footnote(pending: Pending, raw: str) -> Footnote:

@@ -281,3 +281,26 @@ def test_quantity_is_cut_before_a_taken_span(nlp: Language) -> None:
     taken = [Found(start, start + len("per hour"), "DATE", DateValue(timex="XXXX", type="SET"))]
     found = _found(nlp, text, taken)
     assert found["200 kilometres"].value.unit == "kilometre"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("half a dozen", 6.0), ("one point five million", 1.5e6), ("20 bucks", 20.0)],
+)
+def test_spoken_forms_half_a_dozen_point_with_scale_and_slang_money(text: str, value: float) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.value == pytest.approx(value)
+
+
+def test_lowercase_article_before_dollar_sign_is_not_australian_dollars() -> None:
+    parsed = parse_number("received a $253,150 transfer")
+    assert parsed is not None and parsed.unit == "USD" and parsed.value == 253150.0
+
+
+def test_doi_digits_are_not_numbers(nlp: Language) -> None:
+    assert _found(nlp, "Orbis. doi:10.1080/14683857.2012.686013.") == {}
+
+
+def test_phone_number_parts_stay_separate_numbers(nlp: Language) -> None:
+    found = _found(nlp, "Call +1-222-2222 today")
+    assert all(f.value.number_kind == "cardinal" for f in found.values()) and "222" in found

@@ -117,17 +117,26 @@ def _plausible(doc: Doc, tokens: list[Token], quantity: Quantity) -> bool:
 
 def _identifier(tokens: list[Token], quantity: Quantity) -> bool:
     """Whether the quantity's digits are glued to letters, as in a name or code ("i7", "F-16", "COVID-19")."""
-    i = quantity.start
-    if tokens[i].kind != "num" or i == 0 or tokens[i - 1].end != tokens[i].start:
+    return _identifier_at(tokens, quantity.start)
+
+
+def _identifier_at(tokens: list[Token], i: int) -> bool:
+    """Whether the digits at tokens[i] belong to a code: glued to a word ("TB2", "Su-25", "doi:10.1080") or
+    continuing one ("doi:10.1080/713656168")."""
+    if tokens[i].kind != "num" or i < 1 or tokens[i - 1].end != tokens[i].start:
         return False
     before = tokens[i - 1]
     if before.kind == "word":
         return True
-    if before.text not in "-‐" or i < 2:
+    if i < 2 or tokens[i - 2].end != before.start:
         return False
     word = tokens[i - 2]
+    if before.text == ":" and word.kind == "word":
+        return True
+    if before.text in "/." and word.kind == "num":
+        return _identifier_at(tokens, i - 2)
     suffix = i >= 3 and tokens[i - 3].kind == "num" and tokens[i - 3].end == word.start  # "5k-20k"
-    return word.kind == "word" and word.end == before.start and not is_number_token(word) and not suffix
+    return before.text in "-‐" and word.kind == "word" and not is_number_token(word) and not suffix
 
 
 def _citation_marker(tokens: list[Token], quantity: Quantity) -> bool:

@@ -274,6 +274,8 @@ def _ordinal_or_fraction(
     value, end, plural, kind = denominator
     single = state.last == "a" or (state.count == 1 and state.value == 1 and state.last == "unit")
     if kind == "half" or plural:
+        if kind == "half" and not plural and _half_a_dozen(tokens, end):
+            return Numeral(0, end + 2, state.value * 6 if state.end is not None else 6.0)
         bare = state.end is None and state.last != "a"
         if bare and (plural or not (bare_fraction or _scale_follows(tokens, end))):
             return None
@@ -295,6 +297,11 @@ def _ordinal_or_fraction(
     else:
         return None
     return Numeral(0, end, state.value, ordinal=True)
+
+
+def _half_a_dozen(tokens: list[Token], j: int) -> bool:
+    """Whether "a dozen" follows a "half" ending at j ("half a dozen")."""
+    return j + 1 < len(tokens) and tokens[j].lower in ARTICLE_WORDS and tokens[j + 1].lower in DOZEN_WORDS
 
 
 def _scale_follows(tokens: list[Token], j: int) -> bool:
@@ -347,7 +354,10 @@ def _point(tokens: list[Token], j: int, state: _State) -> Numeral | None:
         k += 1
     if not digits or state.last in ("scale", "frac"):
         return None
-    return Numeral(0, k, state.value + float("0." + digits))
+    value = state.value + float("0." + digits)
+    if _scale_follows(tokens, k) and state.last_scale is None:
+        return Numeral(0, k + 1, value * SCALE_WORDS[tokens[k].lower], scale=SCALE_WORDS[tokens[k].lower])
+    return Numeral(0, k, value)
 
 
 def _ratio(tokens: list[Token], j: int, state: _State) -> Numeral | None:

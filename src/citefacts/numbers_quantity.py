@@ -72,8 +72,9 @@ def _currency_prefix(tokens: list[Token], i: int) -> Quantity | None:
     token, code, j = tokens[i], None, i + 1
     if token.text in CURRENCY_SYMBOLS:
         code = CURRENCY_SYMBOLS[token.text]
-    elif token.lower in DOLLAR_PREFIXES and j < len(tokens) and tokens[j].text == "$" and _near(tokens, j):
-        code, j = DOLLAR_PREFIXES[token.lower], j + 1
+    elif token.lower in DOLLAR_PREFIXES and j < len(tokens) and tokens[j].text == "$" and _near(tokens, j, 0):
+        if len(token.text) > 1 or token.text.isupper():  # "A$5", "US$5", "cad$ 15"; not "a $5"
+            code, j = DOLLAR_PREFIXES[token.lower], j + 1
     elif token.kind == "word" and currency_code(token.text, upper_only=True):
         code = currency_code(token.text, upper_only=True)
         if j < len(tokens) and tokens[j].text in CURRENCY_SYMBOLS and _near(tokens, j):

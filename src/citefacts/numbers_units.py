@@ -103,6 +103,8 @@ _LOWER_CODE_EXCLUDED = frozenset({"try", "amd", "cad", "pen", "irr", "sar"})
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD",
     "dollars": "USD",
+    "buck": "USD",
+    "bucks": "USD",
     "us dollar": "USD",
     "us dollars": "USD",
     "u.s. dollars": "USD",
@@ -184,6 +186,9 @@ _LENGTHS = {
     "feet": "foot",
     "yard": "yard",
     "mile": "mile",
+    "light year": "light-year",
+    "light-year": "light-year",
+    "parsec": "parsec",
     "nautical mile": "nautical mile",
 }
 _OTHERS = {

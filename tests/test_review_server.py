@@ -110,3 +110,13 @@ def test_corrupt_log_is_a_one_line_error(output: Path) -> None:
     result = cli("review", str(output), "--summary")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "line 1" in result.stderr
+
+
+@pytest.mark.integration
+def test_extract_prints_a_brief_diff_of_each_run(output: Path) -> None:
+    source = output.parents[1] / "town.txt"
+    source.write_text(ARTICLE.replace("5,000 inhabitants", "5,100 inhabitants"))
+    result = cli("extract", str(source), "--out", str(output.parent))
+    assert result.returncode == 0, result.stderr
+    assert "0 new, 0 removed" in result.stderr and "changed: The town had 5,100 inhabitants" in result.stderr
+    assert "Traceback" not in result.stderr and (output.parent / "town.diff.json").exists()

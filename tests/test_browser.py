@@ -111,6 +111,8 @@ def test_keys_record_decisions_and_source_text_stays_text(server: ReviewServer, 
             page.keyboard.press("n")
         screenshot = tmp_path / "review.png"
         page.screenshot(path=str(screenshot), full_page=True)
+        page.reload()  # a new visit opens at the first fact not yet decided
+        expect(page.locator("#progress")).to_contain_text(f"fact 3 of {len(document.facts)} · 2 decided")
         browser.close()
     if os.environ.get("CITEFACTS_SCREENSHOT"):
         shutil.copyfile(screenshot, os.environ["CITEFACTS_SCREENSHOT"])

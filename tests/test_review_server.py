@@ -79,6 +79,21 @@ def test_decision_is_appended_at_once_and_a_stale_page_is_refused(server: Review
     assert status == 409 and len(read_decisions(decisions_path(output))) == 1
 
 
+def test_reextraction_while_reviewing_puts_the_fact_back_as_stale(
+    server: ReviewServer, output: Path, nlp: Language
+) -> None:
+    fact = next(f for f in json.loads(request(server, "GET", "/api/facts")[1])["facts"] if "5,000" in f["text"])
+    post = {"file": fact["file"], "id": fact["id"], "content_hash": fact["content_hash"], "decision": "accept"}
+    assert request(server, "POST", "/api/decisions", post)[0] == 200
+    source = output.parents[1] / "town.txt"
+    source.write_text(ARTICLE.replace("5,000 inhabitants", "5,100 inhabitants"))
+    save_extraction(run(read_source(source), nlp), output)
+    facts = {f["id"]: f for f in json.loads(request(server, "GET", "/api/facts")[1])["facts"]}
+    assert facts[fact["id"]]["state"] == "stale" and facts[fact["id"]]["decision"] is None
+    assert facts[fact["id"]]["previous"]["decision"] == "accept"
+    assert request(server, "POST", "/api/decisions", post)[0] == 409  # the page's copy is out of date
+
+
 def test_foreign_host_and_cross_origin_posts_are_refused(server: ReviewServer) -> None:
     assert request(server, "GET", "/api/facts", Host="evil.example:80")[0] == 403
     fact = json.loads(request(server, "GET", "/api/facts")[1])["facts"][0]

@@ -15,7 +15,7 @@ from citefacts.models import CitationFields, Decision, Document, Fact, Mention
 from citefacts.review.store import FactReview, decisions_path, fact_states, orphaned, read_decisions
 from citefacts.write import load_document
 
-STATUS_ORDER = {"contradicted": 0, "uncited": 1, "partly_supported": 2, "unverified": 3, "supported": 4}
+STATUS_ORDER = {"contradicted": 0, "uncited": 1, "unverified": 2, "partly_supported": 3, "supported": 4}
 """Review order: facts most likely wrong first."""
 
 
@@ -144,7 +144,14 @@ def fact_view(reviewed: Reviewed, fact: Fact) -> dict[str, Any]:
         "citations": citations,
         "state": review.state,
         "decision": decision_json(review.current),
+        "previous": decision_json(previous_decision(review)) if review.state == "stale" else None,
     }
+
+
+def previous_decision(review: FactReview) -> Decision | None:
+    """The last reviewer decision on a fact whose content has since changed."""
+    made = [d for d in review.history if not (d.stale or d.archived or d.decision == "undo")]
+    return made[-1] if made else None
 
 
 def queue(reviewed: list[Reviewed]) -> list[dict[str, Any]]:

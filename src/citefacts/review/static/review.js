@@ -64,6 +64,10 @@ function renderFact(fact) {
     if (d.correction) state.append(el("span", ` (correction: ${Object.entries(d.correction).map((e) => e.join(" = ")).join(", ")})`));
   } else {
     state.append(el("span", fact.state === "stale" ? "content changed since the last decision: review again" : "not reviewed", `state ${fact.state}`));
+    if (fact.previous) {
+      const p = fact.previous;
+      state.append(el("span", ` (was ${p.decision} by ${p.reviewer} at ${p.at}${p.note ? " — " + p.note : ""})`));
+    }
   }
   const rows = $("values").tBodies[0];
   rows.replaceChildren();
@@ -114,9 +118,11 @@ async function load() {
   const response = await fetch("/api/facts", { cache: "no-store" });
   const body = await response.json();
   if (!response.ok) { flash(body.error || "cannot load the facts", true); return; }
+  const first = page.facts.length === 0;
   page.facts = body.facts;
   page.reviewer = body.reviewer;
-  page.index = Math.min(page.index, Math.max(page.facts.length - 1, 0));
+  const open = page.facts.findIndex((f) => f.state !== "decided");
+  page.index = first && open > 0 ? open : Math.min(page.index, Math.max(page.facts.length - 1, 0));
   render();
 }
 

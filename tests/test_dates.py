@@ -221,3 +221,16 @@ def test_duration_extent_follows_timeml(nlp: Language, text: str, span: str, tim
 )
 def test_article_of_the_noun_a_date_modifies_stays_out(nlp: Language, text: str, span: str) -> None:
     assert [s for s, _ in _dates(nlp, text, date(1989, 11, 2))] == [span]
+
+
+def test_a_passing_year_does_not_cut_the_story_thread(nlp: Language) -> None:
+    text = (
+        "On 10 March 1975, General Dung launched Campaign 275. The road would be exposed for a planned "
+        "campaign in 1976. The forces collapsed on 11 March."
+    )
+    assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("11 March", "1975-03-11")
+
+
+def test_a_look_back_does_not_move_the_story(nlp: Language) -> None:
+    text = "In 1965, Ho warned that, as two decades earlier, the French had failed. In March, troops landed."
+    assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("March", "1965-03")

@@ -186,9 +186,13 @@ def _update_reference(draft: Draft, point: Point | None, context: DateContext) -
         return
     if draft.anchoring == "deictic" and context.narrative:
         return
+    if draft.rule == "offset" and draft.offset < 0:
+        return  # "two decades earlier" looks back; the story stays where it was
     if point.week is not None or (point.month is None and point.day == 0):
         return
     context.ref = point
+    if point.month is not None:
+        context.fine = point
 
 
 def normalize(text: str, dct: date | None = None) -> DateValue | None:

@@ -23,6 +23,8 @@ class DateContext:
 
     dct: date | None = None
     ref: Point | None = None
+    fine: Point | None = None
+    """The last date mentioned to the month or day: a story's thread, which a passing year does not cut."""
     near: int = 0
     """Signals of news: deictic words and weekdays."""
     far: int = 0
@@ -201,11 +203,29 @@ def _unknown_year(draft: Draft) -> str:
     return "XXXX"
 
 
+def _story_year(point: Point, ref: Point, fine: Point | None) -> int:
+    """The year that continues the story: of the last year mentioned and the year of the last full
+    date, the one that puts the date soonest on or after that full date ("On 10 March 1975 ... a
+    campaign in 1976 ... on 11 March" is 1975)."""
+    if fine is None or fine.month is None or fine.year == ref.year or point.month is None:
+        return ref.year
+
+    def ahead(year: int) -> int:
+        return (
+            (year * 12 + (point.month or 1)) * 31
+            + (point.day or 1)
+            - ((fine.year * 12 + (fine.month or 1)) * 31 + (fine.day or 1))
+        )
+
+    forward = [(ahead(year), year) for year in (fine.year, ref.year) if ahead(year) >= 0]
+    return min(forward)[1] if forward else ref.year
+
+
 def _year_from_context(point: Point, context: DateContext, tense: Tense) -> int | None:
     """The year of a date written without one: the reference date's in a history, else the dct's."""
     if context.narrative:
         if context.ref is not None:
-            return context.ref.year
+            return _story_year(point, context.ref, context.fine)
         return context.dct.year if context.dct else None
     dct = context.dct
     if dct is None:

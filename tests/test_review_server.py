@@ -75,8 +75,12 @@ def test_decision_is_appended_at_once_and_a_stale_page_is_refused(server: Review
     ]
     status, body, _ = request(server, "POST", "/api/decisions", {**post, "content_hash": "old"})
     assert status == 409 and "changed since the page loaded" in json.loads(body)["error"]
-    status, body, _ = request(server, "POST", "/api/decisions", {**post, "decision": "maybe"})
-    assert status == 409 and len(read_decisions(decisions_path(output))) == 1
+    for refused in ({"decision": "maybe"}, {"decision": "correct"}):
+        assert request(server, "POST", "/api/decisions", {**post, **refused})[0] == 409
+    assert request(server, "POST", "/api/decisions", {**post, "decision": "undo"})[0] == 200
+    status, body, _ = request(server, "POST", "/api/decisions", {**post, "decision": "undo"})
+    assert status == 409 and "nothing to undo" in json.loads(body)["error"]
+    assert [d.decision for d in read_decisions(decisions_path(output))] == ["reject", "undo"]
 
 
 def test_reextraction_while_reviewing_puts_the_fact_back_as_stale(

@@ -60,6 +60,10 @@ class ReviewSession:
                 raise ReviewError(f"no fact {body.get('id')!r}; reload the page", path.name)
             if fact.content_hash != body.get("content_hash"):
                 raise ReviewError("the fact changed since the page loaded it; reload the page", path.name, fact.id)
+            if body.get("decision") == "undo" and reviewed.states[fact.id].state != "decided":
+                raise ReviewError("nothing to undo on this fact", path.name, fact.id)
+            if body.get("decision") == "correct" and not body.get("correction"):
+                raise ReviewError("a correction needs a value", path.name, fact.id)
             decision = Decision(
                 fact_id=fact.id,
                 content_hash=fact.content_hash,

@@ -60,7 +60,7 @@ def test_seed_golden_footnotes_parse_with_every_field_right(seed_parsed: ParsedS
 def test_other_articles_golden_footnotes_mostly_parse_right() -> None:
     golden = json.loads((DATA / "dev_golden_citations.json").read_text())["footnotes"]
     right = [g for g in golden if as_golden(g["text"], 0) == g["citations"]]
-    assert len(right) / len(golden) >= 0.8
+    assert len(right) / len(golden) >= 0.85
 
 
 def test_an_entry_of_three_lines_holds_three_citations(seed_parsed: ParsedSource) -> None:

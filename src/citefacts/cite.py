@@ -215,6 +215,8 @@ def _read_pieces(body: str, offset: int, base: int, fields: CitationFields) -> N
     unknown = 0
     for a, b in split_pieces(body, position, end):
         piece = body[a:b].strip().rstrip(".").strip()
+        if body.startswith("..", b) and re.search(r"\b[A-Z][a-z]{1,7}$", piece):
+            piece += "."  # an abbreviation's own dot before the separating one
         if not piece:
             continue
         kind = classify(piece, fields, tail)

@@ -34,6 +34,8 @@ _COLON_PAGES = re.compile(r"^(?P<head>.+?):\s*(?P<pages>\d[\d–,\s-]*)$")
 _PUBLISHER_YEAR = re.compile(
     r"^(?P<publisher>.+?),\s*(?P<year>\d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})$"
 )
+_ABBREVIATED_NAME = re.compile(r"\s[A-Z][a-z]{1,7}\.\.(?:\s|$)")
+"""``Trends Biochem. Sci..``: an abbreviated journal name whose last word closes with two dots."""
 _ABBREVIATION = re.compile(
     r"(?:\b(?:p|pp|no|No|vol|Vol|ed|eds|Jr|Sr|St|Dr|Mr|Mrs|Ms|Ltd|Inc|Co|Univ|Dept|trans|al|vs|ca|c|Nos)"
     r"|(?:^|[\s.(])[A-Za-z]|\.\.)$"
@@ -66,6 +68,8 @@ def split_pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
         dot = start + match.start()
         before = body[begin:dot]
         if _ABBREVIATION.search(before) and not before.endswith(")"):
+            continue
+        if _ABBREVIATED_NAME.match(body, start + match.end(), end):
             continue
         pieces.append((begin, dot))
         begin = start + match.end()

@@ -186,6 +186,11 @@ def test_find_entities_skips_numbers_and_keeps_offsets(nlp: Language) -> None:
     assert [(text[f.start : f.end], f.label) for f in found] == [("Armenia", "GPE"), ("Azerbaijan", "GPE")]
 
 
+def test_find_entities_canonical_drops_article_and_possessive(nlp: Language) -> None:
+    found = find_entities(nlp("Troops of the Soviet Union's army left."))
+    assert [f.value.canonical for f in found if f.label == "GPE"] == ["Soviet Union"]
+
+
 # --- alias groups ----------------------------------------------------------------------------------
 
 
@@ -255,6 +260,21 @@ def test_particle_surname_joins_full_name() -> None:
     texts = ["Thomas de Waal wrote a history.", "According to de Waal, the war began in 1988."]
     found = [[found_at(texts[0], "Thomas de Waal", "PERSON")], [found_at(texts[1], "de Waal", "PERSON")]]
     assert apply_aliases(found, texts)[1][0].value.canonical == "Thomas de Waal"
+
+
+def test_surname_typed_org_becomes_person_after_the_full_name() -> None:
+    texts = ["Svante Cornell wrote the report.", "Cornell argued that the talks had failed."]
+    found = [[found_at(texts[0], "Svante Cornell", "PERSON")], [found_at(texts[1], "Cornell", "ORG")]]
+    result = apply_aliases(found, texts)
+    assert (result[1][0].label, result[1][0].value.canonical) == ("PERSON", "Svante Cornell")
+    before = apply_aliases(found[::-1], texts[::-1])
+    assert before[0][0].label == "ORG", "a full name written only later does not relabel"
+
+
+def test_truncated_name_is_not_a_full_name() -> None:
+    texts = ["It stands at the John F. Kennedy Space Center.", "The Teacher in Space program ended."]
+    found = [[found_at(texts[0], "John F. Kennedy Space", "PERSON")], [found_at(texts[1], "Space", "NORP")]]
+    assert apply_aliases(found, texts)[1][0].label == "NORP"
 
 
 def test_country_spellings_share_the_gazetteer_name() -> None:

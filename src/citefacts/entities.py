@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from citefacts.entities_aliases import apply_aliases
+from citefacts.entities_gazetteer import strip_name
 from citefacts.entities_rules import COMPONENT, RULES_VERSION
 from citefacts.found import Found
 from citefacts.models import EntityValue
@@ -27,7 +28,7 @@ def add_entity_rules(nlp: Language) -> None:
 
 
 def find_entities(doc: Doc) -> list[Found]:
-    """Named entities (people, places, organisations, ...) with their own text as canonical name.
+    """Named entities (people, places, organisations, ...) with their own name as canonical ("the US" -> "US").
 
     Canonical names shared across a document come later, from ``apply_aliases`` over all its texts.
     """
@@ -35,5 +36,5 @@ def find_entities(doc: Doc) -> list[Found]:
     for ent in doc.ents:
         if ent.label_ in NON_ENTITY_LABELS:
             continue
-        found.append(Found(ent.start_char, ent.end_char, ent.label_, EntityValue(canonical=ent.text)))
+        found.append(Found(ent.start_char, ent.end_char, ent.label_, EntityValue(canonical=strip_name(ent.text))))
     return found

@@ -23,6 +23,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 MISTYPED_PLACE_LABELS = frozenset({"PERSON", "ORG"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 """Labels a lone surname may carry by mistake; it becomes PERSON when a full name in the document ends with it."""
+CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+$")
+CAPITALISED_AFTER = re.compile(r"^\s+[A-Z]")
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 PARENTHESIS = re.compile(r"^\s*\(\s*([A-Z][^()\n]{0,80}?)\s*\)")
 """A parenthesis right after a name, holding a name that starts with a capital."""
@@ -88,9 +90,9 @@ def apply_aliases(
     strong, weak = _place_groups(mentions, texts, groups, gazetteer)
     places = strong | weak
     full = [m for m in mentions if m.found.label == "PERSON" and _is_full_name(m.name)]
-    full = [m for m in full if groups.find(m.name) not in places]
+    full = [m for m in full if groups.find(m.name) not in places and not _runs_on(m, texts)]
     lone = [m for m in mentions if _is_surname(m.name) and gazetteer.lookup(m.name) is None]
-    persons = _surname_targets(full, [m for m in lone if groups.find(m.name) not in strong])
+    persons = _surname_targets(full, [m for m in lone if groups.find(m.name) not in strong], texts)
     canonical = _canonical_names(mentions, groups, gazetteer)
     places = places if relabel else set()
     result = [list(founds) for founds in found_per_text]
@@ -182,10 +184,11 @@ def _is_surname(name: str) -> bool:
     return len(words) == 1 or (len(words) <= 3 and words[0] in NAME_PARTICLES)
 
 
-def _surname_targets(full: list[Mention], lone: list[Mention]) -> dict[tuple[int, int], str]:
+def _surname_targets(full: list[Mention], lone: list[Mention], texts: list[str]) -> dict[tuple[int, int], str]:
     """For each lone surname, the nearest full PERSON name ending with it (before it, else after).
 
-    Any label counts for the lone name: the model often types "Cornell" ORG beside "Svante Cornell".
+    A lone name the model typed otherwise ("Cornell" ORG beside "Svante Cornell") joins only a full
+    name written before it, and only where it stands alone rather than ending a longer name.
     """
     by_last: dict[str, list[Mention]] = {}
     for mention in full:
@@ -194,13 +197,23 @@ def _surname_targets(full: list[Mention], lone: list[Mention]) -> dict[tuple[int
     for mention in lone:
         candidates = by_last.get(mention.name.split()[-1], [])
         matches = [f for f in candidates if f.name.endswith(" " + mention.name)]
-        if not matches:
-            continue
         here = (mention.text_index, mention.found.start)
         before = [f for f in matches if (f.text_index, f.found.start) < here]
-        nearest = before[-1] if before else matches[0]
-        targets[(mention.text_index, mention.index)] = nearest.name
+        if mention.found.label != "PERSON":
+            text = texts[mention.text_index]
+            matches = (
+                before
+                if not CAPITALISED_BEFORE.search(text[max(0, mention.found.start - 40) : mention.found.start])
+                else []
+            )
+        if matches:
+            targets[(mention.text_index, mention.index)] = (before[-1] if before else matches[0]).name
     return targets
+
+
+def _runs_on(mention: Mention, texts: list[str]) -> bool:
+    """Whether a capitalised word follows the mention: "John F. Kennedy Space" ends before "Center"."""
+    return bool(CAPITALISED_AFTER.match(texts[mention.text_index][mention.found.end : mention.found.end + 40]))
 
 
 def _canonical_names(mentions: list[Mention], groups: Groups, gazetteer: Gazetteer) -> dict[str, str]:

@@ -304,3 +304,16 @@ def test_doi_digits_are_not_numbers(nlp: Language) -> None:
 def test_phone_number_parts_stay_separate_numbers(nlp: Language) -> None:
     found = _found(nlp, "Call +1-222-2222 today")
     assert all(f.value.number_kind == "cardinal" for f in found.values()) and "222" in found
+
+
+def test_several_hundred_is_not_a_number(nlp: Language) -> None:
+    assert list(_found(nlp, "Casualties ranged from several hundred to 2,000.")) == ["2,000"]
+
+
+def test_decades_are_left_to_dates(nlp: Language) -> None:
+    assert _found(nlp, "In the 1990s and the 1980's, trade grew.") == {}
+
+
+def test_digits_inside_a_spacy_name_are_not_counts(nlp: Language) -> None:
+    found = _found(nlp, "The UN adopted Resolution 822 in April, and 40 delegates voted.")
+    assert "822" not in found and "40" in found

@@ -45,6 +45,10 @@ _PRONOUN_BEFORE = frozenset(
     ]
 )
 """Words after which "one" stands for a thing ("the first one", "that one"), not a count."""
+_NAME_LABELS = frozenset(["LAW", "PRODUCT", "FAC", "ORG", "WORK_OF_ART", "EVENT"])
+"""spaCy labels of names that may hold digits which count nothing."""
+_VAGUE = frozenset(["several", "few", "many", "couple", "hundreds", "thousands", "tens", "dozens"])
+"""Words before "hundred" or "thousand" that leave the count open ("several hundred")."""
 _DURATION_BEFORE = frozenset(["a", "one", "per", "every", "each", "half"])
 """Words after which "second" is a unit of time, not an ordinal."""
 
@@ -53,7 +57,8 @@ def find_numbers(doc: Doc, taken: list[Found]) -> list[Found]:
     """Numeric expressions in a parsed text that do not overlap an already found date."""
     tokens = tokenize(doc.text)
     blocked = [(t.start, t.end) for t in taken]
-    quantities = [q for q in scan(tokens, blocked) if _plausible(doc, tokens, q)]
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
+    quantities = [q for q in scan(tokens, blocked) if _plausible(doc, tokens, q) and not _in_name(tokens, q, names)]
     found = []
     for reading in combine(tokens, quantities):
         start, end = tokens[reading.start].start, tokens[reading.end - 1].end
@@ -94,6 +99,14 @@ def _clear_of(tokens: list[Token], quantity: Quantity, blocked: list[tuple[int, 
     return quantity
 
 
+def _in_name(tokens: list[Token], quantity: Quantity, names: list[tuple[int, int]]) -> bool:
+    """Whether bare digits sit inside a longer name spaCy found ("Resolution 822", "Route 66", "Article 12")."""
+    if quantity.kind != "cardinal" or any(t.kind != "num" for t in tokens[quantity.start : quantity.end]):
+        return False
+    start, end = tokens[quantity.start].start, tokens[quantity.end - 1].end
+    return any(s <= start and end <= e and e - s > end - start for s, e in names)
+
+
 def _plausible(doc: Doc, tokens: list[Token], quantity: Quantity) -> bool:
     """Whether a lone "one" or "second" is a number here, by the word before it and spaCy's tag."""
     numeral = quantity.numeral
@@ -101,6 +114,10 @@ def _plausible(doc: Doc, tokens: list[Token], quantity: Quantity) -> bool:
         return False
     word = tokens[numeral.start].lower
     before = tokens[numeral.start - 1] if numeral.start else None
+    if before is not None and before.lower in _VAGUE and (word == "hundred" or word in SCALE_WORDS):
+        return False  # "several hundred" says no number
+    if _decade(tokens, numeral.end):
+        return False  # "1990s", "the 70's": a decade, the dates' business
     if word in SCALE_WORDS and before is not None and (is_number_token(before) or before.lower in HALF_WORDS):
         return False  # the tail of a number read otherwise, such as a date's "three quarters" before "million"
     if numeral.end - numeral.start != 1 or quantity.end - quantity.start != 1:
@@ -137,6 +154,14 @@ def _identifier_at(tokens: list[Token], i: int) -> bool:
         return _identifier_at(tokens, i - 2)
     suffix = i >= 3 and tokens[i - 3].kind == "num" and tokens[i - 3].end == word.start  # "5k-20k"
     return before.text in "-‐" and word.kind == "word" and not is_number_token(word) and not suffix
+
+
+def _decade(tokens: list[Token], end: int) -> bool:
+    """Whether an "s" or "'s" is glued after the digits ending at tokens[end - 1]."""
+    k = end
+    if k < len(tokens) and tokens[k].text in "'’" and tokens[k].start == tokens[k - 1].end:
+        k += 1
+    return k < len(tokens) and tokens[k].text == "s" and tokens[k].start == tokens[k - 1].end
 
 
 def _citation_marker(tokens: list[Token], quantity: Quantity) -> bool:

@@ -23,7 +23,7 @@ from citefacts.dates_draft import Draft
 from citefacts.dates_lexicon import MONTHS
 from citefacts.dates_relative import RELATIVE_RULES
 from citefacts.dates_resolve import DateContext, Tense, resolve
-from citefacts.dates_tense import sets_narrative_time, tense_at, years_counting_things
+from citefacts.dates_tense import TokenIndex, sets_narrative_time, tense_at, years_counting_things
 from citefacts.dates_values import Point, day_value, month_value, to_date_value, year_value
 from citefacts.found import Found
 from citefacts.models import DateValue
@@ -46,21 +46,22 @@ def find_dates(doc: Doc, dct: date | None = None, context: DateContext | None = 
     context = context or DateContext(dct=dct)
     counting = years_counting_things(doc)
     drafts = [d for d in scan(doc.text) if not (d.rule == "year" and d.start in counting)]
-    drafts = [_without_noun_phrase_article(d, doc) for d in drafts]
+    index = TokenIndex(doc)
+    drafts = [_without_noun_phrase_article(d, index) for d in drafts]
     found = []
-    clues = Clues(lambda start: tense_at(doc, start), lambda start, end: sets_narrative_time(doc, start, end))
+    clues = Clues(lambda start: tense_at(index, start), lambda start, end: sets_narrative_time(index, start, end))
     for draft, value in resolve_all(drafts, context, clues):
         label = _LABELS[value.type]
         found.append(Found(draft.start, draft.end, label, value))
     return found
 
 
-def _without_noun_phrase_article(draft: Draft, doc: Doc) -> Draft:
+def _without_noun_phrase_article(draft: Draft, index: TokenIndex) -> Draft:
     """ "the [[Spring]] Offensive", "The [[21 January]] execution": when the date only modifies a
     noun after it, the article belongs to that noun, not to the time expression."""
-    if draft.kind not in ("date", "time") or not re.match(r"(?i:the)\s", doc.text[draft.start : draft.start + 4]):
+    if draft.kind not in ("date", "time") or not re.match(r"(?i:the)\s", index.doc.text[draft.start : draft.start + 4]):
         return draft
-    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    span = index.span(draft.start, draft.end)
     if span is None or len(span) < 2:
         return draft
     root = span[1:].root

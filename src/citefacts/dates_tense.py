@@ -6,7 +6,9 @@ number that modifies a plural noun ("1500 men") is a count, not a year.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
 
 from citefacts.dates_lexicon import UNITS
 
@@ -14,13 +16,13 @@ _FUTURE_WORDS = {"will", "'ll", "shall", "wo"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
-def tense_at(doc: Doc, char: int) -> str:
+def tense_at(index: TokenIndex, char: int) -> str:
     """past, present or future: the tense of the verb that governs the token at ``char``.
 
     Participles and infinitives without their own auxiliary ("found clinging ... Nov. 25") take
     the tense of the verb above them; a modal or "to" looks forward ("could leave Tuesday").
     """
-    token = _token_at(doc, char)
+    token = index.token_at(char)
     if token is None:
         return "present"
     verb = token
@@ -46,11 +48,25 @@ def _helpers(verb: Token) -> list[Token]:
     return [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
 
 
-def _token_at(doc: Doc, char: int) -> Token | None:
-    for token in doc:
-        if token.idx <= char < token.idx + len(token.text):
-            return token
-    return None
+class TokenIndex:
+    """Character offsets to tokens in one doc, by binary search (``doc.char_span`` scans the doc)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [token.idx for token in doc]
+
+    def token_at(self, char: int) -> Token | None:
+        i = bisect_right(self.starts, char) - 1
+        if i < 0:
+            return None
+        token = self.doc[i]
+        return token if char < token.idx + len(token.text) else None
+
+    def span(self, start: int, end: int) -> Span | None:
+        """The tokens that overlap ``[start, end)``."""
+        first = max(bisect_right(self.starts, start) - 1, 0)
+        last = bisect_right(self.starts, end - 1)
+        return self.doc[first:last] if last > first else None
 
 
 def years_counting_things(doc: Doc) -> set[int]:
@@ -67,10 +83,10 @@ def years_counting_things(doc: Doc) -> set[int]:
     return starts
 
 
-def sets_narrative_time(doc: Doc, start: int, end: int) -> bool:
+def sets_narrative_time(index: TokenIndex, start: int, end: int) -> bool:
     """Whether a year moves a story's time ("In 1975, ...", "fell in 1863") rather than being
     mentioned in passing ("the 1614 rules", "a campaign planned for 1976")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = index.span(start, end)
     if span is None or len(span) == 0:
         return True
     root = span.root

@@ -57,3 +57,14 @@ def test_markdown_markers_link_each_sentence_to_its_footnotes(nlp: Language) -> 
     assert links["The lake was first confirmed by Russian "] == [(2, "marker"), (3, "marker")]
     assert links["Soviet geographer *Andrey Kapitsa* propo"] == [(1, "marker")]
     assert links["On 5 February 2012, a Russian team drill"] == [(4, "marker")]
+
+
+def test_setext_headings_reference_links_and_rules_are_markup_not_text() -> None:
+    raw = "Lake\n====\n\nIt lies under [the ice][ice] in 1996.[^1]\n\n---\n\nHistory\n-------\n\nDrilled in 2012.[^1]\n\n[ice]: https://example.org/ice\n[^1]: Smith 2001, p. 3.\n"
+    parsed = parse_markdown(raw, "a.md")
+    assert [(b.kind, b.text, b.section) for b in parsed.blocks] == [
+        ("heading", "Lake", ["Lake"]),
+        ("paragraph", "It lies under the ice in 1996.", ["Lake"]),
+        ("heading", "History", ["Lake", "History"]),
+        ("paragraph", "Drilled in 2012.", ["Lake", "History"]),
+    ]

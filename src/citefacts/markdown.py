@@ -16,13 +16,16 @@ from citefacts.models import Block, Footnote, ParsedSource, TableCell
 
 _DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:[ \t]*")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)[ \t]*#*[ \t]*$")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s+\S+")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _QUOTE_LEAD = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _INLINE = re.compile(
     r"(?P<ref>\[\^(?P<label>[^\]\s]+)\])"
     r"|(?P<image>!\[[^\]]*\]\([^)]*\))"
-    r"|(?P<link>\[(?P<link_text>[^\]]*)\]\([^)]*\))"
+    r"|(?P<link>\[(?P<link_text>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\]))"
     r"|(?P<auto><(?P<url>https?://[^>\s]+)>)"
     r"|(?P<tag></?[A-Za-z][^>]*>)"
     r"|(?P<escape>\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|]))"
@@ -111,12 +114,7 @@ def _body_blocks(lines: list[Line], order: dict[str, int]) -> list[Block]:
         heading = _HEADING.match(line.text)
         if heading:
             flush()
-            level = len(heading.group("hashes"))
-            while levels and levels[-1] >= level:
-                levels.pop()
-                section.pop()
-            levels.append(level)
-            section.append(_plain(heading.group("title")))
+            _enter_section(section, levels, len(heading.group("hashes")), _plain(heading.group("title")))
             block = _inline_block([line], "heading", section, order)
             if block:
                 blocks.append(block)
@@ -124,8 +122,15 @@ def _body_blocks(lines: list[Line], order: dict[str, int]) -> list[Block]:
             flush()
             index = _table(lines, index, section, order, blocks)
             continue
-        elif not line.text.strip():
+        elif not line.text.strip() or _LINK_DEFINITION.match(line.text) or (not run and _RULE.match(line.text)):
             flush()
+        elif run and len(run) == 1 and _SETEXT.match(line.text) and not _LIST_ITEM.match(run[0].text):
+            level = 1 if line.text.strip().startswith("=") else 2
+            _enter_section(section, levels, level, _plain(run[0].text))
+            block = _inline_block(run, "heading", section, order)
+            run.clear()
+            if block:
+                blocks.append(block)
         elif _LIST_ITEM.match(line.text):
             flush()
             run.append(line)
@@ -134,6 +139,15 @@ def _body_blocks(lines: list[Line], order: dict[str, int]) -> list[Block]:
         index += 1
     flush()
     return blocks
+
+
+def _enter_section(section: list[str], levels: list[int], level: int, title: str) -> None:
+    """Update the section path for a heading of this level."""
+    while levels and levels[-1] >= level:
+        levels.pop()
+        section.pop()
+    levels.append(level)
+    section.append(title)
 
 
 def _table(lines: list[Line], index: int, section: list[str], order: dict[str, int], blocks: list[Block]) -> int:

@@ -234,3 +234,23 @@ def test_a_passing_year_does_not_cut_the_story_thread(nlp: Language) -> None:
 def test_a_look_back_does_not_move_the_story(nlp: Language) -> None:
     text = "In 1965, Ho warned that, as two decades earlier, the French had failed. In March, troops landed."
     assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("March", "1965-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "timex"),
+    [
+        ("the winter of nineteen ninety-four", "1994-WI"),
+        ("January nineteen ninety-seven", "1997-01"),
+        ("the year two thousand", "2000"),
+        ("12/25/1998", "1998-12-25"),
+        ("25/12/1998", "1998-12-25"),
+        ("the nineties", "199"),
+    ],
+)
+def test_years_spoken_in_words_and_numeric_dates(text: str, timex: str) -> None:
+    value = normalize(text)
+    assert value is not None and value.timex == timex
+
+
+def test_two_thousand_alone_is_a_number_not_a_year() -> None:
+    assert normalize("two thousand") is None

@@ -83,7 +83,9 @@ def _year(m: re.Match[str], text: str) -> Draft | None:
         return None
     start = m.start()
     prefix = text[max(0, start - 4) : start]
-    if m.group("y_plain") and (re.search(r"[$£€#]\s*$", prefix) or _NUMBERED.search(text[max(0, start - 14) : start])):
+    if m.groupdict().get("y_plain") and (
+        re.search(r"[$£€#]\s*$", prefix) or _NUMBERED.search(text[max(0, start - 14) : start])
+    ):
         return None
     return Draft(start, m.end(), "date", "year", year=year, mod=read_mod(m))
 
@@ -93,6 +95,26 @@ def _iso(m: re.Match[str], text: str) -> Draft | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return Draft(m.start(), m.end(), "date", "iso", year=int(m.group("yyyy")), month=month, day=day)
+
+
+def _numeric(m: re.Match[str], text: str) -> Draft | None:
+    """ "12/25/1998" (month first, as in US news) or "25/12/1998" when the first number cannot be a month."""
+    first, second = int(m.group("na")), int(m.group("nb"))
+    month, day = (first, second) if first <= 12 else (second, first)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return Draft(m.start(), m.end(), "date", "iso", year=int(m.group("yyyy")), month=month, day=day)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}  # fmt: skip
+
+
+def _word_decade(m: re.Match[str], text: str) -> Draft | None:
+    """ "the nineties", "the early sixties": decades of the 1900s written in words."""
+    groups = m.groupdict()
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get((groups.get("dmod") or "").lower())
+    return Draft(m.start(), m.end(), "date", "decade", decade=190 + _DECADE_WORDS[groups["dw"].lower()], mod=mod)
 
 
 def _two_digit_year(m: re.Match[str], text: str) -> Draft | None:
@@ -239,6 +261,18 @@ CALENDAR_RULES: list[Rule] = [
         _date,
     ),
     ("year", _rx(B + MOD_RE + r"(?:(?i:the\s+year|fiscal|ca\.|c\.|circa)\s+)?" + year_re("y") + E), _year),
+    ("numeric", _rx(r"(?<![\w/.])(?P<na>\d{1,2})/(?P<nb>\d{1,2})/(?P<yyyy>1\d{3}|20\d{2})(?![\w/])"), _numeric),
+    (
+        "word_decade",
+        _rx(
+            B
+            + r"(?i:the)\s+(?:(?P<dmod>(?i:early|mid|late))[\s-]+)?(?:(?i:nineteen)[\s-])?(?P<dw>(?i:"
+            + "|".join(_DECADE_WORDS)
+            + r"))"
+            + E
+        ),
+        _word_decade,
+    ),
     ("year2", _rx(r"(?<![\w'’])['’](?P<yy>\d{2})(?![\w'’])"), _two_digit_year),
     ("year2_range", _rx(r"(?<=\d{4}[-–])(?P<yy>\d{2})(?![\w'’-])"), _two_digit_year),
     (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from citefacts.dates_lexicon import MODIFIERS, MONTHS, ORDINALS
+from citefacts.dates_lexicon import MODIFIERS, MONTHS, ORDINALS, number_value
 
 B = r"(?<![\w'’])"
 """Left word boundary that also refuses a preceding apostrophe."""
@@ -23,7 +23,16 @@ def year_re(tag: str, *, bare: bool = True) -> str:
     if not bare:
         return rf"(?:{with_era}|{era_first})"
     plain = rf"(?P<{tag}_plain>1\d{{3}}|20\d{{2}})(?![\d\w]|[.,]\d|\s?(?:%|percent))"
-    return rf"(?:{with_era}|{era_first}|{plain})"
+    spoken = (
+        rf"(?i:(?P<{tag}_c>eighteen|nineteen)\s+(?:hundred\s+(?:and\s+)?)?(?P<{tag}_r>{_TENS}(?:[-\s]{_UNITS})?|"
+        rf"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|"
+        rf"(?<=year\s)(?P<{tag}_k>two\s+thousand)(?:\s+and\s+(?P<{tag}_kr>{_UNITS}|ten))?)(?![\w-])"
+    )
+    return rf"(?:{with_era}|{era_first}|{plain}|{spoken})"
+
+
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 
 
 def read_year(m: re.Match[str], tag: str) -> int | None:
@@ -33,6 +42,10 @@ def read_year(m: re.Match[str], tag: str) -> int | None:
         return int(groups[f"{tag}_plain"])
     if groups.get(f"{tag}_ad"):
         return int(groups[f"{tag}_ad"])
+    if groups.get(f"{tag}_c"):
+        return int(number_value(groups[f"{tag}_c"]) or 0) * 100 + int(number_value(groups[f"{tag}_r"]) or 0)
+    if groups.get(f"{tag}_k"):
+        return 2000 + int(number_value(groups.get(f"{tag}_kr") or "") or 0)
     if groups.get(tag):
         year = int(groups[tag])
         era = (groups.get(f"{tag}_era") or "").upper()

@@ -44,3 +44,10 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path) -> 
         atomic_write(path, 123)  # type: ignore[arg-type]
     assert path.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
+
+
+def test_sources_sharing_a_stem_get_distinct_outputs(tmp_path: Path) -> None:
+    from citefacts.write import output_path
+
+    names = {output_path(Path(f"a{ext}"), tmp_path).name for ext in (".txt", ".md", ".wiki")}
+    assert names == {"a.json", "a.md.json", "a.wiki.json"}

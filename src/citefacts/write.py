@@ -30,8 +30,12 @@ def atomic_write(path: Path, text: str) -> None:
 
 
 def output_path(source: Path, out_dir: Path) -> Path:
-    """Where a source's facts go: ``<out_dir>/<source stem>.json``."""
-    return out_dir / f"{source.stem}.json"
+    """Where a source's facts go: ``<stem>.json`` for a .txt file, ``<name>.json`` otherwise.
+
+    Keeping a non-.txt extension in the name means ``a.txt`` and ``a.md`` never overwrite each other.
+    """
+    name = source.stem if source.suffix in ("", ".txt") else source.name
+    return out_dir / f"{name}.json"
 
 
 def write_document(document: Document, path: Path) -> Path:

@@ -5,7 +5,7 @@ from spacy.language import Language
 
 from citefacts.found import Found
 from citefacts.models import DateValue
-from citefacts.numbers import find_numbers, parse_number, words_to_number
+from citefacts.numbers import find_numbers, parse_number, scan, words_to_number
 from citefacts.numbers_tokens import tokenize
 
 
@@ -317,3 +317,17 @@ def test_decades_are_left_to_dates(nlp: Language) -> None:
 def test_digits_inside_a_spacy_name_are_not_counts(nlp: Language) -> None:
     found = _found(nlp, "The UN adopted Resolution 822 in April, and 40 delegates voted.")
     assert "822" not in found and "40" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("one over three", 1 / 3), ("2000 over 3.", 2000 / 3), ("two out of five hundred", 0.004)],
+)
+def test_spoken_ratios_read_as_fractions(text: str, value: float) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.value == pytest.approx(value)
+
+
+def test_improper_out_of_stays_two_numbers() -> None:
+    tokens = tokenize("12 out of 10")
+    assert [q.value for q in scan(tokens)] == [12.0, 10.0]

@@ -361,18 +361,26 @@ def _point(tokens: list[Token], j: int, state: _State) -> Numeral | None:
 
 
 def _ratio(tokens: list[Token], j: int, state: _State) -> Numeral | None:
-    """ "one over three", "two out of five hundred": a ratio read as a fraction, when it is a proper one."""
+    """ "one over three", "2000 over 3", "two out of five hundred": a ratio read as a fraction.
+
+    "out of" only makes a proper fraction ("12 out of 10" is two numbers); "over" divides after one, or
+    when the divisor ends the clause ("2000 over 3."), not in "20 over 5 years".
+    """
     k = j + 1
-    if tokens[j].lower == "out":
+    out_of = tokens[j].lower == "out"
+    if out_of:
         if k >= len(tokens) or tokens[k].lower != "of":
             return None
         k += 1
-    elif state.value != 1:
-        return None
     if k >= len(tokens):
         return None
     denominator = read_numeral(tokens, k)
-    if denominator is None or denominator.ordinal or denominator.value <= 0 or state.value > denominator.value:
+    if denominator is None or denominator.ordinal or denominator.value <= 0:
+        return None
+    if out_of and state.value > denominator.value:
+        return None
+    ends = denominator.end >= len(tokens) or tokens[denominator.end].kind == "sym"
+    if not out_of and state.value != 1 and not ends:
         return None
     return Numeral(0, denominator.end, state.value / denominator.value, fraction=True)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from citefacts.models import NumberKind
 from citefacts.numbers_lexicon import SCALE_WORDS
 from citefacts.numbers_numeral import Numeral, read_numeral
 from citefacts.numbers_tokens import Token
@@ -37,7 +38,7 @@ class Quantity:
     start: int
     end: int
     value: float
-    kind: str
+    kind: NumberKind
     unit: str | None
     numeral: Numeral
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citefacts.models import NumberValue
+from citefacts.models import NumberKind, NumberValue, Qualifier
 from citefacts.numbers_numeral import is_number_token
 from citefacts.numbers_quantity import Quantity
 from citefacts.numbers_tokens import Token
 
-Bound = tuple[str | None, str | None]
+Bound = tuple[Qualifier | None, str | None]
 """A qualifier (approx, at_least, ...) and the side it fills: "low", "high", "both" or None."""
 
 _PREFIXES: dict[str, Bound] = {
@@ -216,7 +216,9 @@ def combine(tokens: list[Token], quantities: list[Quantity]) -> list[Reading]:
 
 def _bounded(tokens: list[Token], quantity: Quantity) -> Reading:
     """One quantity with any bound or approximation around it."""
-    start, end, qualifier, side = quantity.start, quantity.end, None, None
+    start, end = quantity.start, quantity.end
+    qualifier: Qualifier | None = None
+    side: str | None = None
     before = prefix_bound(tokens, start)
     if before is not None:
         (qualifier, side), start = before
@@ -233,16 +235,11 @@ def _bounded(tokens: list[Token], quantity: Quantity) -> Reading:
     return Reading(start, end, value, _label(quantity.kind))
 
 
-def _number_value(quantity: Quantity, qualifier: str | None) -> NumberValue:
-    return NumberValue(
-        number_kind=quantity.kind,  # type: ignore[arg-type]
-        value=quantity.value,
-        unit=quantity.unit,
-        qualifier=qualifier,  # type: ignore[arg-type]
-    )
+def _number_value(quantity: Quantity, qualifier: Qualifier | None) -> NumberValue:
+    return NumberValue(number_kind=quantity.kind, value=quantity.value, unit=quantity.unit, qualifier=qualifier)
 
 
-def _label(kind: str) -> str:
+def _label(kind: NumberKind) -> str:
     return {"money": "MONEY", "percent": "PERCENT", "quantity": "QUANTITY", "ordinal": "ORDINAL"}.get(kind, "CARDINAL")
 
 
@@ -259,7 +256,7 @@ def _range(tokens: list[Token], quantities: list[Quantity], k: int) -> Reading |
     opener = prefix_word(tokens, first.start)
     if (between[0] == "and") != (opener == "between") or _in_chain(tokens, first, second):
         return None
-    kinds = {first.kind, second.kind} - {"cardinal"}
+    kinds: set[NumberKind] = {first.kind, second.kind} - {"cardinal"}
     units = {first.unit, second.unit} - {None}
     if len(kinds) > 1 or len(units) > 1:
         return None
@@ -271,15 +268,15 @@ def _range(tokens: list[Token], quantities: list[Quantity], k: int) -> Reading |
     if not low < high:
         return None
     start = first.start - (1 if tokens[first.start - 1].lower == "the" else 0) if first.start else 0
-    qualifier = None
+    qualifier: Qualifier | None = None
     if opener in ("between", "from"):
         start -= 1
     else:
         before = prefix_bound(tokens, first.start)
         if before is not None and before[0][0] == "approx":
             qualifier, start = "approx", before[1]
-    kind = next(iter(kinds), "cardinal")
-    value = NumberValue(number_kind="range", low=low, high=high, unit=next(iter(units), None), qualifier=qualifier)  # type: ignore[arg-type]
+    kind: NumberKind = next(iter(kinds), "cardinal")
+    value = NumberValue(number_kind="range", low=low, high=high, unit=next(iter(units), None), qualifier=qualifier)
     return Reading(start, second.end, value, _label(kind) if kind != "ordinal" else "CARDINAL")
 
 

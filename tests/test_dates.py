@@ -254,3 +254,12 @@ def test_years_spoken_in_words_and_numeric_dates(text: str, timex: str) -> None:
 
 def test_two_thousand_alone_is_a_number_not_a_year() -> None:
     assert normalize("two thousand") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "timex"),
+    [("the following days", "PXD"), ("weeks later", "FUTURE_REF"), ("days earlier", "PAST_REF")],
+)
+def test_vague_plural_periods(text: str, timex: str) -> None:
+    value = normalize(text)
+    assert value is not None and value.timex == timex

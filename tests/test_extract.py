@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from citefacts.dates import DateContext
-from citefacts.extract import extract
+from citefacts.extract import extract, extract_blocks
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,9 @@ def test_extract_passes_the_date_context_on(nlp: Language) -> None:
     extract(nlp("The siege began in 1941."), None, context)
     found = extract(nlp("In August, the city fell."), None, context)
     assert [f.value.timex for f in found if f.kind == "date"] == ["1941-08"]
+
+
+def test_extract_blocks_resolves_a_paragraph_against_the_ones_before(nlp: Language) -> None:
+    paragraphs = ["On 10 March 1975, the offensive began.", "On 11 March, the town fell."]
+    found = list(extract_blocks(nlp.pipe(paragraphs), date(2009, 12, 19)))
+    assert [[f.value.timex for f in block if f.kind == "date"] for block in found] == [["1975-03-10"], ["1975-03-11"]]

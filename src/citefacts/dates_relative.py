@@ -117,6 +117,8 @@ def _anaphoric_unit(m: re.Match[str], text: str) -> Draft | None:
         offset = -1
     kind = "date"
     extra: dict[str, object] = {}
+    if lower.endswith("s") and lower[:-1] in UNITS:
+        return Draft(m.start(), m.end(), "duration", "duration", value=duration_value(None, lower[:-1]))
     if lower.rstrip(".") in MONTH_FULL_NAMES:
         unit, extra = "year", {"month": month_number(word)}
     elif lower in SEASONS:
@@ -134,7 +136,9 @@ def _offset(m: re.Match[str], text: str) -> Draft | None:
     """ "two years later", "a year ago", "six days earlier": a count of units from an anchor."""
     groups = m.groupdict()
     unit = _unit(groups["u"])
-    count = number_value(groups["n"])
+    if not groups.get("n") and not groups["u"].lower().endswith("s"):
+        return None
+    count = number_value(groups["n"]) if groups.get("n") else None
     direction = groups["dir"].lower()
     back = direction in ("earlier", "ago", "before", "previously")
     if count is None:
@@ -268,7 +272,8 @@ RELATIVE_RULES: list[Rule] = [
         "anaphoric",
         _rx(
             B + MOD_RE + r"(?:(?i:earlier|later)\s+)?(?P<ax>(?i:that\s+same|that|the\s+same|the\s+following|the\s+next|"
-            r"the\s+previous|the\s+preceding|the\s+subsequent|the\s+prior))\s+(?P<u>"
+            r"the\s+previous|the\s+preceding|the\s+subsequent|the\s+prior|the\s+intervening))\s+(?P<u>"
+            + r"(?i:days|weeks|months|years|decades)|"
             + _CALENDAR_UNIT
             + r"|"
             + _PART
@@ -327,8 +332,9 @@ RELATIVE_RULES: list[Rule] = [
         _rx(
             B
             + _APPROX
+            + r"(?:"
             + _COUNT
-            + r"\s+(?:(?i:more)\s+)?"
+            + r"\s+)?(?:(?i:more)\s+)?"
             + _UNIT_WORDS
             + r"\s+(?P<dir>(?i:later|earlier|ago|afterwards?|previously|before(?=\s*[,.;)])|after(?=\s*[,.;)])))"
             + E

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from spacy.tokens import Doc
@@ -23,3 +24,14 @@ def extract(doc: Doc, dct: date | None = None, context: DateContext | None = Non
     taken = dates + numbers
     entities = [e for e in find_entities(doc) if not any(e.overlaps(other) for other in taken)]
     return sorted(taken + entities, key=lambda found: (found.start, found.end))
+
+
+def extract_blocks(docs: Iterable[Doc], dct: date | None = None) -> Iterator[list[Found]]:
+    """Mentions of the consecutive blocks (lines, paragraphs) of one document, block by block.
+
+    One DateContext runs through the blocks, so a paragraph's "In March" resolves against the
+    year the paragraphs before it were about, as a reader would read it.
+    """
+    context = DateContext(dct=dct)
+    for doc in docs:
+        yield extract(doc, dct, context)

@@ -70,7 +70,9 @@ def name_key(text: str) -> str:
 def apply_aliases(
     found_per_text: list[list[Found]], texts: list[str], relabel: bool = True, gazetteer: Gazetteer | None = None
 ) -> list[list[Found]]:
-    """The same Found lists with one canonical name per alias group (and, if ``relabel``, place labels made consistent).
+    """The same Found lists with one canonical name per alias group and, if ``relabel``, one label per group.
+
+    Relabelling types PERSON/ORG mentions of a place group GPE and lone surnames PERSON.
 
     ``texts`` are all the texts of one document in order and ``found_per_text[i]`` has offsets into
     ``texts[i]``; only entity Founds are changed, dates and numbers pass through.
@@ -94,16 +96,15 @@ def apply_aliases(
     lone = [m for m in mentions if _is_surname(m.name) and gazetteer.lookup(m.name) is None]
     persons = _surname_targets(full, [m for m in lone if groups.find(m.name) not in strong], texts)
     canonical = _canonical_names(mentions, groups, gazetteer)
-    places = places if relabel else set()
     result = [list(founds) for founds in found_per_text]
     for mention in mentions:
         person = persons.get((mention.text_index, mention.index))
         key = person or mention.name
         group = groups.find(key)
         label = mention.found.label
-        if person is not None and label in NAME_LABELS:
+        if relabel and person is not None and label in NAME_LABELS:
             label = "PERSON"
-        elif group in places and label in MISTYPED_PLACE_LABELS:
+        elif relabel and group in places and label in MISTYPED_PLACE_LABELS:
             label = "GPE"
         value = EntityValue(canonical=canonical.get(group, key))
         result[mention.text_index][mention.index] = replace(mention.found, label=label, value=value)

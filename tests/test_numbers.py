@@ -93,6 +93,8 @@ def test_ordinals_are_kind_ordinal(text: str, value: float) -> None:
         ("5 dollars", 5.0, "USD"),
         ("12 million manat", 12e6, "AZN"),
         ("C$ 40", 40.0, "CAD"),
+        ("Rs 500", 500.0, "INR"),
+        ("Rs. 1,200 crore", 1.2e10, "INR"),
         ("eight dollars and twenty cents", 8.2, "USD"),
     ],
 )

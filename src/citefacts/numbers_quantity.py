@@ -83,7 +83,7 @@ def _currency_prefix(tokens: list[Token], i: int) -> Quantity | None:
     elif token.kind == "word" and millions_code(token.text):
         return _millions(tokens, i, millions_code(token.text))
     elif token.text in ("Rs", "INR") and j < len(tokens):
-        code, j = "INR", j + 1 + (tokens[j].text == ".")
+        code, j = "INR", j + (tokens[j].text == ".")
     if code is None or not _near(tokens, j):
         return None
     numeral = read_numeral(tokens, j)

@@ -29,7 +29,7 @@ ROOT = Path(__file__).parents[1]
 CRON = "15 4 * * *"
 ARTICLE = """Small town
 History
-The town of Exampleville had 5,000 inhabitants in 1990 according to the census. In March 2001 a flood destroyed 300 homes.
+The town of Exampleville had 5,000 inhabitants in 1990 according to the census.[1] In March 2001 a flood destroyed 300 homes.[2]
 ^"Census 1990". Example Office. 1991. The population of Exampleville was 5,000 in 1990.
 ^Smith, Ann (2002). "Floods". Daily News. The flood of March 2001 destroyed 300 homes in Exampleville.
 """
@@ -116,7 +116,7 @@ def test_scheduled_deployment_reextracts_and_keeps_decisions(api_url: str, tmp_p
             if runs == ["COMPLETED"]:
                 document = Document.model_validate_json(out.read_text())
                 kept, staled = decide(document, out, "inhabitants"), decide(document, out, "flood")
-                town.write_text(ARTICLE.replace("destroyed 300 homes.\n", "destroyed 350 homes.\n", 1))
+                town.write_text(ARTICLE.replace("destroyed 300 homes.[2]", "destroyed 350 homes.[2]", 1))
                 untouched = same_out.stat().st_mtime_ns
                 runs.append(trigger(api, registered["id"]))  # the re-extraction
     finally:

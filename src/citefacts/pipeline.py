@@ -24,6 +24,7 @@ from citefacts.models import (
     Citation,
     Document,
     Fact,
+    Footnote,
     Mention,
     ParsedSource,
     Pipeline,
@@ -143,7 +144,7 @@ def build_facts(parsed: ParsedSource, analysis: Analysis, links: list[list[tuple
         facts.append(
             Fact(
                 id=fact_id,
-                content_hash=_content_hash(sentence.text, mentions, citations),
+                content_hash=_content_hash(sentence.text, mentions, citations, footnotes),
                 sentence=Span(start=sentence.start, end=sentence.end, text=sentence.text),
                 section=block.section,
                 table=block.table,
@@ -178,11 +179,17 @@ def _fact_id(text: str, seen: dict[str, int]) -> str:
     return f"f{digest}" if seen[digest] == 1 else f"f{digest}-{seen[digest]}"
 
 
-def _content_hash(text: str, mentions: list[Mention], citations: list[Citation]) -> str:
-    """A hash of everything a reviewer sees for a fact: decisions on it go stale when it changes."""
-    payload = text + "|" + "|".join(m.model_dump_json(exclude={"id", "start", "end"}) for m in mentions)
-    payload += "|" + "|".join(c.model_dump_json() for c in citations)
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+def _content_hash(text: str, mentions: list[Mention], citations: list[Citation], footnotes: dict[int, Footnote]) -> str:
+    """A hash of what a reviewer judges: the sentence, its values, and the cited notes' words and verdicts.
+
+    Offsets, footnote numbers and link scores are left out: they move when other parts of the
+    article are edited, and a decision must go stale only when this fact itself changed.
+    """
+    parts = [text, *(m.model_dump_json(exclude={"id", "start", "end"}) for m in mentions)]
+    for citation in citations:
+        parts.append(footnotes[citation.footnote].text + citation.linked_by)
+        parts += [f"{c.mention}:{c.verdict}:{c.evidence.text if c.evidence else ''}" for c in citation.checks]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 def pipeline_info(nlp: Language) -> Pipeline:

@@ -263,3 +263,11 @@ def test_two_thousand_alone_is_a_number_not_a_year() -> None:
 def test_vague_plural_periods(text: str, timex: str) -> None:
     value = normalize(text)
     assert value is not None and value.timex == timex
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("Industrial output was 53% of 1913 levels.", "1913"), ("The first of the 1777 campaigns failed.", "1777")],
+)
+def test_a_year_modifying_a_plural_noun_is_still_a_year(nlp: Language, text: str, year: str) -> None:
+    assert (year, year) in _dates(nlp, text)

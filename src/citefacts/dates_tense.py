@@ -70,13 +70,18 @@ class TokenIndex:
 
 
 def years_counting_things(doc: Doc) -> set[int]:
-    """Start offsets of four-digit numbers that count things ("1500 men", "2000 troops")."""
+    """Start offsets of four-digit numbers that count things ("1500 men", "2000 troops").
+
+    Only round hundreds count: "1913 levels", "the 1777 campaigns", "1781 senior officials" are
+    years modifying a plural noun, and counts that size are mostly written rounded.
+    """
     starts = set()
     for token in doc:
         if len(token.text) != 4 or not token.text.isdigit():
             continue
         head = token.head
-        counts = token.dep_ == "nummod" and head.tag_ == "NNS" and head.lemma_.lower() not in UNITS
+        round_hundreds = int(token.text) % 100 == 0
+        counts = round_hundreds and token.dep_ == "nummod" and head.tag_ == "NNS" and head.lemma_.lower() not in UNITS
         percent = token.i + 1 < len(doc) and token.nbor(1).text == "%"
         if counts or percent:
             starts.add(token.idx)

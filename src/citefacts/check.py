@@ -19,6 +19,7 @@ from citefacts.check_read import (
     citation_data_spans,
     in_spans,
     is_snapshot,
+    name_with_number,
     read_found,
     sentence_dates,
     unextracted_numbers,
@@ -26,10 +27,14 @@ from citefacts.check_read import (
 from citefacts.found import Found
 from citefacts.models import DateValue, NumberValue
 
-SUPPORT_CONTEXT = 0.25
+SUPPORT_CONTEXT = 0.1
 """A confirming value needs this much shared context, unless the value itself is distinctive."""
 ALIGNED = 0.6
-"""... and about as much as the best-aligned value of the footnote (this share of it)."""
+"""... and about as much as the best-aligned value of the footnote (this share of it) ..."""
+ALIGNED_BOUND = 0.9
+"""... or nearly as much, for a bounded claim ("more than 300"), which many figures meet."""
+SAME_FIGURE = 0.5
+"""Context credited to a footnote figure equal to the claimed one when aligning."""
 CONTRADICT_CONTEXT = 0.4
 """A ruling-out value needs this much shared context (about the counted noun next to both)."""
 
@@ -53,9 +58,12 @@ class Candidate:
     found: Found
     relation: Relation
     context: float
+    event: float
+    """The shared context without names: the counted noun or event both values speak of."""
     distinctive: bool
     exact: bool
     """The same figure without bounds on either side (2,906 for 2,906), not merely within a bound."""
+    same_figure: bool
     other_time: bool = False
     """The source states it at another time (a count "as of 5 April" against one "as of 6 April")."""
     other_thing: bool = False
@@ -75,11 +83,14 @@ def check_value(
     ``sentence_found`` (the sentence's other mentions) lets a footnote figure that another value of
     the sentence states count as accounted for; without it, the sentence's digits are used.
     """
+    name = name_with_number(claim, sentence)
+    if name is not None:
+        return _check_name(name, footnote)
     reading = read_found(claim, sentence)
     if reading is None:
         return Outcome("not_found", note=NOT_COMPARABLE)
     candidates = compare_all(claim, reading, sentence, footnote, footnote_found, sentence_found)
-    support = _best_support(candidates)
+    support = _best_support(candidates, reading.qualifier in ("more_than", "at_least", "less_than", "at_most"))
     if support is not None:
         note = "a compatible source value" if support.context < SUPPORT_CONTEXT else None
         return Outcome("supported", evidence_span(footnote, support.found.start, support.found.end), note)
@@ -91,6 +102,15 @@ def check_value(
             f"the source states {footnote[against.found.start : against.found.end]!r} of the same thing",
         )
     return Outcome("not_found", note=_not_found_note(candidates))
+
+
+def _check_name(name: str, footnote: str) -> Outcome:
+    """A number that is part of a name ("Fallout 76", "Chapter 3") is found as written, or not compared."""
+    pattern = r"\s*".join(re.escape(part) for part in name.split())
+    match = re.search(rf"(?<!\w){pattern}(?!\w)", footnote, re.I)
+    if match:
+        return Outcome("supported", evidence_span(footnote, match.start(), match.end()), "the same name")
+    return Outcome("not_found", note=NOT_COMPARABLE)
 
 
 def compare_all(
@@ -117,7 +137,8 @@ def compare_all(
             continue
         source_context = context(footnote, item.start, item.end, values, barriers=barriers)
         shared = similarity(claim_context, source_context)
-        same = reading.qualifier in (None, "approx") and (reading.low, reading.high) == (source.low, source.high)
+        figure = (reading.low, reading.high) == (source.low, source.high)
+        same = figure and reading.qualifier in (None, "approx")
         other_time = (
             is_snapshot(item, footnote)
             if source.kind == "date"
@@ -128,8 +149,10 @@ def compare_all(
                 item,
                 relation(reading, source),
                 shared,
+                similarity(claim_context, source_context, common_only=True),
                 _distinctive(item, footnote),
                 same,
+                figure,
                 other_time,
                 not same_thing(claim_context, source_context) or not near_miss(reading, source),
             )
@@ -137,20 +160,22 @@ def compare_all(
     return candidates
 
 
-def _best_support(candidates: list[Candidate]) -> Candidate | None:
+def _best_support(candidates: list[Candidate], bounded: bool) -> Candidate | None:
     """The confirming value: a distinctive figure stated exactly, or one among the best-aligned values.
 
     A bound ("less than 1,381") is met by many unrelated figures, so a confirming value must speak
-    of the claim's thing about as closely as the closest value of the footnote does.
+    of the claim's thing about as closely as the closest value of the footnote does; a footnote
+    figure equal to the claimed one ("358" for "more than 358") is the closest unless words say otherwise.
     """
-    best = max((c.context for c in candidates), default=0.0)
+    best = max((c.context + (SAME_FIGURE if c.same_figure else 0.0) for c in candidates), default=0.0)
+    aligned = ALIGNED_BOUND if bounded else ALIGNED
     confirming = [
         c
         for c in candidates
         if c.relation is Relation.SUPPORTS
         and (
-            (c.exact and (c.distinctive or c.context > 0))
-            or (c.context >= SUPPORT_CONTEXT and c.context >= ALIGNED * best)
+            (c.exact and (c.distinctive or c.context >= SUPPORT_CONTEXT))
+            or (c.context >= SUPPORT_CONTEXT and c.context + (SAME_FIGURE if c.same_figure else 0.0) >= aligned * best)
         )
     ]
     return max(confirming, key=lambda c: c.context, default=None)
@@ -184,7 +209,7 @@ def _best_contradiction(
         if c.relation is Relation.DIFFERS
         and not c.other_time
         and not c.other_thing
-        and c.context >= CONTRADICT_CONTEXT
+        and c.event >= CONTRADICT_CONTEXT
         and c.context > best_allowing
         and _figure(footnote[c.found.start : c.found.end]) not in claimed
     ]

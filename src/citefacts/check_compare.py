@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 
 from citefacts.models import DateValue, NumberValue
@@ -120,10 +121,21 @@ def comparable(claim: Reading, source: Reading) -> bool:
 
 def relation(claim: Reading, source: Reading) -> Relation:
     """Whether the source value confirms, allows or rules out the claimed one."""
+    if claim.kind == "date" and (claim.loose or source.loose):
+        return _same_day_of_year(claim, source)
     found = _relation(claim, source)
     if found is Relation.DIFFERS and (claim.loose or source.loose):
         return Relation.COMPATIBLE
     return found
+
+
+def _same_day_of_year(claim: Reading, source: Reading) -> Relation:
+    """A day written without its year ("October 30") against another day: the same month and day confirm it."""
+    if claim.low != claim.high or source.low != source.high or claim.qualifier:
+        return Relation.COMPATIBLE
+    claimed, stated = date.fromordinal(int(claim.low)), date.fromordinal(int(source.low))
+    same = (claimed.month, claimed.day) == (stated.month, stated.day)
+    return Relation.SUPPORTS if same else Relation.COMPATIBLE
 
 
 def _relation(claim: Reading, source: Reading) -> Relation:
@@ -170,7 +182,7 @@ def _same_direction(claim: Reading, source: Reading) -> bool:
 
 def _inside_range(claim: Reading, source: Reading) -> bool:
     """A claimed figure that falls within a range the source gives ("28,000-38,000" holds 30,000)."""
-    if claim.kind == "date" or source.low >= source.high or claim.qualifier or source.qualifier:
+    if claim.kind == "date" or source.low >= source.high or claim.qualifier not in (None, "approx") or source.qualifier:
         return False
     return source.low <= claim.low and claim.high <= source.high
 

@@ -83,6 +83,8 @@ class Context:
     """Capitalised words close to the value: whose figure it is ("Azerbaijani", "Armenia")."""
     clause_words: frozenset[str] = frozenset()
     """Every content word of the value's clause, stemmed."""
+    proper: frozenset[str] = frozenset()
+    """The context words written with a capital (names), which say what a text is about, not what happened."""
 
     def close(self) -> set[str]:
         """The words next to the value (within a word or two)."""
@@ -139,7 +141,8 @@ def context(
         if weight >= NAME_WEIGHT and token[0].isupper() and (first is None or at != first.start())
     }
     clause = {stem(m.group()) for m in _WORD.finditer(text, left, right) if m.group().lower() not in _STOP}
-    return Context(weights, nouns[0] if nouns else None, frozenset(names), frozenset(clause))
+    proper = {key for key, _, token, _ in right_words + left_words if token[0].isupper()}
+    return Context(weights, nouns[0] if nouns else None, frozenset(names), frozenset(clause), frozenset(proper))
 
 
 def _side(
@@ -168,12 +171,13 @@ def _side(
 def same_thing(first: Context, second: Context) -> bool:
     """False when the two values plainly count different things or belong to different names.
 
-    Both count a noun and neither noun is in the other's context ("100 civilians" and "2,908
-    servicemen"), or both stand next to names and share none ("Armenian soldiers" and "Azerbaijani").
+    Both count a noun and neither noun is next to the other ("100 civilians" and "2,908 servicemen"),
+    each stands next to names the other's clause never mentions ("Armenian soldiers", "Azerbaijani
+    losses"), or one counts an event (deaths, cases) the other's clause never names.
     """
-    if first.noun and second.noun and not (first.noun in second.close() or second.noun in first.close()):
+    if first.noun and second.noun and first.noun not in second.clause_words and second.noun not in first.clause_words:
         return False
-    if first.names and second.names and not any(_alike(a, b) for a in first.names for b in second.names):
+    if _foreign_names(first, second) and _foreign_names(second, first):
         return False
     if _other_event(first, second) or _other_event(second, first):
         return False
@@ -190,15 +194,26 @@ def _unshared(first: Context, second: Context) -> set[str]:
     return {word for word in first.close() if word not in second.clause_words}
 
 
+def _foreign_names(first: Context, second: Context) -> bool:
+    """The first value stands next to names that the second value's clause never mentions."""
+    return bool(first.names) and not any(_alike(a, b) for a in first.names for b in second.clause_words)
+
+
 def _alike(first: str, second: str) -> bool:
     """Two names that are one name (Bulgaria/Bulgarian, Pokémon/Pokemon)."""
     return first[:5] == second[:5] or ratio(first, second) >= FUZZY_MIN - 8
 
 
-def similarity(first: Context, second: Context) -> float:
-    """How far two contexts speak of the same thing: the summed weight of the words they share."""
+def similarity(first: Context, second: Context, *, common_only: bool = False) -> float:
+    """How far two contexts speak of the same thing: the summed weight of the words they share.
+
+    With ``common_only``, names do not count: two values of one article share its names, while the
+    same counted noun or event verb ("killed", "released") is what makes them one quantity.
+    """
     total = 0.0
     for word, weight in first.weights.items():
+        if common_only and (word in first.proper or word in second.proper):
+            continue
         other = second.weights.get(word)
         if other is None and len(word) >= 6:
             other = max(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from citefacts.check_compare import Reading, date_reading, number_reading
 from citefacts.dates import normalize
@@ -51,6 +52,43 @@ _ORDINAL = re.compile(
 _ATTRIBUTIVE = re.compile(r"^\s*[^\W\d_]", re.UNICODE)
 _FREE_WORDS = re.compile(r"^\s*(?:and|or|in|of|to|at|on|for|by|when|with|as|from|until|through|is|was|were)\b", re.I)
 _DATE_WORDS = re.compile(rf"{_MONTHS}|\d+[a-z]?|\b(?:c|ca|eds?|circa)\b\.?|[,.;\s/–-]+", re.I)
+_NOT_NAMES = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "by",
+        "as",
+        "of",
+        "to",
+        "for",
+        "from",
+        "since",
+        "until",
+        "before",
+        "after",
+        "about",
+        "over",
+        "under",
+        "than",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "with",
+        "only",
+        "some",
+        "all",
+        "top",
+        "number",
+        "no",
+        "page",
+        "vol",
+    ]
+)
+_UNIT_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent|million|billion|thousand)", re.I)
+_YEAR_AFTER = r"\s*,?\s*(\d{4})\b"
 _YEAR = re.compile(r"^\d{4}$")
 _CITED_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|[A-Z][a-z]+\s+\d{4}|\d{4})"
 _CITATION_DATA = re.compile(
@@ -70,8 +108,10 @@ def read_found(found: Found, text: str) -> Reading | None:
     if isinstance(value, DateValue):
         if value.type != "DATE":
             return None
+        value = _with_year(value, text[found.end : found.end + 8])
         reading = date_reading(value, _date_qualifier(left, right))
-        return replace(reading, loose=True) if reading and not re.search(r"\d{3,4}", span) else reading
+        yearless = not re.search(r"\d{3,4}", span) and not re.match(_YEAR_AFTER, text[found.end : found.end + 8])
+        return replace(reading, loose=True) if reading and yearless else reading
     if not isinstance(value, NumberValue):
         return None
     if _YEAR.match(span) and value.value is not None and 1000 <= value.value <= 2100:
@@ -82,9 +122,24 @@ def read_found(found: Found, text: str) -> Reading | None:
     return number_reading(value, span, _kind(value, span, left, right), qualifier)
 
 
-def _year_days(year: int) -> dict[str, object]:
-    from datetime import date
+def _with_year(value: DateValue, right: str) -> DateValue:
+    """A day written without its year ("October 30"): the year written right after it, else a stand-in.
 
+    Extraction may split "October 30 , 2018" in two; a day with no year at all is compared by month
+    and day only (its reading is loose), so the stand-in year 2000 (a leap year) never decides.
+    """
+    match = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value.timex)
+    if value.first_day is not None or match is None:
+        return value
+    year = re.match(_YEAR_AFTER, right)
+    try:
+        when = date(int(year.group(1)) if year else 2000, int(match.group(1)), int(match.group(2)))
+    except ValueError:
+        return value
+    return value.model_copy(update={"first_day": when, "last_day": when, "granularity": "day"})
+
+
+def _year_days(year: int) -> dict[str, object]:
     return {"first_day": date(year, 1, 1), "last_day": date(year, 12, 31)}
 
 
@@ -121,11 +176,15 @@ def _kind(value: NumberValue, span: str, left: str, right: str) -> str:
 
 
 def unextracted_numbers(text: str, found: list[Found]) -> list[Found]:
-    """Figures written in digits that extraction left out (spaCy's NER misses some), as plain numbers."""
+    """Figures written in digits that extraction left out, as plain numbers.
+
+    spaCy's NER misses some, or labels a bare "104" PRODUCT; digits inside a name ("COVID-19") stay out.
+    """
     extra = []
+    taken = [f for f in found if f.kind != "entity" or re.search(r"[^\W\d_]", text[f.start : f.end])]
     for match in _FIGURE.finditer(text):
         start, end = match.start(), match.end()
-        if any(f.start < end and start < f.end for f in found):
+        if any(f.start < end and start < f.end for f in taken):
             continue
         kind = "percent" if match.group().rstrip().endswith("%") else "cardinal"
         value = parse_number(match.group(), kind)
@@ -169,3 +228,14 @@ def sentence_dates(sentence: str, found: list[Found] | None) -> list[Found]:
         if value is not None:
             dates.append(Found(match.start(), match.end(), "DATE", value))
     return dates
+
+
+def name_with_number(found: Found, text: str) -> str | None:
+    """ "Fallout 76" when the number of ``found`` is part of a name: a capitalised word, then a bare integer."""
+    span = text[found.start : found.end]
+    if not re.fullmatch(r"\d{1,3}", span) or isinstance(found.value, DateValue):
+        return None
+    word = re.search(r"([A-Z][\w.]*)\s*$", text[max(0, found.start - 30) : found.start])
+    if word is None or word.group(1).rstrip(".").lower() in _NOT_NAMES or _UNIT_AFTER.match(text[found.end :]):
+        return None
+    return f"{word.group(1)} {span}"

@@ -1,61 +1,51 @@
 """Linking: which footnotes support a sentence, when the source carries no markers.
 
-First version: footnotes ranked by the normalized values, entities and content words they share
-with the sentence; those above a threshold are kept with their score.
+Wikipedia numbers footnotes in the order they are first cited, so first citations follow the body:
+footnote n+1 is first cited in the sentence of footnote n or after it. The linker aligns footnotes to
+sentences under that constraint (``link_align``), weighing at each (footnote, sentence) pair the
+evidence of content and position (``link_features``), and keeps a link only where the posterior
+probability of that first citation clears a precision-first threshold. A footnote nothing places with
+confidence stays unplaced: a wrong link misleads a reviewer more than a missing one.
+
+Only first citations are placed: a later reuse of a footnote has no order to go by, and its content
+alone proved too weak a cue on the development articles.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from citefacts.found import Found
-from citefacts.models import DateValue, EntityValue, NumberValue
+import numpy as np
 
-THRESHOLD = 3.0
-MAX_LINKS = 3
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
-_STOP = frozenset(
-    [
-        "that",
-        "this",
-        "with",
-        "from",
-        "were",
-        "which",
-        "have",
-        "their",
-        "been",
-        "also",
-        "after",
-        "before",
-        "during",
-        "into",
-        "over",
-        "would",
-        "about",
-        "there",
-        "they",
-        "them",
-        "when",
-        "where",
-        "while",
-        "other",
-        "than",
-        "more",
-        "most",
-        "such",
-        "these",
-        "those",
-        "some",
-        "both",
-        "only",
-        "being",
-        "said",
-        "says",
-        "according",
-    ]
-)
+from citefacts.found import Found
+from citefacts.link_align import Array, GapPrior, posteriors
+from citefacts.link_features import CONTENT_FEATURES, POSITION_FEATURES, content_features, position_features
+
+LINKER_VERSION = "align.v1"
+THRESHOLD = 0.65
+"""Calibrated probability a link needs: pair precision 0.77 / 0.81 on the two held-out halves of the dev
+articles (0.80 / 0.81 at 0.7, for about a fifth less recall)."""
+SAME_SENTENCE = 0.22
+"""Chance that footnote n+1 is first cited in footnote n's sentence (22-24% on the dev articles)."""
+ELSEWHERE = 0.02
+"""Chance that a footnote is first cited outside the body's sentences (infobox, table, a notes group)."""
+CALIBRATION = (0.955, 0.37)
+"""Platt scaling of the posterior's log odds, fitted on held-out halves of the dev articles (``link_fit``)."""
+WEIGHTS = {
+    "bm25_note": 0.29,
+    "bm25_note_log": 0.51,
+    "bm25_sentence": 0.76,
+    "bm25_paragraph": 1.76,
+    "shared_names": 0.1,
+    "shared_numbers": 0.55,
+    "quote": 0.68,
+    "closes_paragraph": 0.45,
+    "closes_section": 0.08,
+    "opens_paragraph": -0.18,
+    "length": 0.37,
+    "quoted": 0.16,
+}
+"""Log evidence per unit of each feature, fitted as a CRF over gold first citations (``link_fit``)."""
 
 
 @dataclass
@@ -67,42 +57,52 @@ class Unit:
     number: int = 0
     """A footnote's number (0 for sentences)."""
     block: int = 0
-    """A sentence's paragraph (block index), for position cues."""
+    """A sentence's paragraph (block index; a jump of more than one means a heading between)."""
 
 
-def value_keys(found: list[Found]) -> set[str]:
-    """Comparable keys for the values in a text: numbers, dates and entity names."""
-    keys = set()
-    for item in found:
-        value = item.value
-        if isinstance(value, NumberValue):
-            for number in (value.value, value.low, value.high):
-                if number is not None and number >= 10:
-                    keys.add(f"n:{number:g}")
-        elif isinstance(value, DateValue):
-            keys.add(f"d:{value.timex}")
-        elif isinstance(value, EntityValue):
-            keys.add(f"e:{value.canonical.lower()}")
-    return keys
+def features(sentences: list[Unit], footnotes: list[Unit]) -> dict[str, Array]:
+    """Every feature the evidence weighs, broadcast to shape (footnotes, sentences)."""
+    shape = (len(footnotes), len(sentences))
+    table = content_features(sentences, footnotes)
+    table.update({name: np.broadcast_to(row, shape) for name, row in position_features(sentences).items()})
+    return table
 
 
-def content_words(text: str) -> set[str]:
-    """Lower-cased content words, for overlap scores."""
-    return {word.lower() for word in _WORD.findall(text) if word.lower() not in _STOP}
+def log_evidence(table: dict[str, Array], weights: dict[str, float]) -> Array:
+    """Log likelihood ratio of each footnote being first cited in each sentence."""
+    names = (*CONTENT_FEATURES, *POSITION_FEATURES)
+    return sum((weights[name] * table[name] for name in names), start=np.zeros(table[names[0]].shape))
 
 
-def score(sentence: Unit, footnote: Unit) -> float:
-    """How strongly a footnote's text echoes a sentence."""
-    shared = value_keys(sentence.found) & value_keys(footnote.found)
-    values = sum(2.0 if key[0] in "nd" else 1.0 for key in shared)
-    words = content_words(sentence.text) & content_words(footnote.text)
-    return values + 0.5 * len(words)
+def first_citations(
+    sentences: list[Unit], footnotes: list[Unit], weights: dict[str, float] = WEIGHTS, elsewhere: float = ELSEWHERE
+) -> Array:
+    """P(footnote i, in number order, is first cited in sentence j), shape (footnotes, sentences).
+
+    Each row's evidence is scaled to its best sentence, so a footnote whose evidence is flat (nothing
+    in the body echoes it) leans towards 'cited elsewhere' and is placed with less confidence.
+    """
+    logs = log_evidence(features(sentences, footnotes), weights)
+    evidence = np.exp(logs - logs.max(axis=1, keepdims=True))
+    prior = GapPrior.for_article(len(sentences), len(footnotes), SAME_SENTENCE)
+    return posteriors(evidence, prior, elsewhere)[0]
 
 
-def link(sentences: list[Unit], footnotes: list[Unit]) -> list[list[tuple[int, float]]]:
-    """For each sentence, the footnote numbers linked to it with their scores, best first."""
-    links = []
-    for sentence in sentences:
-        ranked = sorted(((score(sentence, note), note.number) for note in footnotes), reverse=True)
-        links.append([(number, round(value, 3)) for value, number in ranked[:MAX_LINKS] if value >= THRESHOLD])
-    return links
+def calibrate(probability: Array, calibration: tuple[float, float] = CALIBRATION) -> Array:
+    """The chance that a placed link is right, from the alignment's posterior (Platt scaling)."""
+    clipped = np.clip(probability, 1e-6, 1.0 - 1e-6)
+    slope, intercept = calibration
+    return 1.0 / (1.0 + np.exp(-(slope * np.log(clipped / (1.0 - clipped)) + intercept)))
+
+
+def link(sentences: list[Unit], footnotes: list[Unit], threshold: float = THRESHOLD) -> list[list[tuple[int, float]]]:
+    """For each sentence, the footnote numbers linked to it with their probabilities, best first."""
+    links: list[list[tuple[int, float]]] = [[] for _ in sentences]
+    if not sentences or not footnotes:
+        return links
+    ordered = sorted(footnotes, key=lambda note: note.number)
+    probability = calibrate(first_citations(sentences, ordered))
+    for row, note in enumerate(ordered):
+        for column in np.flatnonzero(probability[row] >= threshold):
+            links[int(column)].append((note.number, round(float(probability[row, column]), 3)))
+    return [sorted(linked, key=lambda pair: -pair[1]) for linked in links]

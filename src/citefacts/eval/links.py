@@ -11,22 +11,30 @@ from citefacts.pipeline import analyse, link_sentences
 from citefacts.plaintext import body_blocks, split_lines
 
 
-def link_record(nlp: Language, record: dict[str, Any]) -> dict[str, Any]:
-    """One ``link`` output line: the body's sentences the linker links, with their footnotes."""
+def parsed_record(record: dict[str, Any]) -> ParsedSource:
+    """An eval article as the pipeline reads sources: one block per paragraph or heading line of the body.
+
+    The footnotes keep the numbers the record gives them, in number order (the linker relies on it).
+    """
     body = record.get("body", "")
-    notes = record.get("footnotes", [])
+    notes = sorted(record.get("footnotes", []), key=lambda n: int(n["n"]))
     footnotes = [
         Footnote(id=f"n{n['n']}", number=int(n["n"]), start=0, end=len(n.get("text", "")), text=n.get("text", ""))
         for n in notes
     ]
-    parsed = ParsedSource(
-        path=str(record.get("id")), raw=body, format="text", blocks=body_blocks(split_lines(body)), footnotes=footnotes
+    blocks = body_blocks(split_lines(body))
+    return ParsedSource(
+        path=str(record.get("id") or record.get("title")), raw=body, format="text", blocks=blocks, footnotes=footnotes
     )
-    analysis = analyse(parsed, nlp)
+
+
+def link_record(nlp: Language, record: dict[str, Any]) -> dict[str, Any]:
+    """One ``link`` output line: the body's sentences the linker links, with their footnotes."""
+    analysis = analyse(parsed_record(record), nlp)
     links = link_sentences(analysis)
     out = [
         {"start": s.start, "end": s.end, "footnotes": [number for number, _ in linked]}
         for s, linked in zip(analysis.sentences, links, strict=True)
         if linked
     ]
-    return {"id": record.get("id"), "links": out}
+    return {"id": record.get("id") or record.get("title"), "links": out}

@@ -1,0 +1,222 @@
+"""The linker: first citations aligned to sentences in body order, placed only when confident."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from spacy.language import Language
+
+from citefacts.link import Unit, link
+from citefacts.link_align import GapPrior, posteriors
+from citefacts.link_features import quotation, tokens
+from citefacts.link_fit import gold_pairs
+
+DATA = Path(__file__).parent / "data"
+
+
+def sentence(text: str, block: int) -> Unit:
+    return Unit(text, block=block)
+
+
+def note(number: int, text: str) -> Unit:
+    return Unit(text, number=number)
+
+
+FILLER = [
+    "The committee met again in the spring to review the accounts.",
+    "Several members asked for a longer consultation period.",
+    "A second report followed after the summer recess.",
+    "Local newspapers covered the debate in some detail.",
+    "The chairman thanked the volunteers for their work.",
+    "Minutes of the meeting were published the following week.",
+    "Attendance was lower than in previous years.",
+    "The next session was scheduled for the autumn.",
+]
+
+
+def linked_sentence(links: list[list[tuple[int, float]]], number: int) -> list[int]:
+    """Indices of the sentences a footnote was linked to."""
+    return [index for index, linked in enumerate(links) if any(n == number for n, _ in linked)]
+
+
+def test_first_citations_follow_body_order() -> None:
+    sentences = [
+        sentence("The lighthouse at Carrow Point was completed in 1832 by the harbour trust.", 0),
+        sentence("Its lamp burned whale oil until the conversion to paraffin.", 0),
+        sentence("A lifeboat station opened beside the pier to serve the fishing fleet.", 1),
+        sentence("The station's crews rescued more than four hundred sailors.", 1),
+        sentence("Granite for the breakwater came from quarries at Penmoor.", 2),
+        sentence("The quarry railway closed after the breakwater was finished.", 2),
+    ]
+    notes = [
+        note(1, '"The lighthouse at Carrow Point was completed by the harbour trust in 1832." Harbour Trust records.'),
+        note(2, 'Fenwick (1990). "Lifeboat crews of Carrow: four hundred sailors rescued from the station".'),
+        note(3, '"The quarry railway closed once the breakwater was finished." Penmoor Historical Society.'),
+    ]
+    links = link(sentences, notes)
+    assert [linked_sentence(links, number) for number in (1, 2, 3)] == [[0], [3], [5]]
+
+
+def test_bibliographic_only_footnote_placed_by_order() -> None:
+    sentences = [
+        sentence("The abbey church was consecrated in 1147 by Bishop Henry of Blois.", 0),
+        sentence("Its choir was later extended to house the shrine of a local saint.", 1),
+        sentence("After the dissolution the nave became the parish church of Romsey.", 2),
+    ]
+    notes = [
+        note(1, '"The abbey church was consecrated in 1147 by Henry of Blois, Bishop of Winchester."'),
+        note(2, "Donald (1996), pp. 30–33."),
+        note(3, '"After the dissolution of the abbey the nave was sold to the town as its parish church."'),
+    ]
+    links = link(sentences, notes)
+    assert linked_sentence(links, 2) == [1]
+    assert linked_sentence(links, 1) == [0] and linked_sentence(links, 3) == [2]
+
+
+def test_unconfident_footnote_left_unplaced() -> None:
+    sentences = [
+        sentence("The bridge over the Tamar was opened by Prince Albert in 1859.", 0),
+        *(sentence(text, 1 + i // 2) for i, text in enumerate(FILLER)),
+        sentence("The suspension chains of the Tamar bridge were replaced in 1969.", 6),
+    ]
+    notes = [
+        note(1, '"Prince Albert opened the Tamar bridge in 1859." Brunel Society.'),
+        note(2, "Donald (1996), pp. 30–33."),
+        note(3, '"The suspension chains of the bridge over the Tamar were replaced in 1969."'),
+    ]
+    links = link(sentences, notes)
+    assert linked_sentence(links, 2) == []
+    assert linked_sentence(links, 1) == [0] and linked_sentence(links, 3) == [len(sentences) - 1]
+
+
+def test_content_match_that_breaks_body_order_is_not_linked() -> None:
+    sentences = [
+        sentence("The mill on the Wandle ground corn for the monks of Merton Priory.", 0),
+        *(sentence(text, 1 + i // 2) for i, text in enumerate(FILLER[:4])),
+        sentence("Calico printing works along the Wandle employed a thousand people by 1800.", 3),
+        sentence("The printing works closed when the river was polluted by the tanneries.", 3),
+    ]
+    mill = '"The Wandle mill ground corn for Merton Priory."'
+    calico = '"Calico printing works along the Wandle employed a thousand people by 1800."'
+    in_order = link(sentences, [note(1, mill), note(2, calico)])
+    assert linked_sentence(in_order, 1) == [0] and linked_sentence(in_order, 2) == [5]
+    out_of_order = link(sentences, [note(1, calico), note(2, mill)])
+    assert linked_sentence(out_of_order, 2) == []
+
+
+def test_scores_are_probabilities_best_first() -> None:
+    sentences = [
+        sentence("The observatory's telescope had a mirror of 72 inches.", 0),
+        sentence("It remained the largest reflector in the world until 1917.", 0),
+    ]
+    notes = [
+        note(1, '"The observatory telescope had a 72-inch mirror."'),
+        note(2, '"It remained the largest reflector in the world until 1917." Astronomical Register.'),
+    ]
+    for linked in link(sentences, notes):
+        scores = [score for _, score in linked]
+        assert all(0.0 < score <= 1.0 for score in scores)
+        assert scores == sorted(scores, reverse=True)
+
+
+def test_nothing_to_link_gives_empty_links() -> None:
+    assert link([sentence("A sentence with no footnotes at all.", 0)], []) == [[]]
+    assert link([], [note(1, "Donald (1996), p. 3.")]) == []
+
+
+@pytest.mark.parametrize("elsewhere", [0.0, 0.3])
+def test_posteriors_match_enumeration_of_monotone_alignments(elsewhere: float) -> None:
+    evidence = np.random.default_rng(7).random((3, 5)) + 0.1
+    prior = GapPrior(same=0.2, mean=2.5)
+    kernel, edge = prior.kernel(5), prior.edge(5)
+    total, marginals = 0.0, np.zeros((3, 5))
+    for path in itertools.product(range(-1, 5), repeat=3):
+        placed = [(n, s) for n, s in enumerate(path) if s >= 0]
+        if any(b < a for (_, a), (_, b) in itertools.pairwise(placed)):
+            continue
+        weight = float(np.prod([elsewhere if s < 0 else (1 - elsewhere) * evidence[n, s] for n, s in enumerate(path)]))
+        if placed:
+            weight *= edge[placed[0][1]] * edge[4 - placed[-1][1]]
+            weight *= float(np.prod([kernel[b - a] for (_, a), (_, b) in itertools.pairwise(placed)]))
+        else:
+            weight *= edge[-1]
+        total += weight
+        for n, s in placed:
+            marginals[n, s] += weight
+    joint, log_likelihood = posteriors(evidence, prior, elsewhere)
+    assert np.allclose(joint, marginals / total)
+    assert log_likelihood == pytest.approx(np.log(total))
+
+
+def test_footnote_cited_elsewhere_keeps_some_probability_off_the_body() -> None:
+    evidence = np.ones((2, 4))
+    joint, _ = posteriors(evidence, GapPrior(same=0.2, mean=2.0), elsewhere=0.1)
+    assert np.all(joint.sum(axis=1) < 1.0)
+    assert np.allclose(posteriors(evidence, GapPrior(same=0.2, mean=2.0))[0].sum(axis=1), 1.0)
+
+
+def test_gap_prior_spreads_footnotes_over_the_body() -> None:
+    sparse, dense = GapPrior.for_article(200, 10, 0.2), GapPrior.for_article(200, 150, 0.2)
+    assert sparse.mean > 10 * dense.mean / 2
+    assert sparse.kernel(2000).sum() == pytest.approx(1.0)
+
+
+def test_quotation_is_the_longest_quoted_passage() -> None:
+    text = 'Smith (2001). "Short title". p. 4. "The river flooded the lower town twice in 1953."'
+    assert quotation(text) == "The river flooded the lower town twice in 1953."
+    assert quotation("Donald (1996), pp. 30–33.") == ""
+
+
+def test_tokens_drop_stop_words_and_add_phrases() -> None:
+    assert tokens("The First World War") == ["first", "world", "war", "first_world", "world_war"]
+
+
+def test_gold_markers_go_to_the_sentence_they_close() -> None:
+    spans = [(0, 20), (21, 40), (60, 80)]
+    markers = [
+        {"offset": 20, "footnotes": [1], "kind": "ref"},
+        {"offset": 43, "footnotes": [2], "kind": "ref"},
+        {"offset": 50, "footnotes": [3], "kind": "ref"},
+        {"offset": 70, "footnotes": [4], "kind": "citation_needed"},
+    ]
+    assert gold_pairs(spans, markers) == {(0, 1), (1, 2)}
+
+
+def test_small_article_links_quoted_sentences_through_the_pipeline(nlp: Language) -> None:
+    from citefacts.pipeline import analyse, build_facts, link_sentences
+    from citefacts.read import read_source
+
+    parsed = read_source(DATA / "link_small_article.txt")
+    analysis = analyse(parsed, nlp)
+    links = link_sentences(analysis)
+    placed = {number: s.text for s, linked in zip(analysis.sentences, links, strict=True) for number, _ in linked}
+    assert "royal charter in 1204" in placed[1]
+    assert "plague of 1349" in placed[3]
+    assert "railway arrived in 1861" in placed[4]
+    assert "Passenger services ended" in placed[5]
+    assert "2011 census" in placed[6]
+    assert 2 not in placed
+    cited = [f for f in build_facts(parsed, analysis, links) if f.citations]
+    assert cited and all(c.linked_by == "content" for f in cited for c in f.citations)
+
+
+@pytest.mark.slow
+def test_precision_floor_on_wikitext_sample(nlp: Language) -> None:
+    from citefacts.eval.links import link_record
+
+    predicted = correct = 0
+    for line in (DATA / "link_wikitext_sample.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        output = link_record(nlp, record)
+        assert output["id"] == record["title"]
+        spans = [(s["start"], s["end"]) for s in output["links"]]
+        gold = gold_pairs(spans, record["markers"])
+        pairs = {(i, n) for i, s in enumerate(output["links"]) for n in s["footnotes"]}
+        predicted += len(pairs)
+        correct += len(pairs & gold)
+    assert predicted >= 15
+    assert correct / predicted >= 0.75

@@ -292,6 +292,17 @@ def test_place_label_spreads_through_the_document() -> None:
     assert apply_aliases(found, texts, relabel=False)[1][0].label == "ORG"
 
 
+def test_name_paired_with_a_town_becomes_a_place_but_not_beside_a_country() -> None:
+    texts = ["Troops took Goris and Kornidzor.", "Talks between Armenia and Pashinyan stalled."]
+    found = [
+        [found_at(texts[0], "Goris", "GPE"), found_at(texts[0], "Kornidzor", "ORG")],
+        [found_at(texts[1], "Armenia", "GPE"), found_at(texts[1], "Pashinyan", "ORG")],
+    ]
+    result = apply_aliases(found, texts)
+    assert result[0][1].label == "GPE"
+    assert result[1][1].label == "ORG"
+
+
 def test_qualifier_in_parenthesis_is_not_an_alias() -> None:
     texts = ["South Ossetia (Georgia) and Abkhazia broke away."]
     found = [[Found(0, 13, "GPE", _value("South Ossetia")), Found(15, 22, "GPE", _value("Georgia"))]]

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from citefacts.entities_cues import initials, is_place_name, strong_place_cue
+from citefacts.entities_cues import initials, is_place_name, list_chains, strong_place_cue
 from citefacts.entities_gazetteer import Gazetteer, demonym_of_cue, load_gazetteer, strip_name
 from citefacts.found import Found
 from citefacts.models import EntityValue
@@ -263,7 +263,42 @@ def _place_groups(
     for group, count in votes.items():
         if count["place"] >= 2 and count["place"] > count["PERSON"] + count["ORG"]:
             weak.add(group)
+    weak |= _listed_with_places(mentions, texts, groups, strong | weak, gazetteer)
     return strong, weak - strong
+
+
+def _listed_with_places(
+    mentions: list[Mention], texts: list[str], groups: Groups, places: set[str], gazetteer: Gazetteer
+) -> set[str]:
+    """Groups of PERSON/ORG names listed among places: at least half the rest of a list, or the town in a
+    pair ("Shusha and Hadrut"; a country beside a name is no evidence: "Armenia and Pashinyan")."""
+    found: set[str] = set()
+    by_text: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_text.setdefault(mention.text_index, []).append(mention)
+    for index, members in by_text.items():
+        members.sort(key=lambda m: m.found.start)
+        bounds = [(m.found.start, m.found.end) for m in members]
+        for chain in list_chains(texts[index], bounds):
+            listed = [members[i] for i in chain]
+            placed = [m for m in listed if groups.find(m.name) in places]
+            for mention in listed:
+                others = [m for m in placed if m is not mention]
+                if mention in placed or not others or not _may_be_listed_place(mention, gazetteer):
+                    continue
+                towns = [m for m in others if m.name in gazetteer.places]
+                if (len(listed) == 2 and towns) or (len(listed) > 2 and 2 * len(others) >= len(listed) - 1):
+                    found.add(groups.find(mention.name))
+    return found
+
+
+def _may_be_listed_place(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A PERSON/ORG name that a list may make a place: a known town, or one bare capitalised word
+    ("Hadrut", not "European Parliament" or "OSCE")."""
+    name = mention.name
+    if mention.found.label not in MISTYPED_PLACE_LABELS:
+        return False
+    return gazetteer.is_place(name) or (" " not in name and name.istitle() and not name.isupper())
 
 
 def _built_on(place: str, name: str) -> bool:

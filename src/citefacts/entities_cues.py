@@ -56,6 +56,8 @@ PLACE_HEADS = frozenset(
 """Capitalised last words that make a name a political place: "Nagorno-Karabakh Autonomous Oblast"."""
 PLACE_LEADS = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|Khanate|Empire|Emirate|Principality) of\s+[A-Z]")
 SKIPPED_IN_ACRONYMS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"})
+LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|/|–)\s*$")
+"""What joins the items of a list of names: a comma, "and", "or", a slash or an en dash."""
 CONTEXT = 60
 """How many characters either side a cue may look at."""
 
@@ -101,6 +103,22 @@ def initials(name: str) -> set[str]:
     if name.startswith("The "):
         forms.add("T" + letters)
     return forms
+
+
+def list_chains(text: str, bounds: list[tuple[int, int]]) -> list[list[int]]:
+    """Indices of runs of names (``bounds`` in text order) joined as a list: three or more, or two joined by
+    "and", "or", a slash or a dash (two joined by a comma are often "Surname, Forename")."""
+    chains: list[list[int]] = []
+    run = [0] if bounds else []
+    for index in range(1, len(bounds) + 1):
+        if index < len(bounds) and LIST_GAP.match(text[bounds[index - 1][1] : bounds[index][0]]):
+            run.append(index)
+            continue
+        joined = text[bounds[run[0]][1] : bounds[run[-1]][0]] if len(run) > 1 else ""
+        if len(run) >= 3 or (len(run) == 2 and joined.strip() != ","):
+            chains.append(run)
+        run = [index]
+    return chains
 
 
 def debris_start(name: str) -> int | None:

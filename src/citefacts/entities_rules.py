@@ -20,6 +20,7 @@ from citefacts.entities_cues import (
     debris_start,
     initials,
     is_place_name,
+    list_chains,
     locative_cue,
     strong_place_cue,
     unbalanced_paren,
@@ -34,7 +35,6 @@ MISTYPED_PLACE_LABELS = frozenset({"PERSON", "ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 """Labels the model gives places by mistake; cues from the text may turn them into GPE."""
 NOT_A_PLACE_NAME = frozenset({"PERSON", "ORG", "LAW", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
-LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|/|–)\s*$")
 ADDED_TIERS = frozenset({"country", "capital", "demonym"})
 """Names added where the model left them untagged; codes and language names are too ambiguous for that."""
 COUNT = re.compile(r"^\d[\d.,]*(?:[–-]\d[\d.,]*)?$")
@@ -128,7 +128,7 @@ class EntityRules:
     def relabel_lists(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
         """Names listed among places ("the regions of X, Y and Z", "Shusha and Hadrut") become GPE."""
         result = list(spans)
-        for chain in _list_chains(text, spans):
+        for chain in list_chains(text, [(span.start_char, span.end_char) for span in spans]):
             members = [spans[i] for i in chain]
             cue = strong_place_cue(text, members[0].start_char, members[0].start_char)
             if cue or self.is_place_list(members):
@@ -173,22 +173,6 @@ class EntityRules:
 def _is_count(token: Token) -> bool:
     """A number word, a numeral or a numeric range token ("twelve", "84,860", "31–92")."""
     return token.like_num or bool(COUNT.match(token.text))
-
-
-def _list_chains(text: str, spans: list[Span]) -> list[list[int]]:
-    """Runs of entities joined by list punctuation: three or more, or two joined by "and"/"or"."""
-    chains: list[list[int]] = []
-    run = [0] if spans else []
-    for index in range(1, len(spans) + 1):
-        gap = text[spans[index - 1].end_char : spans[index].start_char] if index < len(spans) else ""
-        if index < len(spans) and LIST_GAP.match(gap):
-            run.append(index)
-            continue
-        joined = text[spans[run[0]].end_char : spans[run[-1]].start_char] if len(run) > 1 else ""
-        if len(run) >= 3 or (len(run) == 2 and joined.strip() != ","):
-            chains.append(run)
-        run = [index]
-    return chains
 
 
 def _acronyms_like_their_names(doc: Doc, text: str, spans: list[Span]) -> list[Span]:

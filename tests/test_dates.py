@@ -271,3 +271,17 @@ def test_vague_plural_periods(text: str, timex: str) -> None:
 )
 def test_a_year_modifying_a_plural_noun_is_still_a_year(nlp: Language, text: str, year: str) -> None:
     assert (year, year) in _dates(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board declared a dividend, payable Dec. 7 to holders.", ("Dec. 7", "1989-12-07")),
+        ("Shares were issued July 1.", ("July 1", "1989-07-01")),
+        ("The pact takes effect Feb. 1.", ("Feb. 1", "1990-02-01")),
+    ],
+)
+def test_day_without_year_takes_the_nearest_year_the_tense_allows(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert _dates(nlp, text, date(1989, 10, 27)) == [expected]

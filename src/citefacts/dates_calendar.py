@@ -334,7 +334,7 @@ CALENDAR_RULES: list[Rule] = [
         _rx(
             B
             + r"(?:(?i:the)\s+)?(?:(?P<qyear>1\d{3}|20\d{2})\s+)?(?:(?i:fiscal)\s+)?(?:(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-](?i:quarter)|"
-            + r"(?P<half>(?i:first|second|latter))\s+(?i:half))(?:\s+of\s+(?:(?i:fiscal)\s+)?"
+            + r"(?P<half>(?i:first|second|latter|last))\s+(?i:half))(?:\s+of\s+(?:(?i:fiscal)\s+)?"
             + year_re("y")
             + r")?"
             + E

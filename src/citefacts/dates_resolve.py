@@ -235,12 +235,16 @@ def _year_from_context(point: Point, context: DateContext, tense: Tense) -> int 
     day = point.day or 15
 
     def distance(year: int) -> int:
-        return (year - dct.year) * 12 + (month - dct.month) + (day - dct.day) // 31
+        """Months from the dct to the date in that year (negative before it)."""
+        return (year - dct.year) * 12 + (month - dct.month) + round((day - dct.day) / 31)
 
     if point.quarter is not None:
         return dct.year if point.quarter * 3 - 2 <= dct.month or tense == "future" else dct.year - 1
-    if tense == "past" and distance(dct.year) > 0:
-        return dct.year - 1
-    if tense == "future" and distance(dct.year) < 0:
-        return dct.year + 1
-    return dct.year
+    against = {"past": 4, "future": 4, "present": 1}[tense]  # months a date may lie the wrong way
+
+    def cost(year: int) -> int:
+        ahead = distance(year)
+        wrong_way = (ahead > 0 and tense != "future") or (ahead < 0 and tense == "future")
+        return abs(ahead) + (against if wrong_way else 0)
+
+    return min((dct.year, dct.year - 1, dct.year + 1), key=cost)

@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from citefacts import PIPELINE_VERSION
 from citefacts.check import check_value, fact_status
+from citefacts.entities import RULES_VERSION as ENTITY_RULES_VERSION
 from citefacts.entities import apply_aliases
 from citefacts.extract import extract
 from citefacts.found import Found
@@ -201,6 +202,7 @@ def pipeline_info(nlp: Language) -> Pipeline:
         model_name=name,
         model_version=version,
         dateparser_version=importlib.metadata.version("dateparser"),
+        options={"entity_rules": ENTITY_RULES_VERSION},
     )
 
 

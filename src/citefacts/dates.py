@@ -28,7 +28,10 @@ from citefacts.dates_values import Point, day_value, month_value, to_date_value,
 from citefacts.found import Found
 from citefacts.models import DateValue
 
-__all__ = ["DateContext", "day_value", "find_dates", "month_value", "normalize", "scan", "year_value"]
+__all__ = ["DATES_VERSION", "DateContext", "day_value", "find_dates", "month_value", "normalize", "scan", "year_value"]
+
+DATES_VERSION = "timex-rules.1"
+"""Version of the date rules and their resolution: bump it when a change alters values or spans."""
 
 logger = logging.getLogger(__name__)
 

@@ -220,3 +220,19 @@ def test_precision_floor_on_wikitext_sample(nlp: Language) -> None:
         correct += len(pairs & gold)
     assert predicted >= 15
     assert correct / predicted >= 0.75
+
+
+def test_fitted_weights_favour_the_evidence_that_marks_gold_first_citations() -> None:
+    from citefacts.link_fit import GoldArticle, fit_calibration, fit_weights
+
+    topics = ["lighthouse keeper lamp", "lifeboat crew rescue", "granite quarry railway", "abbey choir shrine"]
+    sentences = []
+    for block, topic in enumerate(topics):
+        sentences += [sentence(FILLER[block], block), sentence(f"The {topic} was recorded in the town.", block)]
+    notes = [note(n, f"Report on the {topic}.") for n, topic in enumerate(topics, start=1)]
+    first = {n: 2 * n - 1 for n in range(1, 5)}
+    article = GoldArticle("synthetic", sentences, notes, first, {(s, n) for n, s in first.items()})
+    weights = fit_weights([article], steps=40)
+    assert weights["bm25_note"] + weights["bm25_sentence"] + weights["bm25_paragraph"] > 0.5
+    slope, _ = fit_calibration([(0.9, True), (0.8, True), (0.3, False), (0.6, True), (0.2, False), (0.7, False)])
+    assert slope > 0

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from citefacts.dates_calendar import CALENDAR_RULES, Rule
 from citefacts.dates_draft import Draft
+from citefacts.dates_durations import DURATION_RULES
 from citefacts.dates_lexicon import MONTHS
 from citefacts.dates_relative import RELATIVE_RULES
 from citefacts.dates_resolve import DateContext, Tense, resolve
@@ -35,7 +36,7 @@ DATES_VERSION = "timex-rules.1"
 
 logger = logging.getLogger(__name__)
 
-RULES: list[Rule] = CALENDAR_RULES + RELATIVE_RULES
+RULES: list[Rule] = CALENDAR_RULES + RELATIVE_RULES + DURATION_RULES
 _RANGE_GAP = re.compile(r"^\s*(?:[-–—]|to|until|till|through|and|or)\s*$", re.I)
 _LABELS = {"DATE": "DATE", "TIME": "TIME", "DURATION": "DATE", "SET": "DATE"}
 

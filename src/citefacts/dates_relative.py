@@ -1,5 +1,5 @@
-"""Rules for expressions that need context or state no calendar point: relative dates, weekdays,
-durations, sets, clock times and the vague references (PRESENT_REF, PAST_REF, FUTURE_REF).
+"""Rules for expressions that need context or name no calendar point: relative dates, weekdays,
+clock times and the vague references (PRESENT_REF, PAST_REF, FUTURE_REF).
 
 "last year" and "a year ago" are deictic (they count from the document date); "the following
 day" and "two years later" are anaphoric (they count from the last date the text mentioned).
@@ -11,32 +11,19 @@ import re
 
 from citefacts.dates_calendar import Rule
 from citefacts.dates_draft import Draft
+from citefacts.dates_durations import APPROX, COUNT, UNIT_WORDS, duration_value, unit_word
 from citefacts.dates_lexicon import (
     MONTH_FULL_NAMES,
-    MONTH_RE,
-    NUMBER_WORD_RE,
     PARTS_OF_DAY,
     SEASONS,
     TIME_UNITS,
-    UNIT_RE,
     UNITS,
     WEEKDAY_RE,
     WEEKDAYS,
     number_value,
 )
-from citefacts.dates_patterns import MOD_RE, B, E, month_number, read_mod, year_re
+from citefacts.dates_patterns import MOD_RE, B, E, month_number, read_mod
 
-_APPROX = (
-    r"(?:(?i:about|around|nearly|almost|some|over(?=\s+an?\s)|more\s+than|less\s+than|under|just|roughly|approximately|"
-    r"fewer\s+than|up\s+to|no\s+more\s+than|a\s+little\s+(?:more|less)\s+than|a\s+mere|another|ca\.|circa)\s+)?"
-)
-_COUNT = (
-    r"(?:(?:\d+|" + NUMBER_WORD_RE + r")\s*(?:to|or|-|–)\s*)?"
-    r"(?P<n>\d+(?:\.\d+)?(?:\s1/2)?|(?i:a|one)\s+hundred|"
-    + NUMBER_WORD_RE
-    + r"|(?i:a\s+few|few|a\s+couple\s+of|several|a|an))"
-)
-"""A count, or the second end of a count range ("two to three weeks": the value takes three)."""
 _PART = r"(?i:morning|afternoon|evening|night)"
 _CALENDAR_UNIT = r"(?i:day|week|weekend|month|quarter|year|decade|century)"
 _DEICTIC_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
@@ -45,26 +32,6 @@ _REFS = {
     "PAST_REF": r"(?i:the\s+past|recently)",
     "FUTURE_REF": r"(?i:the\s+(?:near\s+|distant\s+)?future)",
 }
-
-
-def _unit(word: str) -> str:
-    """The singular unit of a unit word ("centuries" -> "century", "Days" -> "day")."""
-    lower = word.lower()
-    if lower == "centuries":
-        return "century"
-    return lower[:-1] if lower.endswith("s") and lower[:-1] in UNITS else lower
-
-
-def duration_value(count: float | None, unit: str) -> str:
-    """A TIMEX3 duration: P2M for two months, PT5H for five hours, PXY for "several years"."""
-    code = UNITS[unit]
-    if count is None:
-        amount = "X"
-    elif count == int(count):
-        amount = str(int(count))
-    else:
-        amount = f"{count:g}"
-    return ("PT" if unit in TIME_UNITS else "P") + amount + code
 
 
 def _ref(m: re.Match[str], text: str) -> Draft | None:
@@ -103,7 +70,9 @@ def _deictic_unit(m: re.Match[str], text: str) -> Draft | None:
     if word in PARTS_OF_DAY:
         return Draft(m.start(), m.end(), "time", "deictic", part_of_day=PARTS_OF_DAY[word], anchoring="deictic",
                      unit="day", offset=0)  # fmt: skip
-    return Draft(m.start(), m.end(), "date", "deictic", anchoring="deictic", unit=_unit(word), offset=offset, mod=mod)
+    return Draft(
+        m.start(), m.end(), "date", "deictic", anchoring="deictic", unit=unit_word(word), offset=offset, mod=mod
+    )
 
 
 def _anaphoric_unit(m: re.Match[str], text: str) -> Draft | None:
@@ -127,7 +96,7 @@ def _anaphoric_unit(m: re.Match[str], text: str) -> Draft | None:
         unit, kind, extra = "day", "time", {"part_of_day": PARTS_OF_DAY[lower]}
         offset = 1 if offset == 1 else 0
     else:
-        unit = _unit(lower)
+        unit = unit_word(lower)
     return Draft(m.start(), m.end(), kind, "anaphoric", anchoring="anaphoric", unit=unit, offset=offset,  # type: ignore[arg-type]
                  mod=read_mod(m), **extra)  # type: ignore[arg-type]  # fmt: skip
 
@@ -135,7 +104,7 @@ def _anaphoric_unit(m: re.Match[str], text: str) -> Draft | None:
 def _offset(m: re.Match[str], text: str) -> Draft | None:
     """ "two years later", "a year ago", "six days earlier": a count of units from an anchor."""
     groups = m.groupdict()
-    unit = _unit(groups["u"])
+    unit = unit_word(groups["u"])
     if not groups.get("n") and not groups["u"].lower().endswith("s"):
         return None
     count = number_value(groups["n"]) if groups.get("n") else None
@@ -152,30 +121,6 @@ def _offset(m: re.Match[str], text: str) -> Draft | None:
     return Draft(m.start(), m.end(), "date", "offset", anchoring=anchoring, unit=unit, offset=offset)
 
 
-def _duration(m: re.Match[str], text: str) -> Draft | None:
-    groups = m.groupdict()
-    unit = _unit(groups["u"])
-    count_text = groups.get("n") or ""
-    if not count_text:
-        count = None if groups.get("pl") else 1.0
-    else:
-        if re.fullmatch(r"1\d{3}|20\d{2}", count_text):
-            return None
-        count = 2.0 if "couple" in count_text.lower() else number_value(count_text.replace(" 1/2", ""))
-        if count is not None and count_text.endswith("1/2"):
-            count += 0.5
-        if count_text.lower() in ("a", "an") and unit in ("second", "quarter"):
-            return None
-        if unit == "quarter" and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
-            return None
-        if groups.get("half"):
-            count = (count or 0) + 0.5
-    start = m.start()
-    if (groups.get("sep") == "-" or groups.get("long")) and re.match(r"(?i:the|an?)\s", text[start : start + 4]):
-        start = m.start("u") if count_text.lower() in ("a", "an") else m.start("n")
-    return Draft(start, m.end(), "duration", "duration", value=duration_value(count, unit))
-
-
 def _year_ago(m: re.Match[str], text: str) -> Draft | None:
     """ "year-earlier", "the year-ago quarter": the same period a year before the reference."""
     return Draft(m.start(), m.end(), "date", "anaphoric", anchoring="deictic", unit="year", offset=-1)
@@ -183,25 +128,7 @@ def _year_ago(m: re.Match[str], text: str) -> Draft | None:
 
 def _the_unit(m: re.Match[str], text: str) -> Draft | None:
     """ "the quarter", "the latest quarter", "the year": the period the text is talking about."""
-    return Draft(m.start(), m.end(), "date", "anaphoric", anchoring="anaphoric", unit=_unit(m.group("u")), offset=0)
-
-
-def _set(m: re.Match[str], text: str) -> Draft | None:
-    groups = m.groupdict()
-    if groups.get("adv"):
-        unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
-                "hourly": "hour", "nightly": "day"}[groups["adv"].lower()]  # fmt: skip
-        return Draft(m.start(), m.end(), "set", "set", value=duration_value(1, unit))
-    if groups.get("a"):
-        before = text[max(0, m.start() - 30) : m.start()]
-        if not re.search(
-            r"(?:\d|million|billion|thousand|hundred|percent|%|cents?|times|once|twice)\W*$", before, re.I
-        ):
-            return None
-    if groups.get("swd"):
-        return Draft(m.start(), m.end(), "set", "set", value=f"XXXX-WXX-{WEEKDAYS[groups['swd'].lower()] + 1}")
-    unit = _unit(groups["su"])
-    return Draft(m.start(), m.end(), "set", "set", value=duration_value(1, "day" if unit == "night" else unit))
+    return Draft(m.start(), m.end(), "date", "anaphoric", anchoring="anaphoric", unit=unit_word(m.group("u")), offset=0)
 
 
 def _weekday(m: re.Match[str], text: str) -> Draft | None:
@@ -237,7 +164,6 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-_UNIT_WORDS = r"(?P<u>" + r"(?i:" + UNIT_RE + r")s?)"
 _AMPM = r"(?P<ampm>[ap]\.m\.|[AP]\.M\.|[ap]m|[AP]M)"
 
 RELATIVE_RULES: list[Rule] = [
@@ -294,15 +220,6 @@ RELATIVE_RULES: list[Rule] = [
         _anaphoric_unit,
     ),
     (
-        "set",
-        _rx(
-            B
-            + r"(?:(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly))|(?:(?i:every|each|per)|(?P<a>(?i:a)))\s+"
-            r"(?:(?P<swd>" + WEEKDAY_RE + r")|(?P<su>(?i:day|week|month|year|hour|minute|night))))" + E
-        ),
-        _set,
-    ),
-    (
         "year_ago",
         _rx(
             B + r"(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year-(?:earlier|ago))"
@@ -320,56 +237,19 @@ RELATIVE_RULES: list[Rule] = [
         _the_unit,
     ),
     (
-        "plural",
-        _rx(
-            r"(?:(?<=\b[Ff]or\s)|(?<=\b[Ww]ithin\s)|(?<=\b[Oo]ver\s)|(?<=\b[Aa]fter\s)|(?i:recent|the\s+coming|coming)\s+)"
-            r"(?P<u>(?i:hour|day|week|month|year|decade|quarter)(?P<pl>s))" + E
-        ),
-        _duration,
-    ),
-    (
         "offset",
         _rx(
             B
-            + _APPROX
+            + APPROX
             + r"(?:"
-            + _COUNT
+            + COUNT
             + r"\s+)?(?:(?i:more)\s+)?"
-            + _UNIT_WORDS
+            + UNIT_WORDS
             + r"\s+(?P<dir>(?i:later|earlier|ago|afterwards?|previously|before(?=\s*[,.;)])|after(?=\s*[,.;)])))"
             + E
         ),
         _offset,
     ),
-    (
-        "duration",
-        _rx(
-            B
-            + _APPROX
-            + r"(?:(?i:the)\s+(?:(?i:first|last|past|next|coming|previous|final|following|same|entire|full)\s+)?)?"
-            + _COUNT
-            + r"(?P<half>\s+(?i:and\s+(?:a\s+)?half))?(?:\s+(?i:more|full|long|consecutive|straight|whole))?(?P<sep>[\s-])"
-            + _UNIT_WORDS
-            + r"(?P<pl>)(?P<long>[\s-](?i:long))?(?:\s+or\s+(?i:so|two|more))?"
-            + E
-            + r"(?![-\s](?i:old)\b)"
-        ),
-        _duration,
-    ),
-    (
-        "duration_of",
-        _rx(
-            B + r"(?i:the\s+(?:first|last|final))\s+(?:" + _COUNT + r"\s+)?(?P<u>(?i:day|week|month|year)s?)(?P<pl>)"
-            r"\s+of\s+(?:" + MONTH_RE + r"(?:,?\s+" + year_re("y") + r")?|" + year_re("z") + r")" + E
-        ),
-        _duration,
-    ),
-    (
-        "duration_past",
-        _rx(B + r"(?i:the\s+(?:past|last|next|coming))\s+(?P<u>(?i:day|week|month|year|decade|century))" + E),
-        _duration,
-    ),
-    ("duration_long", _rx(B + r"(?P<u>(?i:day|week|month|year|decade)(?P<pl>s)?)-(?i:long)" + E), _duration),
     (
         "weekday",
         _rx(

@@ -285,3 +285,23 @@ def test_day_without_year_takes_the_nearest_year_the_tense_allows(
     nlp: Language, text: str, expected: tuple[str, str]
 ) -> None:
     assert _dates(nlp, text, date(1989, 10, 27)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "timex"),
+    [
+        ("Thanksgiving Day 1999", "1999-11-25"),
+        ("Election Day 2000", "2000-11-07"),
+        ("Labor Day 1998", "1998-09-07"),
+        ("Memorial Day 1998", "1998-05-25"),
+        ("Christmas 2007", "2007-12-25"),
+    ],
+)
+def test_holidays_fall_on_their_day(text: str, timex: str) -> None:
+    value = normalize(text)
+    assert value is not None and value.timex == timex
+
+
+def test_the_week_of_a_day_is_its_calendar_week() -> None:
+    value = normalize("the week of March 6", date(2000, 2, 24))
+    assert value is not None and value.timex == "2000-W10"

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from citefacts.dates_draft import Draft
 from citefacts.dates_lexicon import (
+    FLOATING_HOLIDAYS,
     HOLIDAYS,
     MONTH_DAY_RE,
     MONTH_RE,
@@ -57,12 +59,16 @@ def _date(m: re.Match[str], text: str) -> Draft | None:
     return _with_anaphoric_year(draft, groups.get("ayear"))
 
 
+def _week_of(m: re.Match[str], text: str) -> Draft | None:
+    """ "the week of March 6": the calendar week that holds the day."""
+    draft = _date(m, text)
+    return replace(draft, rule="week_of") if draft is not None else None
+
+
 def _with_anaphoric_year(draft: Draft, words: str | None) -> Draft:
     """ "July of that year": the month stays, the year comes from the reference date."""
     if not words:
         return draft
-    from dataclasses import replace
-
     lower = " ".join(words.lower().split())
     offset = {"the following": 1, "next": 1, "the previous": -1, "last": -1}.get(lower, 0)
     anchoring = "deictic" if lower in ("this", "last", "next") else "anaphoric"
@@ -184,9 +190,11 @@ def _quarter(m: re.Match[str], text: str) -> Draft | None:
 def _holiday(m: re.Match[str], text: str) -> Draft | None:
     groups = m.groupdict()
     name = " ".join(groups["hol"].lower().replace("’", "'").split())
-    if name.startswith("thanksgiving"):
-        year = read_year(m, "y")
-        return Draft(m.start(), m.end(), "date", "thanksgiving", year=year, month=11, weekday=3)
+    if name in FLOATING_HOLIDAYS:
+        month, weekday, _nth = FLOATING_HOLIDAYS[name]
+        return Draft(
+            m.start(), m.end(), "date", "holiday:" + name, year=read_year(m, "y"), month=month, weekday=weekday
+        )
     month, day = HOLIDAYS[name]
     pod = PARTS_OF_DAY.get((groups.get("pod") or "").lower())
     if pod == "NI" and name == "christmas":
@@ -200,7 +208,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _YEAR_TAIL = r"(?:,?\s+(?:of\s+)?" + year_re("y") + r")"
-_HOLIDAY_RE = r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Thanksgiving(?:\s+Day)?|Bastille\s+Day|Armistice\s+Day)"
+_HOLIDAY_RE = (
+    r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Independence\s+Day|Thanksgiving(?:\s+Day)?|"
+    r"Bastille\s+Day|Armistice\s+Day|Veterans\s+Day|Valentine['’]s\s+Day|Halloween|Labor\s+Day|Memorial\s+Day|"
+    r"Election\s+Day)"
+)
 
 CALENDAR_RULES: list[Rule] = [
     ("iso", _rx(r"(?<![\w-])(?P<yyyy>[12]\d{3})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)(?![\w-])"), _iso),
@@ -244,6 +256,11 @@ CALENDAR_RULES: list[Rule] = [
     ),
     ("pod_dmy", _rx(B + _POD_OF + _DAY + r"\s+(?P<mon>" + MONTH_RE + r")" + _YEAR_TAIL + r"?" + E), _date),
     ("pod_mdy", _rx(B + _POD_OF + r"(?P<mon>" + MONTH_RE + r")\s+" + _DAY + _YEAR_TAIL + r"?" + E), _date),
+    (
+        "week_of",
+        _rx(B + r"(?i:the\s+week\s+of)\s+(?P<mon>" + MONTH_DAY_RE + r")\s+" + _DAY + _YEAR_TAIL + r"?" + E),
+        _week_of,
+    ),
     (
         "month",
         _rx(

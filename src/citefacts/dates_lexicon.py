@@ -114,7 +114,20 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "independence day": (7, 4),
     "bastille day": (7, 14),
     "armistice day": (11, 11),
+    "veterans day": (11, 11),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+    "new year's": (1, 1),
 }
+FLOATING_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "thanksgiving": (11, 3, 4),
+    "thanksgiving day": (11, 3, 4),
+    "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1),
+    "election day": (11, 1, 0),
+}
+"""Holiday -> (month, weekday, n): the n-th such weekday of the month, -1 the last; n 0 is the
+US Election Day rule (the Tuesday after the first Monday)."""
 
 MODIFIERS: dict[str, str] = {
     "early": "START",

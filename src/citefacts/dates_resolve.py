@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from citefacts.dates_draft import Draft
-from citefacts.dates_values import Point, point_value, shift
+from citefacts.dates_values import Point, floating_holiday_day, point_value, shift
 
 Tense = Literal["past", "present", "future"]
 
@@ -183,9 +183,11 @@ def _calendar(draft: Draft, context: DateContext, tense: Tense) -> tuple[str, Po
         if found is None:
             return _unknown_year(draft), None
         point = replace(point, year=found)
-    if draft.rule == "thanksgiving" and point.year > 0:
-        first = date(point.year, 11, 1)
-        point = replace(point, day=1 + (3 - first.weekday()) % 7 + 21)
+    if draft.rule.startswith("holiday:") and point.year > 0:
+        point = replace(point, day=floating_holiday_day(point.year, draft.rule.removeprefix("holiday:")))
+    if draft.rule == "week_of" and point.month and point.day and point.year > 0:
+        iso = date(point.year, point.month, point.day).isocalendar()
+        point = Point(iso[0], week=iso[1])
     if point.day is not None and point.month is None:
         if context.ref is None or context.ref.month is None:
             return None

@@ -10,6 +10,7 @@ import calendar
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from citefacts.dates_lexicon import FLOATING_HOLIDAYS
 from citefacts.models import DateValue, Granularity, TimexType
 
 _MONTH_STEPS = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
@@ -83,6 +84,19 @@ def shift(base: Point, unit: str, offset: int) -> Point | None:
         step = 10 if unit == "decade" else 100
         return replace(Point(base.year + offset * step), granularity=unit)
     return None
+
+
+def floating_holiday_day(year: int, name: str) -> int:
+    """The day of the month a floating holiday falls on in a year (Thanksgiving 1999: 25)."""
+    month, weekday, nth = FLOATING_HOLIDAYS[name]
+    first = date(year, month, 1)
+    first_match = 1 + (weekday - first.weekday()) % 7
+    if nth == 0:
+        return 2 + (0 - first.weekday()) % 7  # the day after the first Monday
+    if nth > 0:
+        return first_match + 7 * (nth - 1)
+    last = calendar.monthrange(year, month)[1]
+    return last - (date(year, month, last).weekday() - weekday) % 7
 
 
 def to_date_value(timex: str, kind: TimexType, point: Point | None, mod: str | None) -> DateValue:

@@ -165,6 +165,13 @@ def test_different_count_of_other_thing_is_not_a_contradiction() -> None:
     assert verdict(sentence, claim, note, [at(note, "2,908", number(2908))]) != "contradicted"
 
 
+def test_count_of_another_side_is_not_a_contradiction() -> None:
+    sentence = "The fighting left 3,825 Armenian soldiers dead."
+    note = "The ministry said 2,906 Azerbaijani soldiers were killed."
+    claim = at(sentence, "3,825", number(3825))
+    assert verdict(sentence, claim, note, [at(note, "2,906", number(2906))]) == "not_found"
+
+
 def test_figure_many_times_larger_is_not_a_contradiction() -> None:
     sentence = "Six soldiers were killed in the clash."
     note = "In the whole war 2,908 soldiers were killed."

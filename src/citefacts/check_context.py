@@ -26,7 +26,7 @@ FUZZY_MIN = 88.0
 NOUN_WEIGHT = 0.45
 """A word this close after a number, with nothing between but names, is the noun it counts."""
 SCOPE = False
-NAME_WEIGHT = 0.35
+NAME_WEIGHT = 0.65
 """A capitalised word this close to a value names whose value it is."""
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[,()–—]", re.UNICODE)

@@ -24,6 +24,7 @@ from citefacts.found import Found
 from citefacts.link import (
     ELSEWHERE,
     SAME_SENTENCE,
+    THRESHOLD,
     Unit,
     calibrate,
     features,
@@ -187,7 +188,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("gold", type=Path)
     parser.add_argument("--cache", type=Path, default=None)
-    parser.add_argument("--threshold", type=float, default=0.7)
+    parser.add_argument("--threshold", type=float, default=THRESHOLD)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     articles = load_articles(args.gold, args.cache)
@@ -195,14 +196,13 @@ def main(argv: list[str] | None = None) -> None:
     held_out = []
     for train, test in (halves, halves[::-1]):
         weights = fit_weights(train)
-        held_out.append([p for article in test for p in best_placements(article, weights)])
+        held_out.append(([p for article in test for p in best_placements(article, weights)], test))
         log.info("weights fitted on a half: %s", weights)
-    for (placements, half), other in zip(zip(held_out, halves, strict=True), held_out[::-1], strict=True):
-        calibration = fit_calibration(other)
-        gold = sum(len(article.pairs) for article in half)
-        precision, recall = precision_recall(placements, gold, calibration, args.threshold)
+    for (placements, test), (other, _) in zip(held_out, held_out[::-1], strict=True):
+        gold = sum(len(article.pairs) for article in test)
+        precision, recall = precision_recall(placements, gold, fit_calibration(other), args.threshold)
         log.info("held-out half: precision %.3f recall %.3f at %.2f", precision, recall, args.threshold)
-    log.info("calibration (both held-out halves): %s", fit_calibration(held_out[0] + held_out[1]))
+    log.info("calibration (both held-out halves): %s", fit_calibration(held_out[0][0] + held_out[1][0]))
     log.info("weights (all articles): %s", fit_weights(articles))
 
 

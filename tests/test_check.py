@@ -211,6 +211,23 @@ def test_retrieval_and_publication_dates_are_not_evidence() -> None:
     assert verdict(sentence, claim, note, found) == "not_found"
 
 
+def test_source_published_before_the_claimed_date_cannot_contradict_it() -> None:
+    sentence = "On 19 September 2023, Azerbaijan launched a military offensive on Nagorno-Karabakh."
+    note = (
+        'Kofman, Michael (2 October 2020). "Armenia-Azerbaijan War". russiamatters.org. '
+        "On 27 September 2020, Azerbaijan launched a military offensive, resulting in fighting."
+    )
+    found = [at(note, "2 October 2020", day(2020, 10, 2)), at(note, "27 September 2020", day(2020, 9, 27))]
+    claim = at(sentence, "19 September 2023", day(2023, 9, 19))
+    assert verdict(sentence, claim, note, found) == "not_found"
+    assert (
+        verdict(
+            sentence, claim, note.split(". ", 2)[2], [at(note.split(". ", 2)[2], "27 September 2020", day(2020, 9, 27))]
+        )
+        == "contradicted"
+    )
+
+
 # --- contradicted -----------------------------------------------------------------------------
 
 

@@ -20,6 +20,7 @@ from citefacts.check_read import (
     in_spans,
     is_snapshot,
     name_with_number,
+    publication_day,
     read_found,
     sentence_dates,
     unextracted_numbers,
@@ -128,6 +129,8 @@ def compare_all(
     barriers = reading.kind != "date"
     claim_context = context(sentence, claim.start, claim.end, claim_values, barriers=barriers)
     claim_dates = [r for r in (read_found(f, sentence) for f in sentence_dates(sentence, sentence_found)) if r]
+    published = publication_day(footnote, footnote_found, skip)
+    later = reading.kind == "date" and published is not None and reading.low > published
     candidates = []
     for item in footnote_found + unextracted_numbers(footnote, footnote_found):
         if item.kind == "entity" or in_spans(item, skip):
@@ -139,7 +142,7 @@ def compare_all(
         shared = similarity(claim_context, source_context)
         figure = (reading.low, reading.high) == (source.low, source.high)
         same = figure and reading.qualifier in (None, "approx")
-        other_time = (
+        other_time = later or (
             is_snapshot(item, footnote)
             if source.kind == "date"
             else _timed_apart(claim_dates, item, footnote, footnote_found)

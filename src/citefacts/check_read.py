@@ -239,3 +239,19 @@ def name_with_number(found: Found, text: str) -> str | None:
     if word is None or word.group(1).rstrip(".").lower() in _NOT_NAMES or _UNIT_AFTER.match(text[found.end :]):
         return None
     return f"{word.group(1)} {span}"
+
+
+def publication_day(footnote: str, found: list[Found], citation_data: list[tuple[int, int]]) -> float | None:
+    """The last day of a footnote's publication date ("Kofman, Michael (2 October 2020)."), as an ordinal.
+
+    A source cannot report what happened after it was published: a later claimed date is never
+    contradicted by it. Retrieval and archive dates are not publication dates.
+    """
+    for item in found:
+        value = item.value
+        if not isinstance(value, DateValue) or value.last_day is None or not in_spans(item, citation_data):
+            continue
+        if re.search(r"(?:Retrieved|Accessed|Archived|original)\b[^.]{0,40}$", footnote[: item.start], re.I):
+            continue
+        return float(value.last_day.toordinal())
+    return None

@@ -118,43 +118,55 @@ def build_facts(parsed: ParsedSource, analysis: Analysis, links: list[list[tuple
             continue
         block = parsed.blocks[sentence.block_index]
         mentions = [_mention(f"m{i + 1}", found, parsed.raw) for i, found in enumerate(sentence.found)]
-        citations = []
-        best: dict[str, str] = {}
         linked_by = "marker" if sentence.markers else "content"
-        for number, score in linked:
-            if number not in notes:
-                continue
-            checks = []
-            for mention, found in zip(mentions, sentence.found, strict=True):
-                if mention.kind == "entity":
-                    continue
-                local = _shift(found, -sentence.start)
-                outcome = check_value(local, sentence.text, notes[number].text, notes[number].found)
-                evidence = None
-                if outcome.evidence:
-                    offset = footnotes[number].start
-                    start, end = outcome.evidence[0] + offset, outcome.evidence[1] + offset
-                    evidence = Span(start=start, end=end, text=parsed.raw[start:end])
-                checks.append(Check(mention=mention.id, verdict=outcome.verdict, evidence=evidence, note=outcome.note))
-                previous = best.get(mention.id, "not_found")
-                best[mention.id] = min(previous, outcome.verdict, key=VERDICT_RANK.__getitem__)
-            citations.append(Citation(footnote=number, score=score, linked_by=linked_by, checks=checks))
-        valued = [m.id for m in mentions if m.kind != "entity"]
-        verdicts = [best.get(mention_id, "not_found") for mention_id in valued]
-        fact_id = _fact_id(sentence.text, seen)
+        citations = [
+            Citation(
+                footnote=number,
+                score=score,
+                linked_by=linked_by,
+                checks=_checks(sentence, mentions, notes[number], footnotes[number], parsed.raw),
+            )
+            for number, score in linked
+            if number in notes
+        ]
         facts.append(
             Fact(
-                id=fact_id,
+                id=_fact_id(sentence.text, seen),
                 content_hash=_content_hash(sentence.text, mentions, citations, footnotes),
                 sentence=Span(start=sentence.start, end=sentence.end, text=sentence.text),
                 section=block.section,
                 table=block.table,
                 mentions=mentions,
                 citations=citations,
-                status=fact_status(verdicts, bool(citations)),  # type: ignore[arg-type]
+                status=fact_status(_best_verdicts(mentions, citations), bool(citations)),  # type: ignore[arg-type]
             )
         )
     return facts
+
+
+def _checks(sentence: SentenceFacts, mentions: list[Mention], note: Unit, footnote: Footnote, raw: str) -> list[Check]:
+    """The check of each date and number of a sentence against one linked footnote."""
+    local = [_shift(found, -sentence.start) for found in sentence.found]
+    checks = []
+    for mention, claim in zip(mentions, local, strict=True):
+        if mention.kind == "entity":
+            continue
+        outcome = check_value(claim, sentence.text, note.text, note.found, local)
+        evidence = None
+        if outcome.evidence:
+            start, end = outcome.evidence[0] + footnote.start, outcome.evidence[1] + footnote.start
+            evidence = Span(start=start, end=end, text=raw[start:end])
+        checks.append(Check(mention=mention.id, verdict=outcome.verdict, evidence=evidence, note=outcome.note))
+    return checks
+
+
+def _best_verdicts(mentions: list[Mention], citations: list[Citation]) -> list[str]:
+    """Per date or number, the best verdict any of the fact's citations gives it."""
+    best = {m.id: "not_found" for m in mentions if m.kind != "entity"}
+    for citation in citations:
+        for check in citation.checks:
+            best[check.mention] = min(best[check.mention], check.verdict, key=VERDICT_RANK.__getitem__)
+    return list(best.values())
 
 
 def _shift(found: Found, delta: int) -> Found:

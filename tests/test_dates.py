@@ -305,3 +305,8 @@ def test_holidays_fall_on_their_day(text: str, timex: str) -> None:
 def test_the_week_of_a_day_is_its_calendar_week() -> None:
     value = normalize("the week of March 6", date(2000, 2, 24))
     assert value is not None and value.timex == "2000-W10"
+
+
+def test_the_quarter_after_a_named_quarter_is_that_quarter(nlp: Language) -> None:
+    found = _dates(nlp, "Profit rose in the third quarter. For the quarter, sales fell.", date(1989, 11, 2))
+    assert found == [("the third quarter", "1989-Q3"), ("the quarter", "1989-Q3")]

@@ -131,6 +131,9 @@ def _relative(draft: Draft, context: DateContext) -> tuple[str, Point | None] | 
     if draft.month is not None:
         return _named_month(draft, base)
     point = shift(base, draft.unit, draft.offset)
+    dct_point = context.dct_point()
+    if point is None and dct_point is not None and base != dct_point:
+        point = shift(dct_point, draft.unit, draft.offset)  # the reference is too coarse ("that week" after "1998")
     if point is None:
         return None
     ref = context.ref

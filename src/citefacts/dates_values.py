@@ -68,9 +68,10 @@ def shift(base: Point, unit: str, offset: int) -> Point | None:
         iso = when.isocalendar()
         return Point(iso[0], week=iso[1])
     if unit in ("month", "quarter"):
-        if base.month is None:
+        month = base.month or (base.quarter * 3 - 2 if unit == "quarter" and base.quarter else None)
+        if month is None:
             return None
-        index = base.year * 12 + base.month - 1 + offset * _MONTH_STEPS[unit]
+        index = base.year * 12 + month - 1 + offset * _MONTH_STEPS[unit]
         year, month = divmod(index, 12)
         if unit == "quarter":
             return Point(year, quarter=month // 3 + 1)

@@ -15,11 +15,12 @@ from spacy.language import Language
 
 from citefacts import PIPELINE_VERSION
 from citefacts.check import check_value, fact_status
+from citefacts.dates import DATES_VERSION
 from citefacts.entities import RULES_VERSION as ENTITY_RULES_VERSION
 from citefacts.entities import apply_aliases
 from citefacts.extract import extract
 from citefacts.found import Found
-from citefacts.link import Unit, link
+from citefacts.link import LINKER_VERSION, Unit, link
 from citefacts.models import (
     Check,
     Citation,
@@ -214,7 +215,7 @@ def pipeline_info(nlp: Language) -> Pipeline:
         model_name=name,
         model_version=version,
         dateparser_version=importlib.metadata.version("dateparser"),
-        options={"entity_rules": ENTITY_RULES_VERSION},
+        options={"dates": DATES_VERSION, "entity_rules": ENTITY_RULES_VERSION, "linker": LINKER_VERSION},
     )
 
 

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from citefacts import PIPELINE_VERSION
 from citefacts.check import check_value, fact_status
-from citefacts.dates import DATES_VERSION
+from citefacts.dates import DATES_VERSION, DateContext
 from citefacts.entities import RULES_VERSION as ENTITY_RULES_VERSION
 from citefacts.entities import apply_aliases
 from citefacts.extract import extract
@@ -65,9 +65,10 @@ def analyse(parsed: ParsedSource, nlp: Language, dct: date | None = None) -> Ana
     sentences: list[SentenceFacts] = []
     blocks = parsed.blocks
     content = [i for i, block in enumerate(blocks) if block.kind != "heading"]
+    context = DateContext(dct=dct)
     for index, doc in zip(content, parse_blocks(nlp, [blocks[i] for i in content]), strict=True):
         block = blocks[index]
-        found = extract(doc, dct)
+        found = extract(doc, dct, context)
         split = split_sentences(doc, index)
         for number, sentence in enumerate(split):
             inside = [f for f in found if sentence.start <= f.start and f.end <= sentence.end]

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.language import Language
 
 from citefacts.errors import InputError
-from citefacts.extract import extract
+from citefacts.extract import extract_blocks
 from citefacts.found import Found
 from citefacts.plaintext import split_lines
 
@@ -50,8 +50,9 @@ def text_mentions(nlp: Language, text: str, dct: date | None) -> list[Found]:
     """Mentions in a text, found line by line as the flow finds them block by block."""
     lines = split_lines(text)
     found: list[Found] = []
-    for line, doc in zip(lines, nlp.pipe(line.text for line in lines), strict=True):
-        found += [Found(f.start + line.start, f.end + line.start, f.label, f.value) for f in extract(doc, dct)]
+    blocks = extract_blocks(nlp.pipe(line.text for line in lines), dct)
+    for line, mentions in zip(lines, blocks, strict=True):
+        found += [Found(f.start + line.start, f.end + line.start, f.label, f.value) for f in mentions]
     return found
 
 

@@ -54,7 +54,13 @@ def source_files(paths: list[Path]) -> list[Path]:
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Source files or folders of them.")],
     out: Annotated[Path, typer.Option(help="Folder for the JSON output.")] = Path("extracted"),
-    fmt: Annotated[str | None, typer.Option("--format", help="Input format; default: from the extension.")] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="Input format: text, markdown or wikitext; default: from the extension, else sniffed from the content.",
+        ),
+    ] = None,
     allow_no_footnotes: Annotated[
         bool, typer.Option(help="Extract uncited facts from a source with no footnotes.")
     ] = False,

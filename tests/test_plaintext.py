@@ -105,3 +105,14 @@ def test_bracket_markers_in_a_caret_footnoted_body_become_markers() -> None:
     parsed = parse_plaintext(raw, "a.txt")
     block = parsed.blocks[0]
     assert "[2]" not in block.text and list(block.markers.values()) == [[2], [1]]
+
+
+def test_heading_ending_in_a_parenthesis_is_a_heading() -> None:
+    article = (
+        "An opening paragraph that is long enough to be body text, and it says a thing in 1990.\n"
+        "Border clashes (2008–2020)\n"
+        "A paragraph under the heading that is long enough to be body text and mentions 2010.\n"
+        "^A note.\n"
+    )
+    parsed = parse_plaintext(article, "h.txt")
+    assert parsed.blocks[-1].section == ["Border clashes (2008–2020)"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import calendar
 
+from citefacts.numbers_lexicon import TEEN_WORDS, TENS_WORDS, UNIT_WORDS
+
 MONTHS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
@@ -18,36 +20,12 @@ WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.da
 """Weekday name -> Python weekday (Monday 0); TIMEX3 numbers them from 1."""
 
 NUMBER_WORDS: dict[str, float] = {
+    **{word: value for word, value in UNIT_WORDS.items() if value},
+    **TEEN_WORDS,
+    **TENS_WORDS,
     "a": 1,
     "an": 1,
-    "one": 1,
     "single": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
     "hundred": 100,
     "half": 0.5,
     "couple": 2,

@@ -8,11 +8,11 @@ code, links, images, HTML tags) is taken out of the block text; offsets keep ind
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from citefacts.cite import parse_footnote
 from citefacts.markers import TextBuilder
 from citefacts.models import Block, Footnote, ParsedSource, TableCell
+from citefacts.plaintext import Line, split_lines
 
 _DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:[ \t]*")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<title>.*?)[ \t]*#*[ \t]*$")
@@ -33,18 +33,9 @@ _INLINE = re.compile(
 )
 
 
-@dataclass
-class Line:
-    """One raw line with its offsets."""
-
-    start: int
-    end: int
-    text: str
-
-
 def parse_markdown(raw: str, path: str) -> ParsedSource:
     """Parse a Markdown article into blocks and footnotes."""
-    lines = _split(raw)
+    lines = split_lines(raw)
     body, definitions = _take_definitions(lines)
     order: dict[str, int] = {}
     blocks = _body_blocks(body, order)
@@ -55,16 +46,6 @@ def parse_markdown(raw: str, path: str) -> ParsedSource:
     defined = {order[label] for label in definitions}
     blocks = [_keep_known_markers(block, defined) for block in blocks]
     return ParsedSource(path=path, raw=raw, format="markdown", blocks=blocks, footnotes=footnotes)
-
-
-def _split(raw: str) -> list[Line]:
-    lines = []
-    position = 0
-    for text in raw.splitlines(keepends=True):
-        body = text.rstrip("\r\n")
-        lines.append(Line(position, position + len(body), body))
-        position += len(text)
-    return lines
 
 
 def _take_definitions(lines: list[Line]) -> tuple[list[Line], dict[str, tuple[int, int]]]:

@@ -116,3 +116,9 @@ def test_heading_ending_in_a_parenthesis_is_a_heading() -> None:
     )
     parsed = parse_plaintext(article, "h.txt")
     assert parsed.blocks[-1].section == ["Border clashes (2008–2020)"]
+
+
+def test_short_sentence_ending_in_a_marker_is_not_a_heading() -> None:
+    article = "Intro line.\nA flood destroyed 300 homes.[2]\n^A note.\n^Another note.\n"
+    parsed = parse_plaintext(article, "m.txt")
+    assert [b.kind for b in parsed.blocks] == ["paragraph", "paragraph"]

@@ -15,7 +15,7 @@ from citefacts.markers import fill_footnotes, find_reference_list, numbered_foot
 from citefacts.models import Block, Footnote, ParsedSource, TableCell
 
 HEADING_MAX_CHARS = 80
-_SENTENCE_END = re.compile(r"[.!?:;,\"'”]\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;,\"'”](?:\[[^\]]{1,12}\])*\s*$")
 _DANGLING = re.compile(r"\s(and|or|of|the|a|an|to|in|on|for|with|by|from|as|at|but)\s*$")
 _BACKLINKS = re.compile(r"^\^(?:\s*Jump up to:)?(?:\s*[a-z](?=\s))*\s*")
 

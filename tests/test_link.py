@@ -199,7 +199,10 @@ def test_small_article_links_quoted_sentences_through_the_pipeline(nlp: Language
     assert "railway arrived in 1861" in placed[4]
     assert "Passenger services ended" in placed[5]
     assert "2011 census" in placed[6]
-    assert 2 not in placed
+    # the bibliographic-only note between them has no content to go by: unplaced, or at most placed by order
+    # in the paragraph between its neighbours' sentences, with less confidence than the quoted notes
+    scores = {number: score for linked in links for number, score in linked}
+    assert 2 not in placed or ("1450" in placed[2] and scores[2] < min(scores[n] for n in (1, 3, 4, 5, 6)))
     cited = [f for f in build_facts(parsed, analysis, links) if f.citations]
     assert cited and all(c.linked_by == "content" for f in cited for c in f.citations)
 

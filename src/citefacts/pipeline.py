@@ -207,6 +207,11 @@ def _content_hash(text: str, mentions: list[Mention], citations: list[Citation],
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
+def stage_versions() -> dict[str, str]:
+    """The rule-set versions of the stages, recorded with every output: a change means re-extract."""
+    return {"dates": DATES_VERSION, "entity_rules": ENTITY_RULES_VERSION, "linker": LINKER_VERSION}
+
+
 def pipeline_info(nlp: Language) -> Pipeline:
     """The versions of everything that shapes the output."""
     name, version = model_version(nlp)
@@ -216,7 +221,7 @@ def pipeline_info(nlp: Language) -> Pipeline:
         model_name=name,
         model_version=version,
         dateparser_version=importlib.metadata.version("dateparser"),
-        options={"dates": DATES_VERSION, "entity_rules": ENTITY_RULES_VERSION, "linker": LINKER_VERSION},
+        options=dict(stage_versions()),
     )
 
 

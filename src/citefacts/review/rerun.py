@@ -13,6 +13,7 @@ from pathlib import Path
 from citefacts import PIPELINE_VERSION
 from citefacts.errors import CitefactsError
 from citefacts.models import Document
+from citefacts.pipeline import stage_versions
 from citefacts.read import decode
 from citefacts.review.diff import RunDiff, write_diff
 from citefacts.review.reconcile import reconcile
@@ -53,7 +54,7 @@ def source_sha256(path: Path) -> str:
 
 
 def up_to_date(source: Path, out: Path) -> bool:
-    """True when the output exists and came from this exact text with this pipeline version."""
+    """True when the output exists and came from this exact text with this pipeline and stage versions."""
     previous = previous_output(out)
     if previous is None:
         return False
@@ -61,4 +62,5 @@ def up_to_date(source: Path, out: Path) -> bool:
         digest = source_sha256(source)
     except (OSError, CitefactsError):
         return False
-    return previous.source.sha256 == digest and previous.pipeline.version == PIPELINE_VERSION
+    same_pipeline = previous.pipeline.version == PIPELINE_VERSION and previous.pipeline.options == stage_versions()
+    return previous.source.sha256 == digest and same_pipeline

@@ -9,7 +9,6 @@ note. The fields are read piece by piece; a piece that fits no field is kept in 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from citefacts.citedates import normalize_date
 from citefacts.citepieces import (
@@ -50,13 +49,6 @@ _SIGNATURE = re.compile(r"\b(?:Retrieved|Archived from|ISBN|ISSN|doi:|pp?\.\s?\d
 _INLINE_START = re.compile(
     r"(?:(?<=[.:!?] )|(?<=[.!?]\" ))(?=[A-Z][^.()\"]{1,80}?\s\([^()]*\d{4}[^()]*\)\.\s|\"[^\"]{3,}\"\s*(?:\(\w+\))?\.\s)"
 )
-
-
-@dataclass
-class Pieces:
-    """The ``. ``-separated pieces of a citation's remainder, with their offsets in its text."""
-
-    items: list[tuple[int, int]] = field(default_factory=list)
 
 
 def parse_footnote(text: str, start: int) -> list[CitationFields]:

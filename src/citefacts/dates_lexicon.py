@@ -30,8 +30,6 @@ NUMBER_WORDS: dict[str, float] = {
     "half": 0.5,
     "couple": 2,
 }
-VAGUE_QUANTITIES = ("a few", "few", "several", "many", "some")
-"""Quantities with no number: the duration's count is written X (``PXY``)."""
 
 ORDINALS: dict[str, int] = {
     "first": 1,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -265,6 +264,3 @@ class Decision(Model):
 def json_schema() -> str:
     """The JSON Schema of the output document, as committed in ``schema/``."""
     return json.dumps(Document.model_json_schema(), indent=2, sort_keys=True) + "\n"
-
-
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "document.schema.json"

@@ -144,6 +144,8 @@ def test_region_named_by_the_text_becomes_gpe(nlp: Language) -> None:
     assert [ent.label_ for ent in doc.ents] == ["GPE"]
     doc = with_ents(nlp, "Troops reached the region of Zvartnots.", [("Zvartnots", "ORG")])
     assert [ent.label_ for ent in doc.ents] == ["GPE"]
+    doc = with_ents(nlp, "The Ijevan–Zvartnots road was closed.", [("Zvartnots", "PERSON")])
+    assert [ent.label_ for ent in doc.ents] == ["GPE"], "the end of a route is a place"
     doc = with_ents(nlp, "Troops reached Zvartnots.", [("Zvartnots", "PERSON")])
     assert [ent.label_ for ent in doc.ents] == ["PERSON"], "no cue, unknown name: left alone"
 

@@ -11,9 +11,10 @@ import re
 PLACE_NOUNS = (
     "region|province|district|oblast|rayon|raion|governorate|county|prefecture|municipality|canton|krai|okrug"
     "|city|town|village|capital|enclave|exclave|territory|corridor|valley|highlands|lowlands"
+    "|route|road|highway|motorway|railway"
 )
 PLACE_AFTER = re.compile(rf"^\s+(?:{PLACE_NOUNS})\b", re.IGNORECASE)
-"""A place noun right after the name: "the Lachin corridor", "the Syunik province"."""
+"""A place noun right after the name: "the Lachin corridor", "the Syunik province", "the Goris–Kapan road"."""
 PLACE_BEFORE = re.compile(rf"\b(?:(?:{PLACE_NOUNS})(?:e?s)?|republic) of\s+(?:the\s+)?$", re.IGNORECASE)
 """A place noun and "of" right before the name: "the region of Nagorno-Karabakh"."""
 LOCATIVE_BEFORE = re.compile(

@@ -28,7 +28,7 @@ from citefacts.entities_cues import (
 from citefacts.entities_gazetteer import Gazetteer, demonym_of_cue, load_gazetteer, strip_name
 
 COMPONENT = "citefacts_entity_rules"
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 """Bump when the rules change what they output, so re-extractions can tell why entities changed."""
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
 MISTYPED_PLACE_LABELS = frozenset({"PERSON", "ORG"})

@@ -301,3 +301,43 @@ def test_citation_data_is_not_a_value(text: str) -> None:
     spans = citation_data_spans(note)
     start = note.index(text)
     assert any(s <= start and start < e for s, e in spans)
+
+
+# --- alignment details ------------------------------------------------------------------------
+
+
+def test_neighbouring_whole_numbers_differ() -> None:
+    """ "81" and "82" are one apart: their rounding intervals touch but do not overlap."""
+    sentence = "The film got a Metacritic score of 82."
+    note = "Metacritic calculated an average score of 81, based on 20 reviews."
+    claim = at(sentence, "82", number(82))
+    found = [at(note, "81", number(81)), at(note, "20", number(20))]
+    assert verdict(sentence, claim, note, found) == "contradicted"
+
+
+def test_a_count_listed_after_another_count_is_still_about_its_own_noun() -> None:
+    """ "cases" before the comma belongs to 270, not to 220 recoveries."""
+    sentence = "Vietnam has more than 222 coronavirus recoveries."
+    note = "The country had 270 confirmed cases, 220 recoveries, and no deaths."
+    claim = at(sentence, "more than 222", number(222, qualifier="more_than"))
+    found = [at(note, "270", number(270)), at(note, "220", number(220))]
+    assert verdict(sentence, claim, note, found) == "contradicted"
+
+
+def test_qualifying_words_before_the_counted_noun_do_not_make_it_another_thing() -> None:
+    sentence = "Sarawak had more than 90 coronavirus cases."
+    note = "As of 24 March 2020, there are 87 confirmed cases."
+    claim = at(sentence, "more than 90", number(90, qualifier="more_than"))
+    found = [at(note, "24 March 2020", day(2020, 3, 24)), at(note, "87", number(87))]
+    assert verdict(sentence, claim, note, found) == "contradicted"
+
+
+def test_the_year_of_a_split_date_is_not_a_second_value(nlp) -> None:
+    """ "February 11 , 2007" may be extracted as a day and a year: the year alone neither confirms nor allows."""
+    from citefacts.eval.checks import check_record
+
+    evidence = "On February 11 , 2007 , newspaper photographs were published showing them together ."
+    record = {"id": "x", "claim": "The photographs were published before February 10 , 2007 .", "evidence": evidence}
+    assert check_record(nlp, record)["verdict"] == "contradicted"
+    record["claim"] = "The photographs were published on February 11 , 2007 ."
+    assert check_record(nlp, record)["verdict"] == "supported"

@@ -24,6 +24,8 @@ from citefacts.check_read import (
     read_found,
     sentence_dates,
     unextracted_numbers,
+    with_year_tail,
+    year_tail,
 )
 from citefacts.found import Found
 from citefacts.models import DateValue, NumberValue
@@ -39,7 +41,7 @@ SAME_FIGURE = 0.5
 CONTRADICT_CONTEXT = 0.4
 """A ruling-out value needs this much shared context (about the counted noun next to both)."""
 
-NOT_COMPARABLE = "not a comparable value (a duration, a time of day)"
+NOT_COMPARABLE = "not a comparable value (a duration, a time of day, the year of a day already compared)"
 _SENTENCE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -88,7 +90,7 @@ def check_value(
     if name is not None:
         return _check_name(name, footnote)
     reading = read_found(claim, sentence)
-    if reading is None:
+    if reading is None or year_tail(claim, sentence, sentence_found or []):
         return Outcome("not_found", note=NOT_COMPARABLE)
     candidates = compare_all(claim, reading, sentence, footnote, footnote_found, sentence_found)
     support = _best_support(candidates, reading.qualifier in ("more_than", "at_least", "less_than", "at_most"))
@@ -127,18 +129,20 @@ def compare_all(
     values = [(f.start, f.end) for f in footnote_found if f.kind != "entity"]
     claim_values = _sentence_values(sentence, sentence_found)
     barriers = reading.kind != "date"
-    claim_context = context(sentence, claim.start, claim.end, claim_values, barriers=barriers)
+    whole = with_year_tail(claim, sentence, sentence_found or [])
+    claim_context = context(sentence, whole.start, whole.end, claim_values, barriers=barriers)
     claim_dates = [r for r in (read_found(f, sentence) for f in sentence_dates(sentence, sentence_found)) if r]
     published = publication_day(footnote, footnote_found, skip)
     later = reading.kind == "date" and published is not None and reading.low > published
     candidates = []
     for item in footnote_found + unextracted_numbers(footnote, footnote_found):
-        if item.kind == "entity" or in_spans(item, skip):
+        if item.kind == "entity" or in_spans(item, skip) or year_tail(item, footnote, footnote_found):
             continue
         source = read_found(item, footnote)
         if source is None or not comparable(reading, source):
             continue
-        source_context = context(footnote, item.start, item.end, values, barriers=barriers)
+        whole = with_year_tail(item, footnote, footnote_found)
+        source_context = context(footnote, whole.start, whole.end, values, barriers=barriers)
         shared = similarity(claim_context, source_context)
         figure = (reading.low, reading.high) == (source.low, source.high)
         same = figure and reading.qualifier in (None, "approx")

@@ -55,7 +55,13 @@ class Interval:
         return other.low <= self.low and self.high <= other.high
 
     def meets(self, other: Interval) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        """Whether the two share a stretch of values (or one is a point inside the other).
+
+        Two rounding intervals that only touch ("81" is 80.5-81.5, "82" is 81.5-82.5) do not meet.
+        """
+        if self.low == self.high or other.low == other.high:
+            return self.low <= other.high and other.low <= self.high
+        return self.low < other.high and other.low < self.high
 
 
 @dataclass(frozen=True)

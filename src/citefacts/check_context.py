@@ -77,14 +77,17 @@ class Context:
     """Stemmed context words of one value, each with its weight, and the noun it counts if any."""
 
     weights: dict[str, float]
-    noun: str | None = None
-    """The word right after a number ("2,906 Azerbaijani soldiers": soldier), names skipped."""
+    nouns: frozenset[str] = frozenset()
+    """The words right after a number ("2,906 Azerbaijani soldiers": soldier), names skipped: the noun it
+    counts and the words that qualify it ("87 confirmed cases": confirm, case)."""
     names: frozenset[str] = frozenset()
     """Capitalised words close to the value: whose figure it is ("Azerbaijani", "Armenia")."""
     clause_words: frozenset[str] = frozenset()
     """Every content word of the value's clause, stemmed."""
     proper: frozenset[str] = frozenset()
     """The context words written with a capital (names), which say what a text is about, not what happened."""
+    phrase: frozenset[str] = frozenset()
+    """The close words of the value's own phrase: reached without crossing a comma, 'and' or another value."""
 
     def close(self) -> set[str]:
         """The words next to the value (within a word or two)."""
@@ -131,37 +134,42 @@ def context(
     right_words = _side(list(_WORD.finditer(text, end, right)), others, RIGHT_DECAY, barriers)
     left_words = _side(list(reversed(list(_WORD.finditer(text, left, start)))), others, LEFT_DECAY, barriers)
     weights: dict[str, float] = {}
-    for key, weight, _, _ in right_words + left_words:
+    for key, weight, _, _, _ in right_words + left_words:
         weights[key] = max(weights.get(key, 0.0), weight)
-    nouns = [key for key, weight, token, _ in right_words[:3] if weight >= NOUN_WEIGHT and not token[0].isupper()]
+    nouns = [key for key, weight, token, _, _ in right_words[:3] if weight >= NOUN_WEIGHT and not token[0].isupper()]
     first = next(_WORD.finditer(text, left, right), None)
     names = {
         key
-        for key, weight, token, at in right_words + left_words
+        for key, weight, token, at, _ in right_words + left_words
         if weight >= NAME_WEIGHT and token[0].isupper() and (first is None or at != first.start())
     }
     clause = {stem(m.group()) for m in _WORD.finditer(text, left, right) if m.group().lower() not in _STOP}
-    proper = {key for key, _, token, _ in right_words + left_words if token[0].isupper()}
-    return Context(weights, nouns[0] if nouns else None, frozenset(names), frozenset(clause), frozenset(proper))
+    proper = {key for key, _, token, _, _ in right_words + left_words if token[0].isupper()}
+    phrase = {key for key, weight, _, _, crossed in right_words + left_words if weight >= NOUN_WEIGHT and not crossed}
+    return Context(weights, frozenset(nouns), frozenset(names), frozenset(clause), frozenset(proper), frozenset(phrase))
 
 
 def _side(
     words: list[re.Match[str]], others: list[tuple[int, int]], decay: float, barriers: bool
-) -> list[tuple[str, float, str, int]]:
-    """Content words on one side of a value: (stem, weight, token, offset), nearest first."""
-    found: list[tuple[str, float, str, int]] = []
-    weight, distance = 1.0, 0
+) -> list[tuple[str, float, str, int, bool]]:
+    """Content words on one side of a value: (stem, weight, token, offset, crossed), nearest first.
+
+    ``crossed``: the word was reached across a comma, a conjunction or another value."""
+    found: list[tuple[str, float, str, int, bool]] = []
+    weight, distance, crossed = 1.0, 0, False
     for match in words:
         token = match.group()
         if token[0].isdigit() or any(s <= match.start() < e for s, e in others):
             weight *= ACROSS_VALUE if barriers else 1.0
+            crossed = True
             continue
         if token.lower() in _CONJUNCT:
             weight *= ACROSS_CONJUNCT
+            crossed = True
             continue
         if token.lower() in _STOP or token.lower() in _NUMBER_WORDS or len(token) < 2:
             continue
-        found.append((stem(token), weight * decay**distance, token, match.start()))
+        found.append((stem(token), weight * decay**distance, token, match.start(), crossed))
         distance += 1
         if distance >= WINDOW:
             break
@@ -175,7 +183,7 @@ def same_thing(first: Context, second: Context) -> bool:
     each stands next to names the other's clause never mentions ("Armenian soldiers", "Azerbaijani
     losses"), or one counts an event (deaths, cases) the other's clause never names.
     """
-    if first.noun and second.noun and first.noun not in second.clause_words and second.noun not in first.clause_words:
+    if first.nouns and second.nouns and not (first.nouns & second.clause_words or second.nouns & first.clause_words):
         return False
     if _foreign_names(first, second) and _foreign_names(second, first):
         return False
@@ -186,7 +194,7 @@ def same_thing(first: Context, second: Context) -> bool:
 
 def _other_event(first: Context, second: Context) -> bool:
     """The first value is next to a measured event (deaths, cases, sales) the second's clause never names."""
-    return any(word in _EVENTS and word not in second.clause_words for word in first.close())
+    return any(word in _EVENTS and word not in second.clause_words for word in first.phrase)
 
 
 def _unshared(first: Context, second: Context) -> set[str]:

@@ -207,6 +207,33 @@ def citation_data_spans(footnote: str) -> list[tuple[int, int]]:
     return spans
 
 
+def year_tail(found: Found, text: str, found_all: list[Found]) -> bool:
+    """Whether a bare year is the tail of the day before it ("September 28 , 2017" extracted in two).
+
+    The day is read with that year already, so the year alone is no second value to compare.
+    """
+    if not isinstance(found.value, DateValue) or not _YEAR.match(text[found.start : found.end]):
+        return False
+    return any(_tail_of(other, found, text) for other in found_all)
+
+
+def with_year_tail(found: Found, text: str, found_all: list[Found]) -> Found:
+    """A yearless day extended over the year written right after it, so its context starts beyond the year."""
+    tails = [other for other in found_all if _tail_of(found, other, text)]
+    return replace(found, end=tails[0].end) if tails else found
+
+
+def _tail_of(day: Found, year: Found, text: str) -> bool:
+    return (
+        isinstance(day.value, DateValue)
+        and isinstance(year.value, DateValue)
+        and day.value.timex.startswith("XXXX-")
+        and _YEAR.match(text[year.start : year.end]) is not None
+        and day.end <= year.start
+        and re.fullmatch(r"\s*,?\s*", text[day.end : year.start]) is not None
+    )
+
+
 def in_spans(found: Found, spans: list[tuple[int, int]]) -> bool:
     """Whether a value lies inside one of the spans."""
     return any(start <= found.start and found.end <= end for start, end in spans)

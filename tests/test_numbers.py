@@ -66,6 +66,13 @@ def test_words_to_number_stops_at_other_words() -> None:
         ("2 million and a half", 2.5e6),
         ("7.1e3", 7100.0),
         ("12 345", 12345.0),
+        ("1.5 millions", 1.5e6),
+        ("100-thousand", 1e5),
+        ("two-hundred", 200.0),
+        ("ninety - five", 95.0),
+        ("one one hundred fifth", 1 / 105),
+        ("three two hundredths", 3 / 200),
+        ("one hundred thirty-two fifths", 26.4),
     ],
 )
 def test_number_words_and_mixed_forms_read_their_value(text: str, value: float) -> None:

@@ -55,16 +55,23 @@ class _State:
     last_scale: float | None = None
     end: int | None = None
     count: int = 0
+    ordinal_only: bool = False
 
     @property
     def value(self) -> float:
         return self.total + self.group
 
 
-def read_numeral(tokens: list[Token], i: int, bare_fraction: bool = False) -> Numeral | None:
-    """The numeral starting at tokens[i], or None; ``bare_fraction`` also reads "half" alone."""
+def read_numeral(
+    tokens: list[Token], i: int, bare_fraction: bool = False, ordinal_only: bool = False
+) -> Numeral | None:
+    """The numeral starting at tokens[i], or None; ``bare_fraction`` also reads "half" alone.
+
+    ``ordinal_only`` reads an ordinal word as an ordinal even in the plural ("hundred fifths" as 105th),
+    as the denominator of a spelled-out fraction is read.
+    """
     sign, j = _sign(tokens, i)
-    state = _State()
+    state = _State(ordinal_only=ordinal_only)
     while j < len(tokens):
         outcome = _step(tokens, j, state, bare_fraction)
         if isinstance(outcome, Numeral):
@@ -74,8 +81,31 @@ def read_numeral(tokens: list[Token], i: int, bare_fraction: bool = False) -> Nu
         j = outcome
     if state.end is None:
         return None
+    fraction = None if ordinal_only else _over_ordinal(tokens, state)
+    if fraction is not None:
+        return _signed(fraction, i, sign)
     value = state.value
     return Numeral(i, state.end, sign * value, scale=state.last_scale if state.last == "scale" else None)
+
+
+def _over_ordinal(tokens: list[Token], state: _State) -> Numeral | None:
+    """A spelled-out numerator over a compound ordinal: "one one hundred fifth", "three two hundredths".
+
+    The numerator stops where the next number word cannot continue it; what follows must be an ordinal of
+    two words or more (one word is read as a denominator already), in the plural unless the numerator is one.
+    """
+    j = state.end
+    if j is None or j >= len(tokens) or state.last not in ("unit", "teen", "tens", "hundred", "scale"):
+        return None
+    if tokens[j].kind != "word" or tokens[j].start - tokens[j - 1].end > 1:
+        return None
+    denominator = read_numeral(tokens, j, ordinal_only=True)
+    if denominator is None or not denominator.ordinal or denominator.end - j < 2 or denominator.value <= 2:
+        return None
+    plural = tokens[denominator.end - 1].lower.endswith("s")
+    if not plural and state.value != 1:
+        return None
+    return Numeral(0, denominator.end, state.value / denominator.value, fraction=True)
 
 
 def _signed(numeral: Numeral, start: int, sign: float) -> Numeral:
@@ -186,11 +216,16 @@ def _slash_fraction(tokens: list[Token], j: int) -> float | None:
 def _hyphen(tokens: list[Token], j: int, state: _State) -> int | None:
     """Skip the hyphen of "twenty-one" or "fifty-four"; anything else ends the numeral."""
     token = tokens[j]
-    if token.text not in "-‐" or j + 1 >= len(tokens) or state.last not in ("unit", "teen", "tens"):
+    if token.text not in "-‐" or j + 1 >= len(tokens) or state.last not in ("unit", "teen", "tens", "num"):
         return None
     after = tokens[j + 1]
     tight = after.start == token.end and token.start == tokens[j - 1].end
-    if tight and state.last == "tens" and (after.lower in UNIT_WORDS or _denominator(tokens, j + 1)):
+    if tight and (after.lower == "hundred" or after.lower in SCALE_WORDS):
+        return j + 1  # 100-thousand, two-hundred
+    if state.last == "num":
+        return None
+    spaced = after.start > token.end and token.start > tokens[j - 1].end  # "ninety - five", as tokenized text has it
+    if (tight or spaced) and state.last == "tens" and (after.lower in UNIT_WORDS or _denominator(tokens, j + 1)):
         return j + 1
     denominator = _denominator(tokens, j + 1)
     loose = denominator is not None and (denominator[2] or denominator[3] == "half" or state.value == 1)
@@ -215,6 +250,8 @@ def _scale_of(tokens: list[Token], j: int, state: _State) -> float | None:
     token = tokens[j]
     if token.lower in SCALE_WORDS:
         return SCALE_WORDS[token.lower]
+    if token.lower[:-1] in SCALE_WORDS and token.lower.endswith("s") and state.last not in (None, "a"):
+        return SCALE_WORDS[token.lower[:-1]]  # "1.5 millions", "two thousands"
     if state.last != "num" or j == 0:
         return None
     tight = tokens[j - 1].end == token.start
@@ -272,7 +309,13 @@ def _ordinal_or_fraction(
 ) -> Numeral | None:
     """Finish on an ordinal word: "two thirds" and "a fifth" are fractions, "twenty-first" an ordinal."""
     value, end, plural, kind = denominator
+    if state.ordinal_only:
+        plural, bare_fraction = False, False
+        if kind == "half":
+            return None
     single = state.last == "a" or (state.count == 1 and state.value == 1 and state.last == "unit")
+    if state.ordinal_only and state.count > 0:
+        single = False
     if kind == "half" or plural:
         if kind == "half" and not plural and _half_a_dozen(tokens, end):
             return Numeral(0, end + 2, state.value * 6 if state.end is not None else 6.0)

@@ -15,12 +15,27 @@ TokenKind = Literal["num", "word", "sym"]
 
 _SPACES = " \u00a0\u202f\u2009"
 _DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?![\d])"  # 1,234,567
+    r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.,])"  # 1.234.567 and 1.234.567,89 (continental)
+    r"|\d{1,3}\.\d{3},\d{1,2}(?![\d.,])"  # 5.000,00 (continental)
+    r"|\d{1,3}(?:['’]\d{3})+(?:\.\d+)?(?![\d'’])"  # 1'234'567 (Swiss)
+    r"|(?<!\d,)\d+,(?:\d{1,2}|\d{4,})(?![\d‐-]|,\d)"  # 1,5 and 3,1415: a decimal comma, not a list or 1,3-diene
+    r"|(?:\d{1,3}(?:,\d{3})+(?![\d])"  # 1,234,567
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?![\d])"  # 12,34,567 (Indian lakhs)
     rf"|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?![\d,.])"  # 40 000, 40\u202f000
     r"|\d+)(?:\.\d+)?"
     r"|\.\d+"
 )
-_POWER = r"(?P<power>[eE][+-]?\d+(?![\w])|\s?[x×]\s?10\^(?P<exp10>[+-]?\d+)|\^(?P<exp>[+-]?\d+))?"
+_CONTINENTAL = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^\d{1,3}\.\d{3},\d+$|^\d+,(?:\d{1,2}|\d{4,})$")
+"""Digits written with a decimal comma, and dots (if any) grouping thousands."""
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_POWER = (
+    r"(?P<power>[eE][+\-−]?\d+(?![\w])"  # 1.2e-5
+    r"|\s?[x×·]\s?10(?:\^(?P<exp10>[+\-−]?\d+)|−(?P<minus10>\d+)(?![\w])"  # 3 x 10^8, 2.48×10−5
+    rf"|(?P<sup10>⁻?[{_SUPERSCRIPTS}]+))"  # 6.02×10²³
+    r"|\^(?P<exp>[+\-−]?\d+)"  # 2.5^-1
+    rf"|(?P<sup>⁻?[{_SUPERSCRIPTS}]+))?"  # 10⁶
+)
+_SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPTS + "⁻−", "0123456789--")
 _ORDINAL_SUFFIX = r"(?:(?P<ord>st|nd|rd|th)(?![^\W\d_]))?"
 _TOKEN = re.compile(
     rf"(?P<num>(?<!\d)(?:{_DIGITS}){_POWER}){_ORDINAL_SUFFIX}"
@@ -71,14 +86,24 @@ def _digit_value(match: re.Match[str]) -> float:
     base_text = match["num"]
     if match["power"]:
         base_text = base_text[: len(base_text) - len(match["power"])]
-    base = float(re.sub(rf"[,{_SPACES}]", "", base_text))
-    if match["exp10"] is not None:
-        return base * 10.0 ** int(match["exp10"])
-    if match["exp"] is not None:
+    if _CONTINENTAL.match(base_text):
+        base_text = base_text.replace(".", "").replace(",", ".")
+    digits = re.sub(rf"[,'’{_SPACES}]", "", base_text)
+    base = float(digits)
+    ten = match["exp10"] or match["sup10"] or (match["minus10"] and "-" + match["minus10"])
+    if ten:
+        return float(f"{digits}e{_exponent(ten)}")
+    power = match["exp"] or match["sup"]
+    if power:
         try:
-            return float(base ** int(match["exp"]))
-        except OverflowError:
+            return float(base ** _exponent(power))
+        except (OverflowError, ZeroDivisionError):
             return base
     if match["power"]:
-        return float(base_text.replace(",", "") + match["power"])
+        return float(f"{digits}e{_exponent(match['power'][1:])}")
     return base
+
+
+def _exponent(text: str) -> int:
+    """An exponent written with ASCII, Unicode or superscript digits and signs."""
+    return int(text.translate(_SUPERSCRIPT_DIGITS))

@@ -341,3 +341,23 @@ def test_the_year_of_a_split_date_is_not_a_second_value(nlp) -> None:
     assert check_record(nlp, record)["verdict"] == "contradicted"
     record["claim"] = "The photographs were published on February 11 , 2007 ."
     assert check_record(nlp, record)["verdict"] == "supported"
+
+
+def test_a_date_after_the_word_original_is_content_unless_archived() -> None:
+    sentence = "The original soundtrack was released after 2002."
+    note = "An original soundtrack was released on 10 June 2003 by Hollywood Records."
+    year = DateValue(timex="2002", granularity="year", first_day=date(2002, 1, 1), last_day=date(2002, 12, 31))
+    claim = at(sentence, "2002", year)
+    assert verdict(sentence, claim, note, [at(note, "10 June 2003", day(2003, 6, 10))]) == "supported"
+    archived = '"Hollywood Records soundtracks". Archived from the original on 10 June 2003.'
+    assert verdict(sentence, claim, archived, [at(archived, "10 June 2003", day(2003, 6, 10))]) == "not_found"
+
+
+def test_a_date_in_parentheses_is_content_unless_it_closes_an_author_part() -> None:
+    sentence = "Anna Pavlova was born in 1985."
+    year = DateValue(timex="1985", granularity="year", first_day=date(1985, 1, 1), last_day=date(1985, 12, 31))
+    claim = at(sentence, "1985", year)
+    note = "Anna Pavlova (January 23, 1985) was a Russian ballerina."
+    assert verdict(sentence, claim, note, [at(note, "January 23, 1985", day(1985, 1, 23))]) == "supported"
+    cited = "Pavlova, Anna (January 23, 1985). Memoirs of a ballerina."
+    assert verdict(sentence, claim, cited, [at(cited, "January 23, 1985", day(1985, 1, 23))]) == "not_found"

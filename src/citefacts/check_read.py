@@ -92,7 +92,7 @@ _YEAR_AFTER = r"\s*,?\s*(\d{4})\b"
 _YEAR = re.compile(r"^\d{4}$")
 _CITED_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|[A-Z][a-z]+\s+\d{4}|\d{4})"
 _CITATION_DATA = re.compile(
-    rf"(?:Retrieved|Accessed|Archived|original)\b[^.]{{0,40}}?(?:on\s+)?{_CITED_DATE}(?:\s+at the Wayback Machine)?"
+    rf"(?:Retrieved|Accessed|Archived|the original on)\b[^.]{{0,40}}?(?:on\s+)?{_CITED_DATE}(?:\s+at the Wayback Machine)?"
     r"|\bpp?\.\s*[\dxivl][\dxivl,–\-\s]*|\bISBN[\s:]*[\dX\-–\s]+|\bdoi:\S+|\bS2CID\s*\d+|\bISSN[\s:]*[\dX\-]+"
     r"|\b\d{4}-\d{2}-\d{2}\b|\(\d+ ed\.\)|\b\d+\s*\(\d+\)\s*:\s*\d+[\d–\-]*|\b(?:vol|no|issue)\.?\s*\d+",
     re.I,
@@ -198,7 +198,7 @@ def citation_data_spans(footnote: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _CITATION_DATA.finditer(footnote)]
     spans += [(m.start(), m.end()) for m in _TITLE.finditer(footnote)]
     spans += [(m.start(), m.end()) for m in re.finditer(r"\[\d+\]", footnote)]
-    for match in re.finditer(r"\(([^()]{4,40})\)", footnote):
+    for match in re.finditer(r"\(([^()]{4,40})\)(?=\s*[.:])", footnote):
         if re.search(r"\d{4}", match.group(1)) and not _DATE_WORDS.sub("", match.group(1)).strip(" ,.;-–"):
             spans.append((match.start(), match.end()))
     for match in re.finditer(r"(?:^|[.\"”]\s)([^.\"”]{0,40}\b\d{4}\b[^.\"”]{0,6})\.(?=\s|$)", footnote):
@@ -278,7 +278,7 @@ def publication_day(footnote: str, found: list[Found], citation_data: list[tuple
         value = item.value
         if not isinstance(value, DateValue) or value.last_day is None or not in_spans(item, citation_data):
             continue
-        if re.search(r"(?:Retrieved|Accessed|Archived|original)\b[^.]{0,40}$", footnote[: item.start], re.I):
+        if re.search(r"(?:Retrieved|Accessed|Archived|the original on)\b[^.]{0,40}$", footnote[: item.start], re.I):
             continue
         return float(value.last_day.toordinal())
     return None

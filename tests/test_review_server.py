@@ -111,6 +111,20 @@ def test_report_is_self_contained_and_escapes_source_text(output: Path) -> None:
     assert "&lt;script&gt;alert(" in html and "&lt;/script&gt;" in html and "&lt;b&gt;" in html
     assert "http://" not in html and "https://" not in html and "<link" not in html
     assert "default-src 'none'" in html
+    assert "Footnotes no fact cites" not in html, "the one footnote is linked through its marker"
+
+
+def test_report_and_summary_list_the_footnotes_placed_nowhere(tmp_path: Path, nlp: Language) -> None:
+    source = tmp_path / "town.txt"
+    source.write_text(ARTICLE.replace("visitors.[1]", "visitors.[1] A fair was held.[2]") + "^Unrelated almanac.\n")
+    out = tmp_path / "out" / "town.json"
+    save_extraction(run(read_source(source), nlp), out)
+    reviewed = load_reviewed(out)
+    assert reviewed.document.unplaced_footnotes() == [2], "no fact holds the sentence citing note 2"
+    html = render_report([reviewed])
+    assert "Footnotes no fact cites: 1" in html and "Unrelated almanac." in html
+    summary = cli("review", str(out.parent), "--summary")
+    assert "1 of 2" in summary.stdout, summary.stdout
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -137,5 +151,6 @@ def test_extract_prints_a_brief_diff_of_each_run(output: Path) -> None:
     source.write_text(ARTICLE.replace("5,000 inhabitants", "5,100 inhabitants"))
     result = cli("extract", str(source), "--out", str(output.parent))
     assert result.returncode == 0, result.stderr
+    assert "footnotes cited by a fact: 1 of 1" in result.stderr
     assert "0 new, 0 removed" in result.stderr and "changed: The town had 5,100 inhabitants" in result.stderr
     assert "Traceback" not in result.stderr and (output.parent / "town.diff.json").exists()

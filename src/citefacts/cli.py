@@ -70,7 +70,7 @@ def extract(
     from citefacts.nlp import load_model
     from citefacts.read import read_source
     from citefacts.review.diff import read_diff
-    from citefacts.review_cli import print_diff
+    from citefacts.review_cli import print_diff, print_placement
 
     if verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
@@ -88,6 +88,7 @@ def extract(
             written = extract_file(path, out, fmt, not allow_no_footnotes)
             progress.advance(job)
             console.print(f"wrote {written}")
+            print_placement(written)
             print_diff(read_diff(written), written)
 
 

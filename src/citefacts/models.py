@@ -213,6 +213,12 @@ class Document(Model):
             raise ValueError("fact ids are not unique")
         return self
 
+    def unplaced_footnotes(self) -> list[int]:
+        """Numbers of the footnotes no fact cites: placed nowhere with confidence (reported, not guessed), or cited
+        only by sentences that state no date, number or name."""
+        cited = {citation.footnote for fact in self.facts for citation in fact.citations}
+        return [note.number for note in self.footnotes if note.number not in cited]
+
 
 # --- reading: the format-blind document model between the reader and the rest ---------------
 

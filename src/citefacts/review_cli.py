@@ -36,12 +36,28 @@ def print_diff(diff: RunDiff | None, out: Path, limit: int = 5) -> None:
         console.print(f"  … and {len(shown) - limit} more in {out.with_name(out.stem + '.diff.json')}", highlight=False)
 
 
+def print_placement(out: Path) -> None:
+    """How many footnotes the linker placed: the others are reported unplaced rather than guessed."""
+    from citefacts.write import load_document
+
+    document = load_document(out)
+    total, unplaced = len(document.footnotes), len(document.unplaced_footnotes())
+    if total:
+        console.print(
+            f"  {len(document.facts)} facts; footnotes cited by a fact: {total - unplaced} of {total}"
+            f" (the rest placed nowhere with confidence, not guessed)",
+            highlight=False,
+        )
+
+
 def summary_table(paths: list[Path]) -> Table:
-    """Per file: facts by status, and how many are decided, stale or pending, and archived decisions."""
+    """Per file: facts by status, footnotes placed nowhere, how many facts are decided, stale or pending, and
+    archived decisions."""
     from citefacts.review.view import load_reviewed
 
     table = Table(title="review state")
-    for column in ("file", "facts", "contradicted", "uncited", "accepted", "rejected", "corrected", "stale", "pending"):
+    columns = ("file", "facts", "contradicted", "uncited", "unplaced notes")
+    for column in (*columns, "accepted", "rejected", "corrected", "stale", "pending"):
         table.add_column(column, justify="left" if column == "file" else "right")
     table.add_column("archived decisions", justify="right")
     for path in paths:
@@ -54,6 +70,7 @@ def summary_table(paths: list[Path]) -> Table:
             str(len(reviewed.document.facts)),
             str(statuses["contradicted"]),
             str(statuses["uncited"]),
+            f"{len(reviewed.document.unplaced_footnotes())} of {len(reviewed.document.footnotes)}",
             str(kinds["accept"]),
             str(kinds["reject"]),
             str(kinds["correct"]),

@@ -86,6 +86,13 @@ def file_section(reviewed: Reviewed) -> str:
     if cited:
         items = "".join(f"<li value={n}>{escape(notes[n].text)}</li>" for n in cited if n in notes)
         table += f"<h3>Footnotes cited</h3><ol>{items}</ol>"
+    unplaced = document.unplaced_footnotes()
+    if unplaced:
+        items = "".join(f"<li value={n}>{escape(notes[n].text)}</li>" for n in unplaced)
+        table += (
+            f"<details><summary>Footnotes no fact cites: {len(unplaced)} (placed nowhere with confidence, not guessed)</summary>"
+            f"<ol>{items}</ol></details>"
+        )
     archived = reviewed.archived
     if archived:
         items = "".join(

@@ -361,3 +361,24 @@ def test_a_date_in_parentheses_is_content_unless_it_closes_an_author_part() -> N
     assert verdict(sentence, claim, note, [at(note, "January 23, 1985", day(1985, 1, 23))]) == "supported"
     cited = "Pavlova, Anna (January 23, 1985). Memoirs of a ballerina."
     assert verdict(sentence, claim, cited, [at(cited, "January 23, 1985", day(1985, 1, 23))]) == "not_found"
+
+
+def test_a_bound_is_set_against_the_figure_as_written() -> None:
+    sentence = "The film was produced for less than $ 50.5 million."
+    note = "It grossed $ 116.5 million worldwide against a $ 50 million production budget."
+    claim = at(sentence, "less than $ 50.5 million", number(50.5e6, number_kind="money", unit="USD"))
+    found = [
+        at(note, "$ 116.5 million", number(116.5e6, number_kind="money", unit="USD")),
+        at(note, "$ 50 million", number(50e6, number_kind="money", unit="USD")),
+    ]
+    assert numbers_agree(number(50.5e6, qualifier="less_than"), number(50e6))
+    assert not numbers_agree(number(50e6, qualifier="less_than"), number(50e6))
+    assert verdict(sentence, claim, note, found) != "contradicted"
+
+
+def test_a_currency_word_inside_the_figure_makes_it_money() -> None:
+    sentence = "The film has earned over 95 crores worldwide."
+    note = "As of 23 May 2019, it has earned 97 crore worldwide."
+    claim = at(sentence, "over 95", number(95, qualifier="more_than"))
+    found = [at(note, "23 May 2019", day(2019, 5, 23)), at(note, "97 crore", number(97))]
+    assert verdict(sentence, claim, note, found) == "supported"

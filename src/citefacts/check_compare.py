@@ -148,7 +148,7 @@ def _relation(claim: Reading, source: Reading) -> Relation:
     unbounded = claim.qualifier not in _UPPER + _LOWER and source.qualifier not in _UPPER + _LOWER
     if unbounded and claim.low == source.low and claim.high == source.high:
         return Relation.SUPPORTS
-    if typical(source).within(support(claim)) or _inside_range(claim, source):
+    if typical(source).within(support(claim)) or _inside_range(claim, source) or _point_meets_bound(claim, source):
         return Relation.SUPPORTS
     stated = literal(source) if claim.qualifier not in _UPPER + _LOWER else _point_or_bound(source)
     if not stated.meets(tolerance(claim)):
@@ -177,6 +177,15 @@ def _point_or_bound(source: Reading) -> Interval:
     if source.qualifier is None:
         return Interval(source.low, source.high)
     return literal(source)
+
+
+def _point_meets_bound(claim: Reading, source: Reading) -> bool:
+    """A plain source figure beyond a claimed bound confirms it ("$ 50 million" for "less than $ 50.5 million").
+
+    The bound is set against the figure as written, not against what its last digit may round."""
+    if claim.qualifier not in _UPPER + _LOWER or source.qualifier is not None or claim.kind == "date":
+        return False
+    return Interval(source.low, source.high).within(support(claim))
 
 
 def _same_direction(claim: Reading, source: Reading) -> bool:

@@ -33,9 +33,11 @@ _DATE_QUALIFIERS = [
 ]
 _AFTER_QUALIFIERS = [(r"^\s*(?:or more|or over|and over|\+)", "at_least"), (r"^\s*(?:or less|or fewer)", "at_most")]
 _CURRENCY_LEFT = re.compile(r"(?:US\$|\$|€|£|¥|USD|EUR|GBP)\s*$")
-_CURRENCY_RIGHT = re.compile(
-    r"^\s*(?:dollars?|euros?|pounds?|rupees?|crores?|lakhs?|yen|yuan|roubles?|rubles?|manats?|drams?|francs?)\b", re.I
+_CURRENCY_WORDS = (
+    r"(?:dollars?|euros?|pounds?|rupees?|crores?|lakhs?|yen|yuan|roubles?|rubles?|manats?|drams?|francs?)\b"
 )
+_CURRENCY_RIGHT = re.compile(rf"^\s*{_CURRENCY_WORDS}", re.I)
+_CURRENCY_IN = re.compile(rf"\d\s*(?:(?:thousand|million|billion)\s*)?{_CURRENCY_WORDS}", re.I)
 _PERCENT_RIGHT = re.compile(r"^\s*(?:%|per\s*cent|percent)", re.I)
 _FIGURE = re.compile(
     r"(?<![\w.,/-])\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million|billion|trillion)\b)?(?:\s*%)?(?![\w/-])"
@@ -168,7 +170,9 @@ def _kind(value: NumberValue, span: str, left: str, right: str) -> str:
     """Money or percent only where the words say so: spaCy also labels "30 million copies" MONEY."""
     if value.number_kind == "ordinal" or _ORDINAL.search(span):
         return "ordinal"
-    if re.search(r"[$€£¥]|\b(?:USD|EUR|GBP|US\$)", span) or _CURRENCY_LEFT.search(left) or _CURRENCY_RIGHT.match(right):
+    if re.search(r"[$€£¥]|\b(?:USD|EUR|GBP|US\$)", span) or _CURRENCY_IN.search(span) or _CURRENCY_LEFT.search(left):
+        return "money"
+    if _CURRENCY_RIGHT.match(right):
         return "money"
     if "%" in span or re.search(r"per\s*cent", span, re.I) or _PERCENT_RIGHT.match(right):
         return "percent"

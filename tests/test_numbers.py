@@ -145,6 +145,9 @@ def test_quantities_carry_their_unit(text: str, value: float, unit: str) -> None
         ("3-4 million", 3e6, 4e6),
         ("ten to fifteen", 10.0, 15.0),
         ("more than 10 and less than 20", 10.0, 20.0),
+        ("between 44 mg to 50 mg", 44.0, 50.0),
+        ("from three up to five", 3.0, 5.0),
+        ("between 0 and 1/2", 0.0, 0.5),
     ],
 )
 def test_range_fills_low_and_high_from_either_form(text: str, low: float, high: float) -> None:
@@ -330,7 +333,14 @@ def test_digits_inside_a_spacy_name_are_not_counts(nlp: Language) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("one over three", 1 / 3), ("2000 over 3.", 2000 / 3), ("two out of five hundred", 0.004)],
+    [
+        ("one over three", 1 / 3),
+        ("2000 over 3.", 2000 / 3),
+        ("two out of five hundred", 0.004),
+        ("1 in 10 people", 0.1),
+        ("one in a million", 1e-6),
+        ("1 and 4/5", 1.8),
+    ],
 )
 def test_spoken_ratios_read_as_fractions(text: str, value: float) -> None:
     parsed = parse_number(text)
@@ -340,3 +350,14 @@ def test_spoken_ratios_read_as_fractions(text: str, value: float) -> None:
 def test_improper_out_of_stays_two_numbers() -> None:
     tokens = tokenize("12 out of 10")
     assert [q.value for q in scan(tokens)] == [12.0, 10.0]
+
+
+@pytest.mark.parametrize("text", ["3 in 5 days", "1 in 3.5 km", "10 in 5"])
+def test_in_between_a_count_and_a_measure_or_a_smaller_number_is_no_ratio(text: str) -> None:
+    assert len(scan(tokenize(text))) == 2
+
+
+@pytest.mark.parametrize(("text", "qualifier", "high"), [("=< 5", "at_most", 5.0), ("less than 5", "less_than", 5.0)])
+def test_written_comparison_signs_bound_the_high_side(text: str, qualifier: str, high: float) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.qualifier == qualifier and parsed.high == high

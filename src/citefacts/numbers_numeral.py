@@ -23,6 +23,7 @@ from citefacts.numbers_lexicon import (
     ordinal_word,
 )
 from citefacts.numbers_tokens import Token
+from citefacts.numbers_units import UNIT_SYMBOLS, time_unit, unit_word
 
 _SMALL_WORDS = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS}
 _FOLLOWS = {
@@ -56,6 +57,7 @@ class _State:
     end: int | None = None
     count: int = 0
     ordinal_only: bool = False
+    between: bool = False
 
     @property
     def value(self) -> float:
@@ -71,7 +73,7 @@ def read_numeral(
     as the denominator of a spelled-out fraction is read.
     """
     sign, j = _sign(tokens, i)
-    state = _State(ordinal_only=ordinal_only)
+    state = _State(ordinal_only=ordinal_only, between=i > 0 and tokens[i - 1].lower == "between")
     while j < len(tokens):
         outcome = _step(tokens, j, state, bare_fraction)
         if isinstance(outcome, Numeral):
@@ -85,7 +87,9 @@ def read_numeral(
     if fraction is not None:
         return _signed(fraction, i, sign)
     value = state.value
-    return Numeral(i, state.end, sign * value, scale=state.last_scale if state.last == "scale" else None)
+    scale = state.last_scale if state.last == "scale" else None
+    alone = state.last == "frac" and state.count == 0  # "4/5" by itself, which "1 and 4/5" adds
+    return Numeral(i, state.end, sign * value, fraction=alone, scale=scale)
 
 
 def _over_ordinal(tokens: list[Token], state: _State) -> Numeral | None:
@@ -160,7 +164,7 @@ def _step(tokens: list[Token], j: int, state: _State, bare_fraction: bool) -> in
         return _and(tokens, j, state)
     if word == "point" and state.end is not None:
         return _point(tokens, j, state)
-    if word in ("over", "out") and state.end is not None:
+    if word in ("over", "out", "in") and state.end is not None:
         return _ratio(tokens, j, state)
     return None
 
@@ -364,7 +368,7 @@ def _and(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
     if j + 1 >= len(tokens):
         return None
     tail = read_numeral(tokens, j + 1)
-    if tail is not None and tail.fraction:
+    if tail is not None and tail.fraction and not (state.between and tokens[j + 1].kind == "num"):
         part = tail.value
         if tail.scale is None and state.last == "scale" and state.last_scale is not None:
             part *= state.last_scale
@@ -404,28 +408,44 @@ def _point(tokens: list[Token], j: int, state: _State) -> Numeral | None:
 
 
 def _ratio(tokens: list[Token], j: int, state: _State) -> Numeral | None:
-    """ "one over three", "2000 over 3", "two out of five hundred": a ratio read as a fraction.
+    """ "one over three", "2000 over 3", "two out of five hundred", "1 in 10": a ratio read as a fraction.
 
     "out of" only makes a proper fraction ("12 out of 10" is two numbers); "over" divides after one, or
     when the divisor ends the clause ("2000 over 3."), not in "20 over 5 years".
     """
     k = j + 1
     out_of = tokens[j].lower == "out"
+    one_in = tokens[j].lower == "in"
     if out_of:
         if k >= len(tokens) or tokens[k].lower != "of":
             return None
         k += 1
-    if k >= len(tokens):
+    if k >= len(tokens) or (one_in and not _whole_count(state)):
         return None
     denominator = read_numeral(tokens, k)
     if denominator is None or denominator.ordinal or denominator.value <= 0:
         return None
     if out_of and state.value > denominator.value:
         return None
+    if one_in and (state.value >= denominator.value or _measured(tokens, denominator)):
+        return None  # "1 in 10 people", not "3 in 5 days" or "5 in 2 km"
     ends = denominator.end >= len(tokens) or tokens[denominator.end].kind == "sym"
-    if not out_of and state.value != 1 and not ends:
+    if not (out_of or one_in) and state.value != 1 and not ends:
         return None
     return Numeral(0, denominator.end, state.value / denominator.value, fraction=True)
+
+
+def _whole_count(state: _State) -> bool:
+    """Whether what was read is a plain whole number, as the "1" of "1 in 10" is."""
+    return state.last in ("unit", "teen", "tens", "num") and state.value >= 1 and state.value == int(state.value)
+
+
+def _measured(tokens: list[Token], numeral: Numeral) -> bool:
+    """Whether a unit of time or measure follows a numeral ("5 days", "2 km"): a quantity, not a count."""
+    if numeral.value != int(numeral.value) or numeral.end >= len(tokens):
+        return numeral.value != int(numeral.value)
+    after = tokens[numeral.end].text
+    return bool(time_unit(after) or unit_word(after) or after in UNIT_SYMBOLS)
 
 
 def is_number_token(token: Token) -> bool:

@@ -85,6 +85,7 @@ _PREFIXES: dict[str, Bound] = {
             "higher than or equal to",
             "larger than or equal to",
             "> =",
+            "= >",
             "≥",
         ],
         ("at_least", "low"),
@@ -124,6 +125,7 @@ _PREFIXES: dict[str, Bound] = {
             "lower than or equal to",
             "smaller than or equal to",
             "< =",
+            "= <",
             "≤",
         ],
         ("at_most", "high"),
@@ -249,13 +251,13 @@ def _range(tokens: list[Token], quantities: list[Quantity], k: int) -> Reading |
         return None
     first, second = quantities[k], quantities[k + 1]
     between = [t.lower for t in tokens[first.end : second.start] if t.lower != "the"]
-    if between == ["-", "to"]:
-        between = ["to"]  # "8- to 16-meter"
+    opener = prefix_word(tokens, first.start)
+    if between == ["-", "to"] or (between == ["up", "to"] and opener == "from"):
+        between = ["to"]  # "8- to 16-meter", "from three up to five"
     if len(between) != 1 or between[0] not in _RANGE_WORDS or (first.kind == "ordinal") != (second.kind == "ordinal"):
         return None
-    opener = prefix_word(tokens, first.start)
-    if (between[0] == "and") != (opener == "between") or _in_chain(tokens, first, second):
-        return None
+    if (between[0] == "and" and opener != "between") or _in_chain(tokens, first, second):
+        return None  # "between 5 to 10" is a range as "between 5 and 10" is; "5 and 10" alone two numbers
     kinds: set[NumberKind] = {first.kind, second.kind} - {"cardinal"}
     units = {first.unit, second.unit} - {None}
     if len(kinds) > 1 or len(units) > 1:

@@ -73,6 +73,10 @@ def test_words_to_number_stops_at_other_words() -> None:
         ("one one hundred fifth", 1 / 105),
         ("three two hundredths", 3 / 200),
         ("one hundred thirty-two fifths", 26.4),
+        ("one and a half million", 1.5e6),
+        ("two and a quarter million", 2.25e6),
+        ("half a million", 5e5),
+        ("a quarter of a million", 2.5e5),
     ],
 )
 def test_number_words_and_mixed_forms_read_their_value(text: str, value: float) -> None:
@@ -245,6 +249,10 @@ def test_offsets_index_the_raw_text(nlp: Language) -> None:
     ("text", "value"),
     [
         ("one hundred thirty-two fifths", 26.4),
+        ("one and a half million", 1.5e6),
+        ("two and a quarter million", 2.25e6),
+        ("half a million", 5e5),
+        ("a quarter of a million", 2.5e5),
         ("twenty twenty fifths", 0.8),
         ("approximately one-half", 0.5),
         ("seven quadrillion", 7e15),

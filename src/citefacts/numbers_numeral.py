@@ -324,7 +324,7 @@ def _ordinal_or_fraction(
         if kind == "half" and not plural and _half_a_dozen(tokens, end):
             return Numeral(0, end + 2, state.value * 6 if state.end is not None else 6.0)
         bare = state.end is None and state.last != "a"
-        if bare and (plural or not (bare_fraction or _scale_follows(tokens, end))):
+        if bare and (plural or not (bare_fraction or _scale_after(tokens, end) is not None)):
             return None
         numerator = state.value if state.end is not None else 1.0
         return _then_scale(tokens, Numeral(0, end, numerator / value, fraction=True))
@@ -356,11 +356,21 @@ def _scale_follows(tokens: list[Token], j: int) -> bool:
 
 
 def _then_scale(tokens: list[Token], fraction: Numeral) -> Numeral:
-    """A fraction followed by a scale word is that part of it ("quarter million", "three quarters billion")."""
-    if _scale_follows(tokens, fraction.end):
-        scale = SCALE_WORDS[tokens[fraction.end].lower]
-        return Numeral(0, fraction.end + 1, fraction.value * scale, fraction=True, scale=scale)
+    """A fraction followed by a scale word is that part of it ("quarter million", "three quarters billion",
+    "a quarter of a million")."""
+    end = _scale_after(tokens, fraction.end)
+    if end is not None:
+        scale = SCALE_WORDS[tokens[end].lower]
+        return Numeral(0, end + 1, fraction.value * scale, fraction=True, scale=scale)
     return fraction
+
+
+def _scale_after(tokens: list[Token], j: int) -> int | None:
+    """Where the scale word a fraction ending at j takes is: right there ("quarter million") or after
+    "a" or "of a" ("half a million", "a quarter of a million")."""
+    k = j + (j < len(tokens) and tokens[j].lower == "of")
+    k += k < len(tokens) and tokens[k].lower in ARTICLE_WORDS
+    return k if _scale_follows(tokens, k) else None
 
 
 def _and(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
@@ -372,6 +382,8 @@ def _and(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
         part = tail.value
         if tail.scale is None and state.last == "scale" and state.last_scale is not None:
             part *= state.last_scale
+        elif tail.scale is not None and state.last != "scale":  # "one and a half million": the scale takes both
+            return Numeral(0, tail.end, state.value * tail.scale + part, scale=tail.scale)
         return Numeral(0, tail.end, state.value + part)
     after = tokens[j + 1]
     ordinal = _denominator(tokens, j + 1)

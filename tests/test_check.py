@@ -382,3 +382,20 @@ def test_a_currency_word_inside_the_figure_makes_it_money() -> None:
     claim = at(sentence, "over 95", number(95, qualifier="more_than"))
     found = [at(note, "23 May 2019", day(2019, 5, 23)), at(note, "97 crore", number(97))]
     assert verdict(sentence, claim, note, found) == "supported"
+
+
+def test_a_claimed_day_without_its_year_is_read_in_the_year_of_the_source() -> None:
+    from citefacts.check_compare import Relation, relation
+    from citefacts.check_read import read_found
+
+    sentence = "The state extended the tax filing deadline to before August 1."
+    yearless = DateValue(timex="XXXX-08-01", granularity="day")
+    claim = read_found(at(sentence, "August 1", yearless), sentence)
+    note = "The state extended the tax filing deadline to 15 July 2020."
+    source = read_found(at(note, "15 July 2020", day(2020, 7, 15)), note)
+    later = "The state extended the tax filing deadline to 15 August 2020."
+    late_source = read_found(at(later, "15 August 2020", day(2020, 8, 15)), later)
+    assert claim is not None and source is not None and late_source is not None
+    assert claim.loose and claim.qualifier == "less_than"
+    assert relation(claim, source) is Relation.SUPPORTS
+    assert relation(claim, late_source) is Relation.COMPATIBLE

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 
@@ -128,11 +128,27 @@ def comparable(claim: Reading, source: Reading) -> bool:
 def relation(claim: Reading, source: Reading) -> Relation:
     """Whether the source value confirms, allows or rules out the claimed one."""
     if claim.kind == "date" and (claim.loose or source.loose):
-        return _same_day_of_year(claim, source)
+        return _yearless_relation(claim, source)
     found = _relation(claim, source)
     if found is Relation.DIFFERS and (claim.loose or source.loose):
         return Relation.COMPATIBLE
     return found
+
+
+def _yearless_relation(claim: Reading, source: Reading) -> Relation:
+    """A date written without its year ("October 30", "before August 1") against another date.
+
+    A claim's day without a year is read in the year of the source's date (the sentence leaves the
+    year to its article, which the source is about); two days without a year are read in one year.
+    A source's day without a year may belong to another year than the claim's: only the same day
+    of the year confirms the claim.
+    """
+    if claim.loose and not source.loose:
+        claim = _in_year_of(claim, source)
+    elif not (claim.loose and source.loose):
+        return _same_day_of_year(claim, source)
+    found = _relation(claim, source)
+    return Relation.COMPATIBLE if found is Relation.DIFFERS and not source.loose else found
 
 
 def _same_day_of_year(claim: Reading, source: Reading) -> Relation:
@@ -142,6 +158,17 @@ def _same_day_of_year(claim: Reading, source: Reading) -> Relation:
     claimed, stated = date.fromordinal(int(claim.low)), date.fromordinal(int(source.low))
     same = (claimed.month, claimed.day) == (stated.month, stated.day)
     return Relation.SUPPORTS if same else Relation.COMPATIBLE
+
+
+def _in_year_of(loose: Reading, other: Reading) -> Reading:
+    """A yearless reading moved to the year of the other reading's start."""
+    first, last = date.fromordinal(int(loose.low)), date.fromordinal(int(loose.high))
+    year = date.fromordinal(int(other.low)).year if math.isfinite(other.low) else first.year
+    try:
+        moved_first, moved_last = first.replace(year=year), last.replace(year=year + last.year - first.year)
+    except ValueError:
+        return loose
+    return replace(loose, low=float(moved_first.toordinal()), high=float(moved_last.toordinal()))
 
 
 def _relation(claim: Reading, source: Reading) -> Relation:

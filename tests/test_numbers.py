@@ -107,6 +107,13 @@ def test_ordinals_are_kind_ordinal(text: str, value: float) -> None:
         ("Rs 500", 500.0, "INR"),
         ("Rs. 1,200 crore", 1.2e10, "INR"),
         ("eight dollars and twenty cents", 8.2, "USD"),
+        ("10 U.S. dollars", 10.0, "USD"),
+        ("2 Hong Kong dollars", 2.0, "HKD"),
+        ("100 Japanese yen", 100.0, "JPY"),
+        ("NT$100", 100.0, "TWD"),
+        ("50¢", 50.0, "USD_CENT"),
+        ("20 quid", 20.0, "GBP"),
+        ("300 zlotys", 300.0, "PLN"),
     ],
 )
 def test_money_reads_amount_and_currency_code(text: str, value: float, unit: str) -> None:

@@ -27,6 +27,8 @@ from citefacts.numbers_units import (
 )
 
 _SENTENCE_PUNCTUATION = frozenset(".,;:!?)")
+_LONGEST_CURRENCY = 5
+"""Tokens in the longest currency name ("u . s . dollars")."""
 _MONEY_SCALES = {"m": 1e6, "b": 1e9, "bn": 1e9, "k": 1e3, "tn": 1e12, "B": 1e9, "T": 1e12}
 """Scales written against an amount of money: "£5m", "$3bn" (alone, "5m" is five metres)."""
 
@@ -130,10 +132,9 @@ def _currency_suffix(tokens: list[Token], cardinal: Quantity, at: int) -> Quanti
     """ "5 dollars", "10 rmb", "115USD", "75 USD million", "thirteen dollars and forty-five cents"."""
     if at >= len(tokens):
         return None
-    code, size = None, 1
-    pair = " ".join(t.lower for t in tokens[at : at + 2])
-    if at + 1 < len(tokens) and pair in CURRENCY_WORDS:
-        code, size = CURRENCY_WORDS[pair], 2
+    code, size = _currency_phrase(tokens, at)
+    if code is not None:
+        pass
     elif tokens[at].text in CURRENCY_SYMBOLS:
         code = CURRENCY_SYMBOLS[tokens[at].text]
     elif tokens[at].kind == "word":
@@ -152,6 +153,17 @@ def _currency_suffix(tokens: list[Token], cardinal: Quantity, at: int) -> Quanti
     if tokens[at + size - 1].lower not in CENT_UNITS and cardinal.numeral.scale is None:
         return _with_cents(tokens, money)
     return money
+
+
+def _currency_phrase(tokens: list[Token], at: int) -> tuple[str | None, int]:
+    """A currency named in several tokens at ``at`` ("Hong Kong dollars", "U.S. dollars"), and its length."""
+    for size in range(min(_LONGEST_CURRENCY, len(tokens) - at), 1, -1):
+        phrase = tokens[at].lower
+        for before, token in zip(tokens[at : at + size - 1], tokens[at + 1 : at + size], strict=True):
+            phrase += (" " if token.start > before.end else "") + token.lower
+        if phrase in CURRENCY_WORDS:
+            return CURRENCY_WORDS[phrase], size
+    return None, 1
 
 
 def _with_cents(tokens: list[Token], money: Quantity) -> Quantity:

@@ -77,6 +77,7 @@ def test_words_to_number_stops_at_other_words() -> None:
         ("two and a quarter million", 2.25e6),
         ("half a million", 5e5),
         ("a quarter of a million", 2.5e5),
+        ("1 and 1/2 million", 1.5e6),
     ],
 )
 def test_number_words_and_mixed_forms_read_their_value(text: str, value: float) -> None:
@@ -260,6 +261,7 @@ def test_offsets_index_the_raw_text(nlp: Language) -> None:
         ("two and a quarter million", 2.25e6),
         ("half a million", 5e5),
         ("a quarter of a million", 2.5e5),
+        ("1 and 1/2 million", 1.5e6),
         ("twenty twenty fifths", 0.8),
         ("approximately one-half", 0.5),
         ("seven quadrillion", 7e15),
@@ -376,3 +378,7 @@ def test_in_between_a_count_and_a_measure_or_a_smaller_number_is_no_ratio(text: 
 def test_written_comparison_signs_bound_the_high_side(text: str, qualifier: str, high: float) -> None:
     parsed = parse_number(text)
     assert parsed is not None and parsed.qualifier == qualifier and parsed.high == high
+
+
+def test_a_couple_of_hundred_is_not_a_number(nlp: Language) -> None:
+    assert list(_found(nlp, "They lost a couple of hundred men and 40 horses.")) == ["40"]

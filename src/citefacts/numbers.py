@@ -114,8 +114,8 @@ def _plausible(doc: Doc, tokens: list[Token], quantity: Quantity) -> bool:
         return False
     word = tokens[numeral.start].lower
     before = tokens[numeral.start - 1] if numeral.start else None
-    if before is not None and before.lower in _VAGUE and (word == "hundred" or word in SCALE_WORDS):
-        return False  # "several hundred" says no number
+    if _vague_before(tokens, numeral.start) and (word == "hundred" or word in SCALE_WORDS):
+        return False  # "several hundred", "a couple of hundred" say no number
     if _decade(tokens, numeral.end):
         return False  # "1990s", "the 70's": a decade, the dates' business
     if word in SCALE_WORDS and before is not None and (is_number_token(before) or before.lower in HALF_WORDS):
@@ -130,6 +130,12 @@ def _plausible(doc: Doc, tokens: list[Token], quantity: Quantity) -> bool:
     if word == "second":
         return before not in _DURATION_BEFORE and not (numeral.start and is_number_token(tokens[numeral.start - 1]))
     return True
+
+
+def _vague_before(tokens: list[Token], i: int) -> bool:
+    """Whether a word that leaves a count open comes before tokens[i], "of" between them or not."""
+    k = i - 1 - (i > 1 and tokens[i - 1].lower == "of")
+    return k >= 0 and tokens[k].lower in _VAGUE
 
 
 def _identifier(tokens: list[Token], quantity: Quantity) -> bool:

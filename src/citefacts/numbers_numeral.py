@@ -58,6 +58,7 @@ class _State:
     count: int = 0
     ordinal_only: bool = False
     between: bool = False
+    proper: bool = False
 
     @property
     def value(self) -> float:
@@ -88,8 +89,8 @@ def read_numeral(
         return _signed(fraction, i, sign)
     value = state.value
     scale = state.last_scale if state.last == "scale" else None
-    alone = state.last == "frac" and state.count == 0  # "4/5" by itself, which "1 and 4/5" adds
-    return Numeral(i, state.end, sign * value, fraction=alone, scale=scale)
+    alone = state.last in ("frac", "scale") and state.count == int(state.last == "scale") and state.proper
+    return Numeral(i, state.end, sign * value, fraction=alone, scale=scale)  # "4/5", "1/2 million": "1 and" adds
 
 
 def _over_ordinal(tokens: list[Token], state: _State) -> Numeral | None:
@@ -185,6 +186,7 @@ def _digits(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
     fraction = _slash_fraction(tokens, j)
     if fraction is not None:
         if state.last is None or (state.last == "num" and state.group == int(state.group) and state.count == 1):
+            state.proper = state.last is None
             state.group += fraction
             state.last, state.end = "frac", j + 3
             return j + 3

@@ -139,6 +139,9 @@ def test_percent_forms_have_percent_unit(text: str, value: float) -> None:
         ("a 3-metre wall", 3.0, "metre"),
         ("6 ft 6 in", 6.5, "foot"),
         ("60 km/h", 60.0, "kilometre per hour"),
+        ("5'11\"", 5 + 11 / 12, "foot"),
+        ("6′2″", 6 + 2 / 12, "foot"),
+        ("a 12″ record", 12.0, "inch"),
     ],
 )
 def test_quantities_carry_their_unit(text: str, value: float, unit: str) -> None:
@@ -382,3 +385,9 @@ def test_written_comparison_signs_bound_the_high_side(text: str, qualifier: str,
 
 def test_a_couple_of_hundred_is_not_a_number(nlp: Language) -> None:
     assert list(_found(nlp, "They lost a couple of hundred men and 40 horses.")) == ["40"]
+
+
+@pytest.mark.parametrize("text", ["the song 'Top 40' was", 'It was "Top 10".'])
+def test_quote_marks_after_a_number_are_no_feet_or_inches(text: str) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.number_kind == "cardinal"

@@ -27,6 +27,7 @@ from citefacts.numbers_units import (
 )
 
 _SENTENCE_PUNCTUATION = frozenset(".,;:!?)")
+_INCH_MARKS = frozenset(['"', "″", "”"])
 _LONGEST_CURRENCY = 5
 """Tokens in the longest currency name ("u . s . dollars")."""
 _MONEY_SCALES = {"m": 1e6, "b": 1e9, "bn": 1e9, "k": 1e3, "tn": 1e12, "B": 1e9, "T": 1e12}
@@ -199,6 +200,9 @@ def _unit_at(tokens: list[Token], at: int) -> tuple[str, int] | None:
     if at >= len(tokens):
         return None
     token = tokens[at]
+    prime = _prime(tokens, at)
+    if prime is not None:
+        return prime, at + 1
     if token.lower in AREA_PREFIXES and at + 1 < len(tokens):
         skip = at + 2 if tokens[at + 1].text == "." else at + 1
         if skip < len(tokens):
@@ -217,6 +221,20 @@ def _unit_at(tokens: list[Token], at: int) -> tuple[str, int] | None:
     if unit and power is not None and power.text in ("2", "3") and power.start == token.end:
         return f"{'square' if power.text == '2' else 'cubic'} {unit}", at + 2  # km2, m3
     return (unit, at + 1) if unit is not None else None
+
+
+def _prime(tokens: list[Token], at: int) -> str | None:
+    """Feet or inches written as primes against the number: 6′, 11″, and 5'11" (an apostrophe alone is
+    too often a quote mark, so it needs the inches after it)."""
+    token = tokens[at]
+    if at == 0 or token.start != tokens[at - 1].end or tokens[at - 1].kind != "num":
+        return None
+    if token.text in _INCH_MARKS and token.text != '"':
+        return "inch"
+    if token.text == "′":
+        return "foot"
+    inches = at + 2 < len(tokens) and tokens[at + 1].kind == "num" and tokens[at + 2].text in _INCH_MARKS
+    return "foot" if token.text in "'’" and inches and tokens[at + 2].start == tokens[at + 1].end else None
 
 
 def _per(tokens: list[Token], quantity: Quantity) -> Quantity:
@@ -240,7 +258,7 @@ def _feet_and_inches(tokens: list[Token], feet: Quantity) -> Quantity:
     if inches is None or inches.end >= len(tokens) or inches.value >= 12:
         return feet
     word = tokens[inches.end].lower
-    if word in ("in", "inch", "inches", '"', "″") and _near(tokens, inches.end):
+    if (word in ("in", "inch", "inches") or word in _INCH_MARKS) and _near(tokens, inches.end):
         return replace(feet, end=inches.end + 1, value=feet.value + inches.value / 12)
     return feet
 

@@ -391,3 +391,8 @@ def test_a_couple_of_hundred_is_not_a_number(nlp: Language) -> None:
 def test_quote_marks_after_a_number_are_no_feet_or_inches(text: str) -> None:
     parsed = parse_number(text)
     assert parsed is not None and parsed.number_kind == "cardinal"
+
+
+@pytest.mark.parametrize("text", ["I like the blue one.", "Take a really big one.", "the second one"])
+def test_one_after_a_determiner_and_adjectives_is_a_pronoun(nlp: Language, text: str) -> None:
+    assert "one" not in _found(nlp, text)

@@ -9,6 +9,7 @@ ordinary English ("that one", "a second"). A year or a date's digits are left to
 from __future__ import annotations
 
 from spacy.tokens import Doc
+from spacy.tokens import Token as SpacyToken
 
 from citefacts.found import Found
 from citefacts.models import NumberValue
@@ -49,6 +50,8 @@ _NAME_LABELS = frozenset(["LAW", "PRODUCT", "FAC", "ORG", "WORK_OF_ART", "EVENT"
 """spaCy labels of names that may hold digits which count nothing."""
 _VAGUE = frozenset(["several", "few", "many", "couple", "hundreds", "thousands", "tens", "dozens"])
 """Words before "hundred" or "thousand" that leave the count open ("several hundred")."""
+_MODIFIER_TAGS = frozenset(["JJ", "JJR", "JJS", "RB", "RBR", "RBS"])
+"""Tags of the adjectives and adverbs between a determiner and a pronoun "one"."""
 _DURATION_BEFORE = frozenset(["a", "one", "per", "every", "each", "half"])
 """Words after which "second" is a unit of time, not an ordinal."""
 
@@ -126,10 +129,21 @@ def _plausible(doc: Doc, tokens: list[Token], quantity: Quantity) -> bool:
     if word == "one":
         span = doc.char_span(tokens[numeral.start].start, tokens[numeral.start].end, alignment_mode="expand")
         tagged_number = span is None or span[0].tag_ == "CD"
-        return tagged_number and before not in _PRONOUN_BEFORE
+        return tagged_number and before not in _PRONOUN_BEFORE and not (span is not None and _modified(span[0]))
     if word == "second":
         return before not in _DURATION_BEFORE and not (numeral.start and is_number_token(tokens[numeral.start - 1]))
     return True
+
+
+def _modified(one: SpacyToken) -> bool:
+    """Whether "one" closes a noun phrase as a pronoun: a determiner, then adjectives ("the blue one",
+    "a really big one", "the second one")."""
+    i = one.i - 1
+    adjectives = 0
+    while i >= 0 and one.doc[i].tag_ in _MODIFIER_TAGS:
+        adjectives += one.doc[i].tag_.startswith("JJ")
+        i -= 1
+    return adjectives > 0 and i >= 0 and one.doc[i].tag_ in ("DT", "PRP$")
 
 
 def _vague_before(tokens: list[Token], i: int) -> bool:

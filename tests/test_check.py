@@ -399,3 +399,14 @@ def test_a_claimed_day_without_its_year_is_read_in_the_year_of_the_source() -> N
     assert claim.loose and claim.qualifier == "less_than"
     assert relation(claim, source) is Relation.SUPPORTS
     assert relation(claim, late_source) is Relation.COMPATIBLE
+
+
+def test_a_count_out_of_a_total_states_both_figures() -> None:
+    note = "As of 23 March 2020, there are 201 confirmed cases in 15 out of 28 Bulgarian provinces."
+    found = [at(note, "201", number(201)), at(note, "15 out of 28", number(15 / 28))]
+    sentence = "Cases were confirmed in 16 Bulgarian provinces."
+    assert verdict(sentence, at(sentence, "16", number(16)), note, found) == "contradicted"
+    sentence = "Cases were confirmed in 15 Bulgarian provinces."
+    assert verdict(sentence, at(sentence, "15", number(15)), note, found) == "supported"
+    sentence = "Cases were confirmed in 15 out of 27 Bulgarian provinces."
+    assert verdict(sentence, at(sentence, "15 out of 27", number(15 / 27)), note, found) == "contradicted"

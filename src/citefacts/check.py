@@ -17,6 +17,7 @@ from citefacts.check_compare import Reading, Relation, comparable, near_miss, re
 from citefacts.check_context import Context, clause_bounds, context, same_thing, similarity
 from citefacts.check_read import (
     citation_data_spans,
+    fraction_parts,
     in_spans,
     is_snapshot,
     name_with_number,
@@ -86,6 +87,9 @@ def check_value(
     ``sentence_found`` (the sentence's other mentions) lets a footnote figure that another value of
     the sentence states count as accounted for; without it, the sentence's digits are used.
     """
+    parts = fraction_parts([claim], sentence)
+    if len(parts) > 1:
+        return _check_parts([check_value(p, sentence, footnote, footnote_found, sentence_found) for p in parts])
     name = name_with_number(claim, sentence)
     if name is not None:
         return _check_name(name, footnote)
@@ -105,6 +109,14 @@ def check_value(
             f"the source states {footnote[against.found.start : against.found.end]!r} of the same thing",
         )
     return Outcome("not_found", note=_not_found_note(candidates))
+
+
+def _check_parts(outcomes: list[Outcome]) -> Outcome:
+    """One verdict on the figures of "A out of B": both must hold; either one wrong rules it out."""
+    for verdict in ("contradicted", "not_found"):
+        if any(o.verdict == verdict for o in outcomes):
+            return next(o for o in outcomes if o.verdict == verdict)
+    return outcomes[0]
 
 
 def _check_name(name: str, footnote: str) -> Outcome:
@@ -135,7 +147,7 @@ def compare_all(
     published = publication_day(footnote, footnote_found, skip)
     later = reading.kind == "date" and published is not None and reading.low > published
     candidates = []
-    for item in footnote_found + unextracted_numbers(footnote, footnote_found):
+    for item in fraction_parts(footnote_found, footnote) + unextracted_numbers(footnote, footnote_found):
         if item.kind == "entity" or in_spans(item, skip) or year_tail(item, footnote, footnote_found):
             continue
         source = read_found(item, footnote)

@@ -92,6 +92,7 @@ _NOT_NAMES = frozenset(
 _UNIT_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent|million|billion|thousand)", re.I)
 _YEAR_AFTER = r"\s*,?\s*(\d{4})\b"
 _YEAR = re.compile(r"^\d{4}$")
+_FRACTION = re.compile(r"(\d[\d,.]*)\s+out\s+of\s+(?:a\s+(?:total|maximum)\s+of\s+)?(\d[\d,.]*)", re.I)
 _CITED_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|[A-Z][a-z]+\s+\d{4}|\d{4})"
 _CITATION_DATA = re.compile(
     rf"(?:Retrieved|Accessed|Archived|the original on)\b[^.]{{0,40}}?(?:on\s+)?{_CITED_DATE}(?:\s+at the Wayback Machine)?"
@@ -195,6 +196,25 @@ def unextracted_numbers(text: str, found: list[Found]) -> list[Found]:
         if value is not None:
             extra.append(Found(start, end, "FIGURE", value))
     return extra
+
+
+def fraction_parts(found: list[Found], text: str) -> list[Found]:
+    """The values with each "A out of B" split in its two figures, as a reader compares them.
+
+    Extraction reads "26 out of 28 provinces" as the ratio 0.93; a sentence claims the count (26)
+    or the total (28), each a figure of its own.
+    """
+    parts: list[Found] = []
+    for item in found:
+        match = _FRACTION.fullmatch(text, item.start, item.end) if item.kind == "number" else None
+        if match is None:
+            parts.append(item)
+            continue
+        for group in (1, 2):
+            value = parse_number(match.group(group))
+            if value is not None:
+                parts.append(Found(match.start(group), match.end(group), item.label, value))
+    return parts
 
 
 def citation_data_spans(footnote: str) -> list[tuple[int, int]]:

@@ -78,6 +78,7 @@ def test_words_to_number_stops_at_other_words() -> None:
         ("half a million", 5e5),
         ("a quarter of a million", 2.5e5),
         ("1 and 1/2 million", 1.5e6),
+        ("three million, two hundred & forty", 3_000_240.0),
     ],
 )
 def test_number_words_and_mixed_forms_read_their_value(text: str, value: float) -> None:
@@ -265,6 +266,7 @@ def test_offsets_index_the_raw_text(nlp: Language) -> None:
         ("half a million", 5e5),
         ("a quarter of a million", 2.5e5),
         ("1 and 1/2 million", 1.5e6),
+        ("three million, two hundred & forty", 3_000_240.0),
         ("twenty twenty fifths", 0.8),
         ("approximately one-half", 0.5),
         ("seven quadrillion", 7e15),
@@ -396,3 +398,7 @@ def test_quote_marks_after_a_number_are_no_feet_or_inches(text: str) -> None:
 @pytest.mark.parametrize("text", ["I like the blue one.", "Take a really big one.", "the second one"])
 def test_one_after_a_determiner_and_adjectives_is_a_pronoun(nlp: Language, text: str) -> None:
     assert "one" not in _found(nlp, text)
+
+
+def test_a_comma_between_two_scales_of_the_same_size_separates_two_numbers() -> None:
+    assert [q.value for q in scan(tokenize("one million, two million"))] == [1e6, 2e6]

@@ -139,6 +139,10 @@ def _step(tokens: list[Token], j: int, state: _State, bare_fraction: bool) -> in
     word = token.lower
     if token.kind == "num":
         return _digits(tokens, j, state)
+    if token.kind == "sym" and token.text == "&" and state.end is not None:
+        return _and(tokens, j, state)
+    if token.kind == "sym" and token.text == "," and state.last == "scale":
+        return _comma_group(tokens, j, state)
     if token.kind == "sym":
         return _hyphen(tokens, j, state)
     denominator = _denominator(tokens, j)
@@ -395,6 +399,18 @@ def _and(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
         state.last = "and"
         return j + 1
     return None
+
+
+def _comma_group(tokens: list[Token], j: int, state: _State) -> Numeral | None:
+    """A comma between spelled-out scale groups: "three million, two hundred and forty"."""
+    if j + 1 >= len(tokens) or tokens[j + 1].kind != "word" or tokens[j - 1].kind != "word" or state.last_scale is None:
+        return None
+    tail = read_numeral(tokens, j + 1)
+    if tail is None or tail.ordinal or tail.fraction or not 0 < tail.value < state.last_scale:
+        return None
+    if any(t.kind == "num" for t in tokens[j + 1 : tail.end]):
+        return None
+    return Numeral(0, tail.end, state.value + tail.value)
 
 
 def _point(tokens: list[Token], j: int, state: _State) -> Numeral | None:

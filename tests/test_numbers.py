@@ -108,6 +108,7 @@ def test_ordinals_are_kind_ordinal(text: str, value: float) -> None:
         ("C$ 40", 40.0, "CAD"),
         ("Rs 500", 500.0, "INR"),
         ("Rs. 1,200 crore", 1.2e10, "INR"),
+        ("Rs.1 lakhs", 1e5, "INR"),
         ("eight dollars and twenty cents", 8.2, "USD"),
         ("10 U.S. dollars", 10.0, "USD"),
         ("2 Hong Kong dollars", 2.0, "HKD"),

@@ -20,7 +20,7 @@ def _values(text: str) -> list[float | None]:
         ("1'234'567", 1234567.0),
         ("1’000", 1000.0),
         ("12,5", 12.5),
-        ("3,1415", 3.1415),
+        ("3,14", 3.14),
         ("2.123", 2.123),
     ],
 )
@@ -28,7 +28,9 @@ def test_thousands_separators_and_decimal_commas_of_other_locales(text: str, val
     assert _values(text) == [pytest.approx(value)]
 
 
-@pytest.mark.parametrize(("text", "values"), [("1,2,3", [1.0, 2.0, 3.0]), ("1,3-butadiene", [1.0, 3.0])])
+@pytest.mark.parametrize(
+    ("text", "values"), [("1,2,3", [1.0, 2.0, 3.0]), ("1,3-butadiene", [1.0, 3.0]), ("7,1000", [7.0, 1000.0])]
+)
 def test_commas_in_lists_and_names_stay_separators(text: str, values: list[float]) -> None:
     assert _values(text) == values
 

@@ -18,14 +18,14 @@ _DIGITS = (
     r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.,])"  # 1.234.567 and 1.234.567,89 (continental)
     r"|\d{1,3}\.\d{3},\d{1,2}(?![\d.,])"  # 5.000,00 (continental)
     r"|\d{1,3}(?:['’]\d{3})+(?:\.\d+)?(?![\d'’])"  # 1'234'567 (Swiss)
-    r"|(?<!\d,)\d+,(?:\d{1,2}|\d{4,})(?![\d‐-]|,\d)"  # 1,5 and 3,1415: a decimal comma, not a list or 1,3-diene
+    r"|(?<!\d,)\d+,\d{1,2}(?![\d‐-]|,\d)"  # 1,5: a decimal comma, not a list or 1,3-diene
     r"|(?:\d{1,3}(?:,\d{3})+(?![\d])"  # 1,234,567
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?![\d])"  # 12,34,567 (Indian lakhs)
     rf"|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?![\d,.])"  # 40 000, 40\u202f000
     r"|\d+)(?:\.\d+)?"
-    r"|\.\d+"
+    r"|(?<![^\W\d_])\.\d+"  # .75, but not the "1" of "Rs.1" or "No.1"
 )
-_CONTINENTAL = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^\d{1,3}\.\d{3},\d+$|^\d+,(?:\d{1,2}|\d{4,})$")
+_CONTINENTAL = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^\d{1,3}\.\d{3},\d+$|^\d+,\d{1,2}$")
 """Digits written with a decimal comma, and dots (if any) grouping thousands."""
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _POWER = (

@@ -410,3 +410,27 @@ def test_a_count_out_of_a_total_states_both_figures() -> None:
     assert verdict(sentence, at(sentence, "15", number(15)), note, found) == "supported"
     sentence = "Cases were confirmed in 15 out of 27 Bulgarian provinces."
     assert verdict(sentence, at(sentence, "15 out of 27", number(15 / 27)), note, found) == "contradicted"
+
+
+def duration(timex: str) -> DateValue:
+    return DateValue(timex=timex, type="DURATION")
+
+
+def test_lengths_of_time_are_compared_in_their_written_units() -> None:
+    note = "The club will play behind closed doors, a first in the 57-year history of the league."
+    found = [at(note, "57-year", duration("P57Y"))]
+    sentence = "The club played behind closed doors for the first time in more than 60 years of the league."
+    claim = at(sentence, "more than 60 years", duration("P60Y"))
+    assert verdict(sentence, claim, note, found) == "contradicted"
+    sentence = "The club played behind closed doors for the first time in more than 50 years of the league."
+    claim = at(sentence, "more than 50 years", duration("P50Y"))
+    assert verdict(sentence, claim, note, found) == "supported"
+
+
+def test_a_length_of_time_is_not_compared_with_a_date_or_a_vague_length() -> None:
+    from citefacts.check_read import read_found
+
+    sentence = "The deal runs for a few weeks from 2019."
+    assert read_found(at(sentence, "a few weeks", duration("PXW")), sentence) is None
+    reading = read_found(at(sentence, "2019", number(2019)), sentence)
+    assert reading is not None and reading.kind == "date"

@@ -42,7 +42,7 @@ SAME_FIGURE = 0.5
 CONTRADICT_CONTEXT = 0.4
 """A ruling-out value needs this much shared context (about the counted noun next to both)."""
 
-NOT_COMPARABLE = "not a comparable value (a duration, a time of day, the year of a day already compared)"
+NOT_COMPARABLE = "not a comparable value (a time of day, a vague length, the year of a day already compared)"
 _SENTENCE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 

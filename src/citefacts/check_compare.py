@@ -31,6 +31,9 @@ NEAR_YEARS = 5
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?|\.(\d+)")
 _SCALE = re.compile(r"\b(thousand|million|billion|trillion)\b", re.I)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_DURATION = re.compile(r"P(T?)(\d+(?:\.\d+)?)([A-Z]+)")
+_CALENDAR_DAYS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12, "Y": 365.25, "DE": 3652.5, "CE": 36525.0}
+_CLOCK_DAYS = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
 _UPPER = ("less_than", "at_most")
 _LOWER = ("more_than", "at_least")
 
@@ -69,7 +72,7 @@ class Reading:
     """A value as a comparer sees it: its kind, unit, qualifier and written precision."""
 
     kind: str
-    """``number``, ``percent``, ``money`` or ``date``."""
+    """``number``, ``percent``, ``money``, ``date`` or ``duration``."""
     unit: str | None
     qualifier: str | None
     low: float
@@ -108,6 +111,24 @@ def number_reading(value: NumberValue, text: str, kind: str, qualifier: str | No
     else:
         return None
     return Reading(kind, value.unit, qualifier or value.qualifier, low, high, step, round_step)
+
+
+def duration_reading(value: DateValue, qualifier: str | None) -> Reading | None:
+    """A Reading of a length of time ("57-year", "four decades", "21 minutes"), in days.
+
+    Its written unit is its precision: "40 years" is 40 years give or take half a year, "four
+    decades" give or take five years. Vague lengths ("a few weeks") have no reading.
+    """
+    match = _DURATION.fullmatch(value.timex)
+    if match is None:
+        return None
+    clock, count, unit = match.groups()
+    days = (_CLOCK_DAYS if clock else _CALENDAR_DAYS).get(unit)
+    if days is None:
+        return None
+    step, round_step = precision(count)
+    amount = float(count) * days
+    return Reading("duration", None, qualifier, amount, amount, step * days, round_step * days)
 
 
 def date_reading(value: DateValue, qualifier: str | None) -> Reading | None:

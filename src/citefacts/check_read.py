@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from citefacts.check_compare import Reading, date_reading, number_reading
+from citefacts.check_compare import Reading, date_reading, duration_reading, number_reading
 from citefacts.dates import normalize
 from citefacts.found import Found
 from citefacts.models import DateValue, NumberValue
@@ -103,11 +103,15 @@ _CITATION_DATA = re.compile(
 
 
 def read_found(found: Found, text: str) -> Reading | None:
-    """A Reading of a found value in its text, or None for what cannot be compared (entities, durations)."""
+    """A Reading of a found value in its text, or None for what cannot be compared (entities, times of day)."""
     span = text[found.start : found.end]
     left = text[max(0, found.start - 30) : found.start]
     right = text[found.end : found.end + 12]
     value = found.value
+    if isinstance(value, DateValue) and value.type == "DURATION":
+        return duration_reading(
+            value, _qualifier(left, _NUMBER_QUALIFIERS) or _leading_qualifier(span) or _after(right)
+        )
     if isinstance(value, DateValue):
         if value.type != "DATE":
             return None
@@ -156,6 +160,14 @@ def _date_qualifier(left: str, right: str) -> str | None:
 def _qualifier(left: str, table: list[tuple[str, str]]) -> str | None:
     for pattern, name in table:
         if re.search(rf"\b{pattern}\s*(?:the\s+)?(?:US\$|\$|€|£)?\s*$", left, re.I):
+            return name
+    return None
+
+
+def _leading_qualifier(span: str) -> str | None:
+    """A qualifier the extractor kept inside the span ("more than 20 minutes")."""
+    for pattern, name in _NUMBER_QUALIFIERS:
+        if re.match(rf"\s*{pattern}\s", span, re.I):
             return name
     return None
 

@@ -310,3 +310,25 @@ def test_the_week_of_a_day_is_its_calendar_week() -> None:
 def test_the_quarter_after_a_named_quarter_is_that_quarter(nlp: Language) -> None:
     found = _dates(nlp, "Profit rose in the third quarter. For the quarter, sales fell.", date(1989, 11, 2))
     assert found == [("the third quarter", "1989-Q3"), ("the quarter", "1989-Q3")]
+
+
+def test_a_year_ago_compares_with_the_quarter_reported_on(nlp: Language) -> None:
+    text = "Third-quarter profit rose 10% from a year ago. In the 1988 period, the company lost money."
+    found = _dates(nlp, text, date(1989, 11, 2))
+    assert found == [("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3"), ("the 1988 period", "1988-Q3")]
+
+
+def test_a_quarter_still_to_come_is_not_the_period_reported_on(nlp: Language) -> None:
+    text = "The company expects a fourth-quarter charge. Sales rose from a year ago."
+    assert _dates(nlp, text, date(1989, 11, 2))[-1] == ("a year ago", "1988")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Net income fell in the year ended June 30.", ("the year", "P1Y")),
+        ("Sales will rise in the current quarter.", ("the current quarter", "1989-Q4")),
+    ],
+)
+def test_fiscal_and_current_periods(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert _dates(nlp, text, date(1989, 11, 2))[0] == expected

@@ -31,7 +31,7 @@ from citefacts.models import DateValue
 
 __all__ = ["DATES_VERSION", "DateContext", "day_value", "find_dates", "month_value", "normalize", "scan", "year_value"]
 
-DATES_VERSION = "timex-rules.1"
+DATES_VERSION = "timex-rules.2"
 """Version of the date rules and their resolution: bump it when a change alters values or spans."""
 
 logger = logging.getLogger(__name__)
@@ -180,6 +180,8 @@ def resolve_all(drafts: list[Draft], context: DateContext, clues: Clues | None) 
         if kind == "TIME" and "T" not in timex:
             kind = "DATE"
         results.append((draft, to_date_value(timex, kind, point, draft.mod)))  # type: ignore[arg-type]
+        if point is not None and draft.anchoring is None:
+            context.note_period(point)
         if point is None or point.month is not None or clues.moves_time(draft.start, draft.end):
             _update_reference(draft, point, context)
     return results
@@ -191,7 +193,7 @@ def _update_reference(draft: Draft, point: Point | None, context: DateContext) -
         return
     if draft.anchoring == "deictic" and context.narrative:
         return
-    if draft.rule == "offset" and draft.offset < 0:
+    if draft.rule in ("offset", "year_ago") and draft.offset < 0:
         return  # "two decades earlier" looks back; the story stays where it was
     if point.week is not None or (point.month is None and point.day == 0):
         return

@@ -187,6 +187,11 @@ def _quarter(m: re.Match[str], text: str) -> Draft | None:
     return Draft(m.start(), m.end(), "date", "quarter", year=year, quarter=number)
 
 
+def _year_period(m: re.Match[str], text: str) -> Draft | None:
+    """ "the 1988 period", "the 1988 quarter": that year's counterpart of the period reported on."""
+    return Draft(m.start(), m.end(), "date", "year_period", year=read_year(m, "y"))
+
+
 def _holiday(m: re.Match[str], text: str) -> Draft | None:
     groups = m.groupdict()
     name = " ".join(groups["hol"].lower().replace("’", "'").split())
@@ -357,6 +362,11 @@ CALENDAR_RULES: list[Rule] = [
             + E
         ),
         _quarter,
+    ),
+    (
+        "year_period",
+        _rx(B + r"(?i:the)\s+(?P<y_plain>1\d{3}|20\d{2})\s+(?:(?i:fiscal)\s+)?(?i:quarter|period)" + E),
+        _year_period,
     ),
     (
         "holiday",

@@ -70,9 +70,8 @@ def _deictic_unit(m: re.Match[str], text: str) -> Draft | None:
     if word in PARTS_OF_DAY:
         return Draft(m.start(), m.end(), "time", "deictic", part_of_day=PARTS_OF_DAY[word], anchoring="deictic",
                      unit="day", offset=0)  # fmt: skip
-    return Draft(
-        m.start(), m.end(), "date", "deictic", anchoring="deictic", unit=unit_word(word), offset=offset, mod=mod
-    )
+    rule = "the_unit" if which == "the current" else "deictic"  # the dct's own period, never a reported one
+    return Draft(m.start(), m.end(), "date", rule, anchoring="deictic", unit=unit_word(word), offset=offset, mod=mod)
 
 
 def _anaphoric_unit(m: re.Match[str], text: str) -> Draft | None:
@@ -123,12 +122,23 @@ def _offset(m: re.Match[str], text: str) -> Draft | None:
 
 def _year_ago(m: re.Match[str], text: str) -> Draft | None:
     """ "year-earlier", "the year-ago quarter": the same period a year before the reference."""
-    return Draft(m.start(), m.end(), "date", "anaphoric", anchoring="deictic", unit="year", offset=-1)
+    return Draft(m.start(), m.end(), "date", "year_ago", anchoring="deictic", unit="year", offset=-1)
+
+
+_ENDED = re.compile(r"\s+(?:(?:that|which)\s+)?(?:ended|ending|ends)\b", re.I)
 
 
 def _the_unit(m: re.Match[str], text: str) -> Draft | None:
-    """ "the quarter", "the latest quarter", "the year": the period the text is talking about."""
-    return Draft(m.start(), m.end(), "date", "anaphoric", anchoring="anaphoric", unit=unit_word(m.group("u")), offset=0)
+    """ "the quarter", "the latest quarter", "the year": the period the text is talking about.
+
+    "the year ended June 30" is a fiscal year, a stretch of time rather than a calendar year
+    (TimeML: P1Y); "the current quarter" is the one the document date falls in.
+    """
+    unit = unit_word(m.group("u"))
+    if _ENDED.match(text, m.end()):
+        return Draft(m.start(), m.end(), "duration", "duration", value=duration_value(1, unit))
+    anchoring = "deictic" if re.search(r"(?i)\bcurrent\b", m.group(0)) else "anaphoric"
+    return Draft(m.start(), m.end(), "date", "the_unit", anchoring=anchoring, unit=unit, offset=0)
 
 
 def _weekday(m: re.Match[str], text: str) -> Draft | None:

@@ -29,6 +29,8 @@ class DateContext:
     """Signals of news: deictic words and weekdays."""
     far: int = 0
     """Signals of a history: explicit years far from the dct."""
+    period: Point | None = None
+    """The last reported quarter mentioned ("third-quarter profit"): what "a year ago" compares it with."""
 
     @property
     def narrative(self) -> bool:
@@ -47,6 +49,21 @@ class DateContext:
                 self.near += 1
             elif draft.year is not None and draft.kind == "date" and self.dct is not None:
                 self.far += abs(draft.year - self.dct.year) > 2
+
+    def note_period(self, point: Point) -> None:
+        """Remember a quarter that is over at the dct and less than a year old: the period reported on.
+
+        A quarter still to come ("expects a fourth-quarter charge") or a past year's quarter named as
+        the comparison ("the 1988 second quarter") is not what the report is about.
+        """
+        if point.quarter is None or point.year < 1:
+            return
+        if self.dct is not None:
+            last_month = point.quarter * 3
+            months_ago = (self.dct.year - point.year) * 12 + self.dct.month - last_month
+            if not 0 <= months_ago <= 12:
+                return
+        self.period = point
 
     def dct_point(self) -> Point | None:
         return Point(self.dct.year, self.dct.month, self.dct.day) if self.dct else None
@@ -123,11 +140,9 @@ def _relative(draft: Draft, context: DateContext) -> tuple[str, Point | None] | 
     if (
         draft.unit == "quarter"
         and draft.offset == 0
-        and context.dct
-        and (context.ref is None or context.ref.quarter is None)
+        and not (draft.rule == "the_unit" and draft.anchoring == "deictic")
     ):
-        reported = context.dct - timedelta(days=45)
-        base = Point(reported.year, reported.month, reported.day)
+        base = _quarter_in_view(context) or base
     if draft.month is not None:
         return _named_month(draft, base)
     point = shift(base, draft.unit, draft.offset)
@@ -136,13 +151,38 @@ def _relative(draft: Draft, context: DateContext) -> tuple[str, Point | None] | 
         point = shift(dct_point, draft.unit, draft.offset)  # the reference is too coarse ("that week" after "1998")
     if point is None:
         return None
-    ref = context.ref
-    in_quarters = ref is not None and ref.quarter is not None and draft.rule in ("offset", "anaphoric")
-    if draft.unit == "year" and draft.offset and in_quarters and ref is not None and draft.season is None:
-        point = Point(ref.year + draft.offset, quarter=ref.quarter)
+    period = _period_compared(draft, context)
+    if period is not None and period.quarter is not None:
+        point = Point(period.year + draft.offset, quarter=period.quarter)
     if draft.season is not None:
         point = replace(point, month=None, day=None, season=draft.season)
     return _finish(draft, point)
+
+
+def _quarter_in_view(context: DateContext) -> Point | None:
+    """The quarter "the quarter" or "this quarter" means: the one reported on, else the one the text
+    last named, else the last quarter over before the dct (news reports a quarter after it ends)."""
+    if context.period is not None:
+        return context.period
+    if context.ref is not None and context.ref.quarter is not None:
+        return context.ref
+    if context.dct is None:
+        return None
+    reported = context.dct - timedelta(days=45)
+    return Point(reported.year, reported.month, reported.day)
+
+
+def _period_compared(draft: Draft, context: DateContext) -> Point | None:
+    """The quarter that "a year ago", "a year earlier" or "the year-ago period" looks back from, if any.
+
+    An earnings report compares its quarter with the same quarter a year before; "last year"
+    itself mostly means the whole year and keeps its year.
+    """
+    looks_back = draft.unit == "year" and draft.offset < 0 and draft.rule in ("offset", "year_ago")
+    if not looks_back or draft.season is not None or draft.month is not None:
+        return None
+    ref = context.ref
+    return context.period or (ref if ref is not None and ref.quarter is not None else None)
 
 
 def _named_month(draft: Draft, base: Point) -> tuple[str, Point]:
@@ -186,6 +226,8 @@ def _calendar(draft: Draft, context: DateContext, tense: Tense) -> tuple[str, Po
         if found is None:
             return _unknown_year(draft), None
         point = replace(point, year=found)
+    if draft.rule == "year_period" and context.period is not None:
+        point = replace(point, quarter=context.period.quarter)
     if draft.rule.startswith("holiday:") and point.year > 0:
         point = replace(point, day=floating_holiday_day(point.year, draft.rule.removeprefix("holiday:")))
     if draft.rule == "week_of" and point.month and point.day and point.year > 0:

@@ -434,3 +434,14 @@ def test_a_length_of_time_is_not_compared_with_a_date_or_a_vague_length() -> Non
     assert read_found(at(sentence, "a few weeks", duration("PXW")), sentence) is None
     reading = read_found(at(sentence, "2019", number(2019)), sentence)
     assert reading is not None and reading.kind == "date"
+
+
+def test_a_place_in_a_ranking_is_an_ordinal_and_below_means_a_larger_number() -> None:
+    note = "It has so far peaked at number 28 on the Billboard Hot 100."
+    found = [at(note, "28", number(28)), at(note, "100", number(100))]
+    sentence = "The song ranked below 26th on the Billboard Hot 100."
+    claim = at(sentence, "26th", number(26, number_kind="ordinal"))
+    assert verdict(sentence, claim, note, found) == "supported"
+    sentence = "The song peaked above 26th on the Billboard Hot 100."
+    claim = at(sentence, "26th", number(26, number_kind="ordinal"))
+    assert verdict(sentence, claim, note, found) == "contradicted"

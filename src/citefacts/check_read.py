@@ -51,6 +51,10 @@ _TITLE = re.compile(r"[\"“][^\"“”]{3,200}[\"”](?=\s*(?:\(PDF\))?\s*[.,(]
 _ORDINAL = re.compile(
     r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I
 )
+_RANK_LEFT = re.compile(r"(?:#|\bnumber|\bNo\.)\s*$", re.I)
+"""A place in a ranking ("peaked at number 25", "# 3"): an ordinal, whatever its digits."""
+_RANK_BOUNDS = {"more_than": "less_than", "less_than": "more_than", "at_least": "at_most", "at_most": "at_least"}
+"""A place above another has a smaller number: "ranked below 26th" is 27th or lower, so more than 26."""
 _ATTRIBUTIVE = re.compile(r"^\s*[^\W\d_]", re.UNICODE)
 _FREE_WORDS = re.compile(r"^\s*(?:and|or|in|of|to|at|on|for|by|when|with|as|from|until|through|is|was|were)\b", re.I)
 _DATE_WORDS = re.compile(rf"{_MONTHS}|\d+[a-z]?|\b(?:c|ca|eds?|circa)\b\.?|[,.;\s/–-]+", re.I)
@@ -126,7 +130,10 @@ def read_found(found: Found, text: str) -> Reading | None:
             DateValue(timex=span, granularity="year", **_year_days(int(span))), _date_qualifier(left, right)
         )
     qualifier = _qualifier(left, _NUMBER_QUALIFIERS) or _after(right) or value.qualifier
-    return number_reading(value, span, _kind(value, span, left, right), qualifier)
+    kind = _kind(value, span, left, right)
+    if kind == "ordinal":
+        qualifier = _RANK_BOUNDS.get(qualifier or "", qualifier)
+    return number_reading(value, span, kind, qualifier)
 
 
 def _with_year(value: DateValue, right: str) -> DateValue:
@@ -159,7 +166,7 @@ def _date_qualifier(left: str, right: str) -> str | None:
 
 def _qualifier(left: str, table: list[tuple[str, str]]) -> str | None:
     for pattern, name in table:
-        if re.search(rf"\b{pattern}\s*(?:the\s+)?(?:US\$|\$|€|£)?\s*$", left, re.I):
+        if re.search(rf"\b{pattern}\s*(?:the\s+)?(?:US\$|\$|€|£|#|number|No\.)?\s*$", left, re.I):
             return name
     return None
 
@@ -181,7 +188,7 @@ def _after(right: str) -> str | None:
 
 def _kind(value: NumberValue, span: str, left: str, right: str) -> str:
     """Money or percent only where the words say so: spaCy also labels "30 million copies" MONEY."""
-    if value.number_kind == "ordinal" or _ORDINAL.search(span):
+    if value.number_kind == "ordinal" or _ORDINAL.search(span) or _RANK_LEFT.search(left):
         return "ordinal"
     if re.search(r"[$€£¥]|\b(?:USD|EUR|GBP|US\$)", span) or _CURRENCY_IN.search(span) or _CURRENCY_LEFT.search(left):
         return "money"

@@ -445,3 +445,20 @@ def test_a_place_in_a_ranking_is_an_ordinal_and_below_means_a_larger_number() ->
     sentence = "The song peaked above 26th on the Billboard Hot 100."
     claim = at(sentence, "26th", number(26, number_kind="ordinal"))
     assert verdict(sentence, claim, note, found) == "contradicted"
+
+
+def test_a_figure_of_another_thing_does_not_outrank_the_claims_own() -> None:
+    """$ 160.8 million shares the claim's place names, but it is a figure of another order."""
+    note = (
+        "The film grossed $ 160.8 million in the United States and Canada, and $ 359.2 million in other"
+        " territories, for a worldwide gross of $ 520 million."
+    )
+    money = {"number_kind": "money", "unit": "USD"}
+    found = [
+        at(note, "$ 160.8 million", number(160.8e6, **money)),
+        at(note, "$ 359.2 million", number(359.2e6, **money)),
+        at(note, "$ 520 million", number(520e6, **money)),
+    ]
+    sentence = "The film earned a worldwide gross of over $ 519.95 million, not only in the United States and Canada."
+    claim = at(sentence, "over $ 519.95 million", number(519.95e6, qualifier="more_than", **money))
+    assert verdict(sentence, claim, note, found) == "supported"

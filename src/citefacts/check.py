@@ -185,8 +185,11 @@ def _best_support(candidates: list[Candidate], bounded: bool) -> Candidate | Non
     A bound ("less than 1,381") is met by many unrelated figures, so a confirming value must speak
     of the claim's thing about as closely as the closest value of the footnote does; a footnote
     figure equal to the claimed one ("358" for "more than 358") is the closest unless words say otherwise.
+    A value that counts another thing (another noun, another name's figure, a figure of another
+    order) sets no bar: sharing the claim's names, it may stand closer to them than the claim's own.
     """
-    best = max((c.context + (SAME_FIGURE if c.same_figure else 0.0) for c in candidates), default=0.0)
+    rivals = [c for c in candidates if not c.other_thing]
+    best = max((c.context + (SAME_FIGURE if c.same_figure else 0.0) for c in rivals), default=0.0)
     aligned = ALIGNED_BOUND if bounded else ALIGNED
     confirming = [
         c

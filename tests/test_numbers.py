@@ -403,3 +403,18 @@ def test_one_after_a_determiner_and_adjectives_is_a_pronoun(nlp: Language, text:
 
 def test_a_comma_between_two_scales_of_the_same_size_separates_two_numbers() -> None:
     assert [q.value for q in scan(tokenize("one million, two million"))] == [1e6, 2e6]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("grossed $ 2.5 million , one of the highest", [2.5e6, 1.0]),
+        ("scores of 72/100 and 77/100", [0.72, 0.77]),
+    ],
+)
+def test_a_separate_number_after_a_comma_or_and_is_not_joined(text: str, values: list[float]) -> None:
+    assert [q.value for q in scan(tokenize(text))] == values
+
+
+def test_digits_glued_after_a_word_and_a_dot_are_a_code(nlp: Language) -> None:
+    assert list(_found(nlp, "The E.164 country code is +992 .")) == ["992"]

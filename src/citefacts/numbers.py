@@ -168,8 +168,8 @@ def _identifier_at(tokens: list[Token], i: int) -> bool:
     if i < 2 or tokens[i - 2].end != before.start:
         return False
     word = tokens[i - 2]
-    if before.text == ":" and word.kind == "word":
-        return True
+    if before.text in ":." and word.kind == "word":
+        return True  # "doi:10", "E.164", "No.5"
     if before.text in "/." and word.kind == "num":
         return _identifier_at(tokens, i - 2)
     suffix = i >= 3 and tokens[i - 3].kind == "num" and tokens[i - 3].end == word.start  # "5k-20k"

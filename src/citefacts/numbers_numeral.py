@@ -59,6 +59,7 @@ class _State:
     ordinal_only: bool = False
     between: bool = False
     proper: bool = False
+    digits: bool = False
 
     @property
     def value(self) -> float:
@@ -183,6 +184,7 @@ def _took(state: _State, kind: str, j: int) -> int:
 def _digits(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
     token = tokens[j]
     value = token.value or 0.0
+    state.digits = True
     if token.ordinal:
         if state.last is None:
             return Numeral(j, j + 1, value, ordinal=True)
@@ -384,7 +386,12 @@ def _and(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
     if j + 1 >= len(tokens):
         return None
     tail = read_numeral(tokens, j + 1)
-    if tail is not None and tail.fraction and not (state.between and tokens[j + 1].kind == "num"):
+    if (
+        tail is not None
+        and tail.fraction
+        and state.last != "frac"
+        and not (state.between and tokens[j + 1].kind == "num")
+    ):
         part = tail.value
         if tail.scale is None and state.last == "scale" and state.last_scale is not None:
             part *= state.last_scale
@@ -403,11 +410,11 @@ def _and(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
 
 def _comma_group(tokens: list[Token], j: int, state: _State) -> Numeral | None:
     """A comma between spelled-out scale groups: "three million, two hundred and forty"."""
-    if j + 1 >= len(tokens) or tokens[j + 1].kind != "word" or tokens[j - 1].kind != "word" or state.last_scale is None:
+    if j + 1 >= len(tokens) or tokens[j + 1].kind != "word" or state.digits or state.last_scale is None:
         return None
     tail = read_numeral(tokens, j + 1)
-    if tail is None or tail.ordinal or tail.fraction or not 0 < tail.value < state.last_scale:
-        return None
+    if tail is None or tail.ordinal or tail.fraction or not 0 < tail.value < state.last_scale or tail.end - j < 3:
+        return None  # a lone word after the comma ("$2.5 million, one of the highest") starts a new phrase
     if any(t.kind == "num" for t in tokens[j + 1 : tail.end]):
         return None
     return Numeral(0, tail.end, state.value + tail.value)

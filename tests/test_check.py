@@ -462,3 +462,15 @@ def test_a_figure_of_another_thing_does_not_outrank_the_claims_own() -> None:
     sentence = "The film earned a worldwide gross of over $ 519.95 million, not only in the United States and Canada."
     claim = at(sentence, "over $ 519.95 million", number(519.95e6, qualifier="more_than", **money))
     assert verdict(sentence, claim, note, found) == "supported"
+
+
+def test_a_day_whose_year_follows_it_is_a_full_date() -> None:
+    """ "December 1 , 2011" may be extracted as a yearless day and a year: the day still names one date."""
+    yearless = DateValue(timex="XXXX-12-01")
+    note = "A sequel was announced on October 4 , 2011 and was released on December 1 , 2011."
+    found = [
+        at(note, "October 4", DateValue(timex="XXXX-10-04")),
+        at(note, "December 1", yearless),
+    ]
+    sentence = "The sequel came out on December 1 , 2011."
+    assert verdict(sentence, at(sentence, "December 1", yearless), note, found) == "supported"

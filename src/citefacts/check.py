@@ -169,7 +169,7 @@ def compare_all(
                 relation(reading, source),
                 shared,
                 similarity(claim_context, source_context, common_only=True),
-                _distinctive(item, footnote),
+                _distinctive(item, source, footnote),
                 same,
                 figure,
                 other_time,
@@ -254,10 +254,12 @@ def _figure(text: str) -> str:
     return match.group().replace(",", "").rstrip(".") if match else ""
 
 
-def _distinctive(item: Found, footnote: str) -> bool:
-    """A value unlikely to match by chance: a full date, or a number with three or more significant digits."""
+def _distinctive(item: Found, source: Reading, footnote: str) -> bool:
+    """A value unlikely to match by chance: a full date, or a number with three or more significant digits.
+
+    A day is a full date with its year, written in it or right after it ("December 1 , 2011")."""
     if isinstance(item.value, DateValue):
-        return item.value.granularity == "day"
+        return source.kind == "date" and source.low == source.high and not source.loose
     digits = re.sub(r"\D", "", footnote[item.start : item.end]).strip("0")
     return isinstance(item.value, NumberValue) and len(digits) >= 3
 

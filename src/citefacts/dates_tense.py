@@ -14,6 +14,8 @@ from citefacts.dates_lexicon import UNITS
 
 _FUTURE_WORDS = {"will", "'ll", "shall", "wo"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_PLANS = {"expect", "schedule", "plan", "set", "due", "intend"}
+"""Verbs whose "to" infinitive happens after them ("scheduled to close Monday")."""
 
 
 def tense_at(index: TokenIndex, char: int) -> str:
@@ -29,11 +31,15 @@ def tense_at(index: TokenIndex, char: int) -> str:
     for _ in range(8):
         if verb.pos_ in ("VERB", "AUX") and (verb.tag_ in _FINITE or _helpers(verb)):
             break
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl"):
+            return "past"  # "the decision, announced Wednesday, ..."
         if verb.head is verb:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "present"
+    if _infinitive(verb) and verb.head.lemma_ in _PLANS and not any(h.lemma_ == "have" for h in _helpers(verb.head)):
+        return "future"  # "set to resume Monday", "planned to leave on Thursday"
     helpers = [*_helpers(verb), verb]
     if any(h.tag_ == "MD" or h.lower_ in _FUTURE_WORDS for h in helpers):
         return "future"
@@ -42,6 +48,12 @@ def tense_at(index: TokenIndex, char: int) -> str:
     if any(h.lower_ == "going" for h in helpers) or verb.lemma_ in ("expect", "schedule", "plan"):
         return "future"
     return "present"
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive that is not perfect ("to resume", not "to have died"): it looks ahead."""
+    helpers = _helpers(verb)
+    return verb.tag_ == "VB" and any(h.lower_ == "to" for h in helpers) and not any(h.lemma_ == "have" for h in helpers)
 
 
 def _helpers(verb: Token) -> list[Token]:

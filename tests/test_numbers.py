@@ -79,6 +79,10 @@ def test_words_to_number_stops_at_other_words() -> None:
         ("a quarter of a million", 2.5e5),
         ("1 and 1/2 million", 1.5e6),
         ("three million, two hundred & forty", 3_000_240.0),
+        ("one-and-a-half", 1.5),
+        ("two-and-a-half million", 2.5e6),
+        ("a half-dozen", 6.0),
+        ("half-a-dozen", 6.0),
     ],
 )
 def test_number_words_and_mixed_forms_read_their_value(text: str, value: float) -> None:
@@ -268,6 +272,10 @@ def test_offsets_index_the_raw_text(nlp: Language) -> None:
         ("a quarter of a million", 2.5e5),
         ("1 and 1/2 million", 1.5e6),
         ("three million, two hundred & forty", 3_000_240.0),
+        ("one-and-a-half", 1.5),
+        ("two-and-a-half million", 2.5e6),
+        ("a half-dozen", 6.0),
+        ("half-a-dozen", 6.0),
         ("twenty twenty fifths", 0.8),
         ("approximately one-half", 0.5),
         ("seven quadrillion", 7e15),

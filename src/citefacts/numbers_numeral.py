@@ -32,6 +32,7 @@ _FOLLOWS = {
     "tens": {None, "hundred", "scale", "and"},
 }
 _SIGN_BEFORE = frozenset("<>=(~[$€£¥")
+_HYPHENS = frozenset("-‐")
 
 
 @dataclass(frozen=True)
@@ -228,10 +229,12 @@ def _slash_fraction(tokens: list[Token], j: int) -> float | None:
 def _hyphen(tokens: list[Token], j: int, state: _State) -> int | None:
     """Skip the hyphen of "twenty-one" or "fifty-four"; anything else ends the numeral."""
     token = tokens[j]
-    if token.text not in "-‐" or j + 1 >= len(tokens) or state.last not in ("unit", "teen", "tens", "num"):
+    if token.text not in "-‐" or j + 1 >= len(tokens) or state.last not in ("unit", "teen", "tens", "num", "a"):
         return None
     after = tokens[j + 1]
     tight = after.start == token.end and token.start == tokens[j - 1].end
+    if tight and (state.last == "a" or (after.lower == "and" and state.last != "num")):
+        return j + 1  # "one-and-a-half"
     if tight and (after.lower == "hundred" or after.lower in SCALE_WORDS):
         return j + 1  # 100-thousand, two-hundred
     if state.last == "num":
@@ -292,6 +295,7 @@ def _scale(state: _State, scale: float, j: int) -> int | None:
 
 def _takes_article(tokens: list[Token], j: int) -> bool:
     """Whether "a"/"an" before tokens[j] is the number one ("a hundred", "a dozen", "a third")."""
+    j = _past_hyphen(tokens, j)
     word = tokens[j].lower
     if word == "hundred" or word in SCALE_WORDS or word in DOZEN_WORDS or word in HALF_WORDS:
         return True
@@ -329,8 +333,9 @@ def _ordinal_or_fraction(
     if state.ordinal_only and state.count > 0:
         single = False
     if kind == "half" or plural:
-        if kind == "half" and not plural and _half_a_dozen(tokens, end):
-            return Numeral(0, end + 2, state.value * 6 if state.end is not None else 6.0)
+        dozen_end = _half_a_dozen(tokens, end) if kind == "half" and not plural else None
+        if dozen_end is not None:
+            return Numeral(0, dozen_end, state.value * 6 if state.end is not None else 6.0)
         bare = state.end is None and state.last != "a"
         if bare and (plural or not (bare_fraction or _scale_after(tokens, end) is not None)):
             return None
@@ -354,9 +359,21 @@ def _ordinal_or_fraction(
     return Numeral(0, end, state.value, ordinal=True)
 
 
-def _half_a_dozen(tokens: list[Token], j: int) -> bool:
-    """Whether "a dozen" follows a "half" ending at j ("half a dozen")."""
-    return j + 1 < len(tokens) and tokens[j].lower in ARTICLE_WORDS and tokens[j + 1].lower in DOZEN_WORDS
+def _half_a_dozen(tokens: list[Token], j: int) -> int | None:
+    """Where "a dozen" or "dozen" after a "half" ending at j ends ("half a dozen", "half-a-dozen", "half-dozen")."""
+    j = _past_hyphen(tokens, j)
+    if j < len(tokens) and tokens[j].lower in ARTICLE_WORDS:
+        j = _past_hyphen(tokens, j + 1)
+    elif j == 0 or tokens[j - 1].text not in _HYPHENS:
+        return None
+    return j + 1 if j < len(tokens) and tokens[j].lower in DOZEN_WORDS else None
+
+
+def _past_hyphen(tokens: list[Token], j: int) -> int:
+    """j, or the index after a hyphen written tight between two words at j ("one-and-a-half")."""
+    if 0 < j < len(tokens) - 1 and tokens[j].text in _HYPHENS and tokens[j - 1].end == tokens[j].start:
+        return j + 1 if tokens[j + 1].start == tokens[j].end else j
+    return j
 
 
 def _scale_follows(tokens: list[Token], j: int) -> bool:
@@ -383,9 +400,10 @@ def _scale_after(tokens: list[Token], j: int) -> int | None:
 
 def _and(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
     """ "and" joins "one hundred and six"; before a fraction it adds it ("one and a half", "3 million and a half")."""
-    if j + 1 >= len(tokens):
+    k = _past_hyphen(tokens, j + 1)  # "one-and-a-half"
+    if k >= len(tokens):
         return None
-    tail = read_numeral(tokens, j + 1)
+    tail = read_numeral(tokens, k)
     if (
         tail is not None
         and tail.fraction

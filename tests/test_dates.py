@@ -332,3 +332,11 @@ def test_a_quarter_still_to_come_is_not_the_period_reported_on(nlp: Language) ->
 )
 def test_fiscal_and_current_periods(nlp: Language, text: str, expected: tuple[str, str]) -> None:
     assert _dates(nlp, text, date(1989, 11, 2))[0] == expected
+
+
+def test_a_month_mentioned_in_passing_does_not_move_the_story(nlp: Language) -> None:
+    text = (
+        "In 1944, the army took the city. The siege lasted until the fall of the fortress in February 1945. "
+        "In June, the army crossed the river."
+    )
+    assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("June", "1944-06")

@@ -31,7 +31,7 @@ from citefacts.models import DateValue
 
 __all__ = ["DATES_VERSION", "DateContext", "day_value", "find_dates", "month_value", "normalize", "scan", "year_value"]
 
-DATES_VERSION = "timex-rules.3"
+DATES_VERSION = "timex-rules.4"
 """Version of the date rules and their resolution: bump it when a change alters values or spans."""
 
 logger = logging.getLogger(__name__)
@@ -182,7 +182,7 @@ def resolve_all(drafts: list[Draft], context: DateContext, clues: Clues | None) 
         results.append((draft, to_date_value(timex, kind, point, draft.mod)))  # type: ignore[arg-type]
         if point is not None and draft.anchoring is None:
             context.note_period(point)
-        if point is None or point.month is not None or clues.moves_time(draft.start, draft.end):
+        if point is None or point.day is not None or clues.moves_time(draft.start, draft.end):
             _update_reference(draft, point, context)
     return results
 

@@ -101,7 +101,7 @@ def years_counting_things(doc: Doc) -> set[int]:
 
 
 def sets_narrative_time(index: TokenIndex, start: int, end: int) -> bool:
-    """Whether a year moves a story's time ("In 1975, ...", "fell in 1863") rather than being
+    """Whether a year or a month moves a story's time ("In 1975, ...", "fell in 1863") rather than being
     mentioned in passing ("the 1614 rules", "a campaign planned for 1976")."""
     span = index.span(start, end)
     if span is None or len(span) == 0:

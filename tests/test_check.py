@@ -474,3 +474,12 @@ def test_a_day_whose_year_follows_it_is_a_full_date() -> None:
     ]
     sentence = "The sequel came out on December 1 , 2011."
     assert verdict(sentence, at(sentence, "December 1", yearless), note, found) == "supported"
+
+
+def test_an_abbreviated_scale_sets_the_precision_as_the_word_does() -> None:
+    from citefacts.check_compare import precision
+
+    assert precision("2.1 million") == (1e5, 1e5)
+    assert precision("$ 4.8 M", 4.8e6) == (1e5, 1e5)
+    assert precision("£3.9bn", 3.9e9) == (1e8, 1e8)
+    assert precision("30,000", 30000) == (1.0, 1e4)

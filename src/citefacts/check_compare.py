@@ -85,11 +85,13 @@ class Reading:
     """Read with guesses (a date without its year): it may confirm a claim but never rules one out."""
 
 
-def precision(text: str) -> tuple[float, float]:
-    """The written step and the round step of a number's text ("2.1 million" -> 1e5, 1e5)."""
-    scale_match = _SCALE.search(text)
-    scale = _SCALES[scale_match.group(1).lower()] if scale_match else 1.0
+def precision(text: str, number: float | None = None) -> tuple[float, float]:
+    """The written step and the round step of a number's text ("2.1 million" -> 1e5, 1e5).
+
+    ``number``, the value read from the text, gives the scale of an abbreviation ("$ 4.8 M", "3.9bn").
+    """
     digits = _DIGITS.search(text)
+    scale = _scale(text, digits, number)
     if digits is None:
         return scale, scale
     decimals = digits.group(1) or digits.group(2)
@@ -101,9 +103,26 @@ def precision(text: str) -> tuple[float, float]:
     return scale, scale * 10.0**zeros
 
 
+def _scale(text: str, digits: re.Match[str] | None, number: float | None) -> float:
+    """The multiplier of the written digits: a scale word, else the power of ten the value implies."""
+    scale_match = _SCALE.search(text)
+    if scale_match:
+        return _SCALES[scale_match.group(1).lower()]
+    if digits is None or number is None:
+        return 1.0
+    try:
+        written = float(digits.group().replace(",", ""))
+    except ValueError:
+        return 1.0
+    if not (written > 0 and number > 0 and math.isfinite(number / written)):
+        return 1.0
+    power = round(math.log10(number / written))
+    return 10.0**power if power >= 3 and math.isclose(number / written, 10.0**power, rel_tol=1e-6) else 1.0
+
+
 def number_reading(value: NumberValue, text: str, kind: str, qualifier: str | None) -> Reading | None:
     """A Reading of a number whose text is ``text``; ``kind`` and ``qualifier`` as the context decides."""
-    step, round_step = precision(text)
+    step, round_step = precision(text, value.value if value.value is not None else value.low)
     if value.low is not None and value.high is not None:
         low, high = value.low, value.high
     elif value.value is not None:

@@ -340,3 +340,14 @@ def test_a_month_mentioned_in_passing_does_not_move_the_story(nlp: Language) -> 
         "In June, the army crossed the river."
     )
     assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("June", "1944-06")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 492 BC the fleet sailed to Thrace, part of the empire since 513 BC. The following year, it returned.",
+        "In 492 BC the fleet sailed (it had been rebuilt in 513 BC). The following year, it returned.",
+    ],
+)
+def test_asides_do_not_move_the_story(nlp: Language, text: str) -> None:
+    assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("The following year", "BC0491")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from citefacts.dates_tense import TokenIndex, tense_at
+from citefacts.dates_tense import TokenIndex, is_aside, tense_at
 
 
 def _tense(nlp: Language, text: str, word: str) -> str:
@@ -25,3 +25,17 @@ def _tense(nlp: Language, text: str, word: str) -> str:
 )
 def test_tense_of_the_verb_governing_a_date(nlp: Language, text: str, ahead: bool) -> None:
     assert (_tense(nlp, text, "Monday") == "future") is ahead
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "aside"),
+    [
+        ("Deaths rose (as of December 5, 2006) sharply.", "December 5, 2006", True),
+        ("Thrace had been Persian since 513 BC.", "513 BC", True),
+        ("In 492 BC the fleet sailed.", "492 BC", False),
+        ("The Battle of Inchon (15 September 1950) followed.", "15 September 1950", True),
+    ],
+)
+def test_asides(text: str, date_text: str, aside: bool) -> None:
+    start = text.index(date_text)
+    assert is_aside(text, start, start + len(date_text)) is aside

@@ -24,14 +24,14 @@ from citefacts.dates_durations import DURATION_RULES
 from citefacts.dates_lexicon import MONTHS
 from citefacts.dates_relative import RELATIVE_RULES
 from citefacts.dates_resolve import DateContext, Tense, resolve
-from citefacts.dates_tense import TokenIndex, sets_narrative_time, tense_at, years_counting_things
+from citefacts.dates_tense import TokenIndex, is_aside, sets_narrative_time, tense_at, years_counting_things
 from citefacts.dates_values import Point, day_value, month_value, to_date_value, year_value
 from citefacts.found import Found
 from citefacts.models import DateValue
 
 __all__ = ["DATES_VERSION", "DateContext", "day_value", "find_dates", "month_value", "normalize", "scan", "year_value"]
 
-DATES_VERSION = "timex-rules.4"
+DATES_VERSION = "timex-rules.5"
 """Version of the date rules and their resolution: bump it when a change alters values or spans."""
 
 logger = logging.getLogger(__name__)
@@ -53,7 +53,11 @@ def find_dates(doc: Doc, dct: date | None = None, context: DateContext | None = 
     index = TokenIndex(doc)
     drafts = [_without_noun_phrase_article(d, index) for d in drafts]
     found = []
-    clues = Clues(lambda start: tense_at(index, start), lambda start, end: sets_narrative_time(index, start, end))
+    clues = Clues(
+        lambda start: tense_at(index, start),
+        lambda start, end: sets_narrative_time(index, start, end),
+        lambda start, end: is_aside(doc.text, start, end),
+    )
     for draft, value in resolve_all(drafts, context, clues):
         label = _LABELS[value.type]
         found.append(Found(draft.start, draft.end, label, value))
@@ -163,6 +167,7 @@ class Clues:
 
     tense: Callable[[int], Tense] = lambda start: "present"
     moves_time: Callable[[int, int], bool] = lambda start, end: True
+    aside: Callable[[int, int], bool] = lambda start, end: False
 
 
 def resolve_all(drafts: list[Draft], context: DateContext, clues: Clues | None) -> list[tuple[Draft, DateValue]]:
@@ -182,6 +187,8 @@ def resolve_all(drafts: list[Draft], context: DateContext, clues: Clues | None) 
         results.append((draft, to_date_value(timex, kind, point, draft.mod)))  # type: ignore[arg-type]
         if point is not None and draft.anchoring is None:
             context.note_period(point)
+        if clues.aside(draft.start, draft.end):
+            continue
         if point is None or point.day is not None or clues.moves_time(draft.start, draft.end):
             _update_reference(draft, point, context)
     return results

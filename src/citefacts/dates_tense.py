@@ -6,6 +6,7 @@ number that modifies a plural noun ("1500 men") is a count, not a year.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
@@ -113,3 +114,20 @@ def sets_narrative_time(index: TokenIndex, start: int, end: int) -> bool:
         return True
     head = root.head
     return root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")
+
+
+_ASIDE_BEFORE = re.compile(r"(?i:\bsince|\bas\s+of)\s+(?:(?:the\s+)?(?:early|mid|late|end\s+of)[\s-]+)?$")
+
+
+def is_aside(text: str, start: int, end: int) -> bool:
+    """Whether a date is a side remark that leaves a story's time where it was: one in parentheses
+    ("(as of December 5, 2006)") or the start of a state ("part of the empire since 513 BC")."""
+    if _ASIDE_BEFORE.search(text[max(0, start - 30) : start]):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    opened = before.rfind("(") > before.rfind(")")
+    line_end = text.find("\n", end)
+    after = text[end : len(text) if line_end < 0 else line_end]
+    closes = after.find(")") >= 0 and (after.find("(") < 0 or after.find(")") < after.find("("))
+    return opened and closes

@@ -169,6 +169,8 @@ def test_quantities_carry_their_unit(text: str, value: float, unit: str) -> None
         ("between 44 mg to 50 mg", 44.0, 50.0),
         ("from three up to five", 3.0, 5.0),
         ("between 0 and 1/2", 0.0, 0.5),
+        ("between one hundred and two hundred", 100.0, 200.0),
+        ("between a hundred and fifty and two hundred", 150.0, 200.0),
     ],
 )
 def test_range_fills_low_and_high_from_either_form(text: str, low: float, high: float) -> None:
@@ -426,3 +428,8 @@ def test_a_separate_number_after_a_comma_or_and_is_not_joined(text: str, values:
 
 def test_digits_glued_after_a_word_and_a_dot_are_a_code(nlp: Language) -> None:
     assert list(_found(nlp, "The E.164 country code is +992 .")) == ["992"]
+
+
+def test_or_so_after_a_number_makes_it_approximate() -> None:
+    parsed = parse_number("30 or so")
+    assert parsed is not None and parsed.qualifier == "approx" and parsed.value == 30.0

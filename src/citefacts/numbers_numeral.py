@@ -420,10 +420,19 @@ def _and(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
     ordinal = _denominator(tokens, j + 1)
     small = after.lower in _SMALL_WORDS or (after.kind == "num" and (after.value or 0) < 100)
     small = small or (ordinal is not None and ordinal[3] in ("unit", "teen", "tens") and not ordinal[2])
-    if state.last in ("hundred", "scale") and small and not after.ordinal:
+    if state.last in ("hundred", "scale") and small and not after.ordinal and not _range_end(tokens, j, state):
         state.last = "and"
         return j + 1
     return None
+
+
+def _range_end(tokens: list[Token], j: int, state: _State) -> bool:
+    """Whether, after "between", the "and" at j opens the range's upper end ("between one hundred and two
+    hundred"), rather than adding units ("between one hundred and two and three hundred")."""
+    if not state.between:
+        return False
+    upper = read_numeral(tokens, j + 1)
+    return upper is not None and upper.value > state.value
 
 
 def _comma_group(tokens: list[Token], j: int, state: _State) -> Numeral | None:

@@ -133,6 +133,7 @@ _PREFIXES: dict[str, Bound] = {
     **dict.fromkeys(["equal to", "equals", "is equal to", "="], (None, "both")),
 }
 _SUFFIXES: dict[str, Bound] = {
+    **dict.fromkeys(["or so", "or thereabouts"], ("approx", None)),
     **dict.fromkeys(
         [
             "or more",

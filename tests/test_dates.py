@@ -351,3 +351,8 @@ def test_a_month_mentioned_in_passing_does_not_move_the_story(nlp: Language) -> 
 )
 def test_asides_do_not_move_the_story(nlp: Language, text: str) -> None:
     assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("The following year", "BC0491")
+
+
+def test_a_month_and_year_do_not_cut_the_story_thread_of_days(nlp: Language) -> None:
+    text = "On April 9, 2003, the city fell. In November 2008, protesters burned an effigy. On April 15, a truce began."
+    assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("April 15", "2003-04-15")

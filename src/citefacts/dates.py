@@ -31,7 +31,7 @@ from citefacts.models import DateValue
 
 __all__ = ["DATES_VERSION", "DateContext", "day_value", "find_dates", "month_value", "normalize", "scan", "year_value"]
 
-DATES_VERSION = "timex-rules.5"
+DATES_VERSION = "timex-rules.6"
 """Version of the date rules and their resolution: bump it when a change alters values or spans."""
 
 logger = logging.getLogger(__name__)
@@ -205,7 +205,7 @@ def _update_reference(draft: Draft, point: Point | None, context: DateContext) -
     if point.week is not None or (point.month is None and point.day == 0):
         return
     context.ref = point
-    if point.month is not None:
+    if point.month is not None and point.day:
         context.fine = point
 
 

@@ -24,7 +24,7 @@ class DateContext:
     dct: date | None = None
     ref: Point | None = None
     fine: Point | None = None
-    """The last date mentioned to the month or day: a story's thread, which a passing year does not cut."""
+    """The last full date (day, month, year) mentioned: a story's thread, which a passing year or month does not cut."""
     near: int = 0
     """Signals of news: deictic words and weekdays."""
     far: int = 0

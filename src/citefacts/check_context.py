@@ -23,6 +23,8 @@ ACROSS_VALUE = 0.3
 ACROSS_CONJUNCT = 0.5
 """Weight kept by a word reached across a comma or 'and': it may belong to a neighbouring phrase."""
 FUZZY_MIN = 88.0
+PREFIX_MIN = 5
+"""A stem this long that begins a longer one is the same word (produc, production)."""
 NOUN_WEIGHT = 0.45
 """A word this close after a number, with nothing between but names, is the noun it counts."""
 SCOPE = False
@@ -207,6 +209,14 @@ def _foreign_names(first: Context, second: Context) -> bool:
     return bool(first.names) and not any(_alike(a, b) for a in first.names for b in second.clause_words)
 
 
+def _kindred(first: str, second: str) -> bool:
+    """Two stems of one word: near-identical spellings, or one a stem of the other (produc/production)."""
+    if len(first) >= 6 and len(second) >= 6 and ratio(first, second) >= FUZZY_MIN:
+        return True
+    short, long = sorted((first, second), key=len)
+    return len(short) >= PREFIX_MIN and long.startswith(short)
+
+
 def _alike(first: str, second: str) -> bool:
     """Two names that are one name (Bulgaria/Bulgarian, Pokémon/Pokemon)."""
     return first[:5] == second[:5] or ratio(first, second) >= FUZZY_MIN - 8
@@ -223,11 +233,8 @@ def similarity(first: Context, second: Context, *, common_only: bool = False) ->
         if common_only and (word in first.proper or word in second.proper):
             continue
         other = second.weights.get(word)
-        if other is None and len(word) >= 6:
-            other = max(
-                (w for key, w in second.weights.items() if len(key) >= 6 and ratio(word, key) >= FUZZY_MIN),
-                default=None,
-            )
+        if other is None and len(word) >= PREFIX_MIN:
+            other = max((w for key, w in second.weights.items() if _kindred(word, key)), default=None)
         if other is not None:
             total += min(weight, other)
     return total

@@ -1,0 +1,31 @@
+"""What a value is about (check_context.py): context words, stems and how far two contexts agree."""
+
+from __future__ import annotations
+
+from citefacts.check_context import context, similarity, stem
+
+
+def around(text: str, piece: str) -> tuple[str, int, int]:
+    start = text.index(piece)
+    return text, start, start + len(piece)
+
+
+def test_a_stem_that_begins_a_longer_one_is_the_same_word() -> None:
+    claim = context(*around("Barnyard was produced for less than $ 50.5 million.", "$ 50.5 million"))
+    source = context(*around("It had a production budget of $ 50 million.", "$ 50 million"))
+    assert stem("produced") != stem("production")
+    assert similarity(claim, source) > 0
+
+
+def test_short_stems_do_not_match_by_their_beginning() -> None:
+    claim = context(*around("We play 40 times.", "40"))
+    source = context(*around("Our playlist has 40 tracks.", "40"))
+    assert "play" in claim.weights and "playlist" in source.weights
+    assert similarity(claim, source) == 0.0
+
+
+def test_a_word_across_a_comma_is_not_the_values_own_event() -> None:
+    text = "The country had 270 confirmed cases, 220 recoveries, and no deaths."
+    own = context(*around(text, "220"), [(text.index("270"), text.index("270") + 3)])
+    assert "recovery" in own.phrase and "case" not in own.phrase
+    assert "recovery" in own.nouns

@@ -356,3 +356,14 @@ def test_asides_do_not_move_the_story(nlp: Language, text: str) -> None:
 def test_a_month_and_year_do_not_cut_the_story_thread_of_days(nlp: Language) -> None:
     text = "On April 9, 2003, the city fell. In November 2008, protesters burned an effigy. On April 15, a truce began."
     assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("April 15", "2003-04-15")
+
+
+@pytest.mark.parametrize(("text", "timex"), [("each July", "XXXX-07"), ("every summer", "XXXX-SU")])
+def test_every_month_or_season_is_a_set(text: str, timex: str) -> None:
+    value = normalize(text)
+    assert value is not None and (value.timex, value.type) == (timex, "SET")
+
+
+def test_a_forecast_year_is_not_the_year_a_news_report_is_about(nlp: Language) -> None:
+    text = "Analysts said Friday they expect sales to double by 1992. For the year, volume was flat."
+    assert _dates(nlp, text, date(1989, 10, 30))[-1] == ("the year", "1989")

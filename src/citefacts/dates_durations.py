@@ -10,7 +10,10 @@ from citefacts.dates_calendar import Rule
 from citefacts.dates_draft import Draft
 from citefacts.dates_lexicon import (
     MONTH_RE,
+    MONTHS,
     NUMBER_WORD_RE,
+    SEASON_RE,
+    SEASONS,
     TIME_UNITS,
     UNIT_RE,
     UNITS,
@@ -90,6 +93,10 @@ def _set(m: re.Match[str], text: str) -> Draft | None:
             r"(?:\d|million|billion|thousand|hundred|percent|%|cents?|times|once|twice)\W*$", before, re.I
         ):
             return None
+    if groups.get("smon"):
+        return Draft(m.start(), m.end(), "set", "set", value=f"XXXX-{MONTHS[groups['smon'].lower().rstrip('.')]:02d}")
+    if groups.get("sseason"):
+        return Draft(m.start(), m.end(), "set", "set", value=f"XXXX-{SEASONS[groups['sseason'].lower()]}")
     if groups.get("swd"):
         return Draft(m.start(), m.end(), "set", "set", value=f"XXXX-WXX-{WEEKDAYS[groups['swd'].lower()] + 1}")
     unit = unit_word(groups["su"])
@@ -106,7 +113,8 @@ DURATION_RULES: list[Rule] = [
         _rx(
             B
             + r"(?:(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly))|(?:(?i:every|each|per)|(?P<a>(?i:a)))\s+"
-            r"(?:(?P<swd>" + WEEKDAY_RE + r")|(?P<su>(?i:day|week|month|year|hour|minute|night))))" + E
+            r"(?:(?P<swd>" + WEEKDAY_RE + r")|(?P<su>(?i:day|week|month|year|hour|minute|night)))|"
+            r"(?i:every|each)\s+(?:(?P<smon>" + MONTH_RE + r")|(?P<sseason>(?i:" + SEASON_RE + r"))))" + E
         ),
         _set,
     ),

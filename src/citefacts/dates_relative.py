@@ -132,10 +132,11 @@ def _the_unit(m: re.Match[str], text: str) -> Draft | None:
     """ "the quarter", "the latest quarter", "the year": the period the text is talking about.
 
     "the year ended June 30" is a fiscal year, a stretch of time rather than a calendar year
-    (TimeML: P1Y); "the current quarter" is the one the document date falls in.
+    (TimeML: P1Y); "the quarter ended Sept. 30" stays the quarter reported on. "the current
+    quarter" is the one the document date falls in.
     """
     unit = unit_word(m.group("u"))
-    if _ENDED.match(text, m.end()):
+    if unit == "year" and _ENDED.match(text, m.end()):
         return Draft(m.start(), m.end(), "duration", "duration", value=duration_value(1, unit))
     anchoring = "deictic" if re.search(r"(?i)\bcurrent\b", m.group(0)) else "anaphoric"
     return Draft(m.start(), m.end(), "date", "the_unit", anchoring=anchoring, unit=unit, offset=0)

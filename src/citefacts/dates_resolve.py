@@ -134,7 +134,7 @@ def _relative(draft: Draft, context: DateContext) -> tuple[str, Point | None] | 
             base = context.ref
         base = base or context.ref
     else:
-        base = context.ref or context.dct_point()
+        base = _anaphoric_base(draft, context)
     if base is None or draft.unit is None:
         return None
     if (
@@ -157,6 +157,19 @@ def _relative(draft: Draft, context: DateContext) -> tuple[str, Point | None] | 
     if draft.season is not None:
         point = replace(point, month=None, day=None, season=draft.season)
     return _finish(draft, point)
+
+
+def _anaphoric_base(draft: Draft, context: DateContext) -> Point | None:
+    """What "the following day" or "the year" counts from: the last date the text mentioned.
+
+    In news, "for the year" after "a forecast for 1992" still means the report's year: a year
+    ahead of the dct is a forecast, not the time the story is at.
+    """
+    ref, dct = context.ref, context.dct_point()
+    news = draft.rule == "the_unit" and not context.narrative and dct is not None
+    if news and dct is not None and (ref is None or ref.year > dct.year):
+        return context.period or dct
+    return ref or dct
 
 
 def _quarter_in_view(context: DateContext) -> Point | None:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from citefacts.dates_calendar import CALENDAR_RULES, Rule
 from citefacts.dates_draft import Draft
-from citefacts.dates_durations import DURATION_RULES
+from citefacts.dates_durations import DURATION_RULES, split_count_ranges
 from citefacts.dates_lexicon import MONTHS
 from citefacts.dates_relative import RELATIVE_RULES
 from citefacts.dates_resolve import DateContext, Tense, resolve
@@ -31,7 +31,7 @@ from citefacts.models import DateValue
 
 __all__ = ["DATES_VERSION", "DateContext", "day_value", "find_dates", "month_value", "normalize", "scan", "year_value"]
 
-DATES_VERSION = "timex-rules.7"
+DATES_VERSION = "timex-rules.8"
 """Version of the date rules and their resolution: bump it when a change alters values or spans."""
 
 logger = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def scan(text: str) -> list[Draft]:
         if all(draft.end <= other.start or other.end <= draft.start for other in chosen):
             chosen.append(draft)
     chosen.sort(key=lambda d: d.start)
-    return _attach_clocks(complete_ranges(_add_right_days(chosen, text), text), text)
+    return _attach_clocks(complete_ranges(_add_right_days(split_count_ranges(chosen, text), text), text), text)
 
 
 _CLOCK_GAP = re.compile(r"^\s*(?:(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC)\s*)?,?\s*$")

@@ -157,3 +157,23 @@ DURATION_RULES: list[Rule] = [
     ("duration_long", _rx(B + r"(?P<u>(?i:day|week|month|year|decade)(?P<pl>s)?)-(?i:long)" + E), _duration),
 ]
 """Set rules before duration rules: on the same span ("a year" after an amount) a set wins."""
+
+_COUNT_RANGE = re.compile(APPROX + r"(?P<first>\d+|" + NUMBER_WORD_RE + r")\s+(?i:to|or)\s+")
+_DURATION_VALUE = re.compile(r"^(?P<p>PT?)(?P<n>[\d.]+)(?P<code>[A-Z]+)$")
+
+
+def split_count_ranges(drafts: list[Draft], text: str) -> list[Draft]:
+    """ "[two] to [six days]", "[ten] or [fifteen years]": TimeML marks each count of a range of
+    durations, the first taking the unit the second states."""
+    result: list[Draft] = []
+    for draft in drafts:
+        match = _COUNT_RANGE.match(text, draft.start, draft.end) if draft.rule == "duration" else None
+        parts = _DURATION_VALUE.match(draft.value or "")
+        count = number_value(match["first"]) if match else None
+        if match is None or parts is None or count is None or count != int(count):
+            result.append(draft)
+            continue
+        first = f"{parts['p']}{int(count)}{parts['code']}"
+        result.append(Draft(draft.start, match.end("first"), "duration", "duration", value=first))
+        result.append(draft.with_span(match.end(), draft.end))
+    return result

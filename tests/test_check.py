@@ -483,3 +483,17 @@ def test_an_abbreviated_scale_sets_the_precision_as_the_word_does() -> None:
     assert precision("$ 4.8 M", 4.8e6) == (1e5, 1e5)
     assert precision("£3.9bn", 3.9e9) == (1e8, 1e8)
     assert precision("30,000", 30000) == (1.0, 1e4)
+
+
+def test_verbs_of_passing_a_figure_bound_it_and_averaged_over_does_not() -> None:
+    from citefacts.check_read import read_found
+
+    note = "On April 16, the state surpassed 5,000 positive cases."
+    source = read_found(at(note, "5,000", number(5000)), note)
+    assert source is not None and source.qualifier == "more_than"
+    sentence = "Averaged over 18 critics, the film holds an approval rating of 11 %."
+    claim = read_found(at(sentence, "18", number(18)), sentence)
+    assert claim is not None and claim.qualifier is None
+    sentence = "The state had over 5,000 positive cases."
+    claim_found = at(sentence, "over 5,000", number(5000, qualifier="more_than"))
+    assert verdict(sentence, claim_found, note, [at(note, "5,000", number(5000))]) == "supported"

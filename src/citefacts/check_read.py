@@ -19,7 +19,11 @@ from citefacts.models import DateValue, NumberValue
 from citefacts.numbers import parse_number
 
 _NUMBER_QUALIFIERS = [
-    (r"(?:more than|over|above|in excess of|upwards of|exceeding|greater than)", "more_than"),
+    (
+        r"(?:more than|(?<!averaged )(?<!spread )over|above|in excess of|upwards of|greater than"
+        r"|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topp(?:ed|ing))",
+        "more_than",
+    ),
     (r"(?:at least|no fewer than|no less than|a minimum of)", "at_least"),
     (r"(?:less than|fewer than|under|below|lower than)", "less_than"),
     (r"(?:at most|up to|no more than|a maximum of)", "at_most"),

@@ -18,6 +18,7 @@ _DIGITS = (
     r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.,])"  # 1.234.567 and 1.234.567,89 (continental)
     r"|\d{1,3}\.\d{3},\d{1,2}(?![\d.,])"  # 5.000,00 (continental)
     r"|\d{1,3}(?:['’]\d{3})+(?:\.\d+)?(?![\d'’])"  # 1'234'567 (Swiss)
+    rf"|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+,\d{{1,2}}(?![\d.,])"  # 1 234,5 (French)
     r"|(?<!\d,)\d+,\d{1,2}(?![\d‐-]|,\d)"  # 1,5: a decimal comma, not a list or 1,3-diene
     r"|(?:\d{1,3}(?:,\d{3})+(?![\d])"  # 1,234,567
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?![\d])"  # 12,34,567 (Indian lakhs)
@@ -86,9 +87,10 @@ def _digit_value(match: re.Match[str]) -> float:
     base_text = match["num"]
     if match["power"]:
         base_text = base_text[: len(base_text) - len(match["power"])]
-    if _CONTINENTAL.match(base_text):
-        base_text = base_text.replace(".", "").replace(",", ".")
-    digits = re.sub(rf"[,'’{_SPACES}]", "", base_text)
+    digits = re.sub(rf"['’{_SPACES}]", "", base_text)
+    if _CONTINENTAL.match(digits):
+        digits = digits.replace(".", "").replace(",", ".")
+    digits = digits.replace(",", "")
     base = float(digits)
     ten = match["exp10"] or match["sup10"] or (match["minus10"] and "-" + match["minus10"])
     if ten:

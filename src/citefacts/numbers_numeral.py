@@ -89,10 +89,14 @@ def read_numeral(
     fraction = None if ordinal_only else _over_ordinal(tokens, state)
     if fraction is not None:
         return _signed(fraction, i, sign)
-    value = state.value
     scale = state.last_scale if state.last == "scale" else None
-    alone = state.last in ("frac", "scale") and state.count == int(state.last == "scale") and state.proper
-    return Numeral(i, state.end, sign * value, fraction=alone, scale=scale)  # "4/5", "1/2 million": "1 and" adds
+    return Numeral(i, state.end, sign * state.value, fraction=_slash_alone(state), scale=scale)
+
+
+def _slash_alone(state: _State) -> bool:
+    """Whether all that was read is a proper slash fraction, with or without a scale ("4/5", "1/2 million"),
+    which "1 and" before it adds to."""
+    return state.proper and (state.last, state.count) in (("frac", 0), ("scale", 1))
 
 
 def _over_ordinal(tokens: list[Token], state: _State) -> Numeral | None:

@@ -380,3 +380,15 @@ def test_each_count_of_a_range_of_durations_is_a_timex(
     nlp: Language, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _dates(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials met over the weekend.", ("the weekend", "1990-W32-WE")),
+        ("The plant will cut jobs by year end.", ("year end", "1990")),
+        ("Second-quarter sales rose. Profit in the latest period fell.", ("the latest period", "1990-Q2")),
+    ],
+)
+def test_news_periods_without_a_number(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert _dates(nlp, text, date(1990, 8, 13))[-1] == expected

@@ -135,11 +135,16 @@ def _the_unit(m: re.Match[str], text: str) -> Draft | None:
     (TimeML: P1Y); "the quarter ended Sept. 30" stays the quarter reported on. "the current
     quarter" is the one the document date falls in.
     """
-    unit = unit_word(m.group("u"))
+    unit = "quarter" if m.group("p") else unit_word(m.group("u"))  # "the latest period": the one reported on
     if unit == "year" and _ENDED.match(text, m.end()):
         return Draft(m.start(), m.end(), "duration", "duration", value=duration_value(1, unit))
     anchoring = "deictic" if re.search(r"(?i)\bcurrent\b", m.group(0)) else "anaphoric"
     return Draft(m.start(), m.end(), "date", "the_unit", anchoring=anchoring, unit=unit, offset=0)
+
+
+def _year_end(m: re.Match[str], text: str) -> Draft | None:
+    """ "by year end", "before the year's end": the end of the year the text is in."""
+    return Draft(m.start("ye"), m.end("ye"), "date", "the_unit", anchoring="anaphoric", unit="year", mod="END")
 
 
 def _weekday(m: re.Match[str], text: str) -> Draft | None:
@@ -242,10 +247,19 @@ RELATIVE_RULES: list[Rule] = [
         "the_unit",
         _rx(
             B
-            + r"(?i:the)\s+(?:(?i:latest|current|same|fiscal|full|most\s+recent)\s+)?(?P<u>quarter|year|week|month)"
+            + r"(?i:the)\s+(?:(?i:latest|current|same|fiscal|full|most\s+recent)\s+)?(?P<u>quarter|year|weekend|week|month)"
+            + E
+            + r"|"
+            + B
+            + r"(?i:the)\s+(?i:latest|most\s+recent)\s+(?P<p>(?i:period))"
             + E
         ),
         _the_unit,
+    ),
+    (
+        "year_end",
+        _rx(B + r"(?:(?i:by|at|before|until|through)\s+)(?P<ye>(?:(?i:the)\s+)?(?i:year[-\s]end|year['’]s\s+end))" + E),
+        _year_end,
     ),
     (
         "offset",

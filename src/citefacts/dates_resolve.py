@@ -145,7 +145,10 @@ def _relative(draft: Draft, context: DateContext) -> tuple[str, Point | None] | 
         base = _quarter_in_view(context) or base
     if draft.month is not None:
         return _named_month(draft, base)
-    point = shift(base, draft.unit, draft.offset)
+    offset = draft.offset
+    if draft.unit == "weekend" and draft.rule == "the_unit" and base.month and base.day and base.year > 0:
+        offset = -1 if date(base.year, base.month, base.day).weekday() < 5 else 0  # the weekend just past
+    point = shift(base, draft.unit, offset)
     dct_point = context.dct_point()
     if point is None and dct_point is not None and base != dct_point:
         point = shift(dct_point, draft.unit, draft.offset)  # the reference is too coarse ("that week" after "1998")
@@ -163,11 +166,12 @@ def _anaphoric_base(draft: Draft, context: DateContext) -> Point | None:
     """What "the following day" or "the year" counts from: the last date the text mentioned.
 
     In news, "for the year" after "a forecast for 1992" still means the report's year: a year
-    ahead of the dct is a forecast, not the time the story is at.
+    ahead of the dct is a forecast, not the time the story is at; "the weekend" is the one
+    around the dct.
     """
     ref, dct = context.ref, context.dct_point()
     news = draft.rule == "the_unit" and not context.narrative and dct is not None
-    if news and dct is not None and (ref is None or ref.year > dct.year):
+    if news and dct is not None and (ref is None or ref.year > dct.year or draft.unit == "weekend"):
         return context.period or dct
     return ref or dct
 

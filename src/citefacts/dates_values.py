@@ -27,6 +27,8 @@ class Point:
     quarter: int | None = None
     half: int | None = None
     week: int | None = None
+    weekend: bool = False
+    """With ``week``: the Saturday and Sunday of that ISO week (TIMEX3 1990-W32-WE)."""
     granularity: str | None = None
     """Set for points made by counting ("the next decade"): which unit they name."""
 
@@ -43,7 +45,7 @@ def point_value(point: Point) -> str:
         return f"{point.year // 100:02d}" if point.year >= 0 else f"BC{-point.year // 100:02d}"
     year = _year_text(point.year)
     if point.week is not None:
-        return f"{year}-W{point.week:02d}"
+        return f"{year}-W{point.week:02d}" + ("-WE" if point.weekend else "")
     if point.season is not None:
         return f"{year}-{point.season}"
     if point.quarter is not None:
@@ -66,7 +68,7 @@ def shift(base: Point, unit: str, offset: int) -> Point | None:
         if unit == "day":
             return Point(when.year, when.month, when.day)
         iso = when.isocalendar()
-        return Point(iso[0], week=iso[1])
+        return Point(iso[0], week=iso[1], weekend=unit == "weekend")
     if unit in ("month", "quarter"):
         month = base.month or (base.quarter * 3 - 2 if unit == "quarter" and base.quarter else None)
         if month is None:
@@ -127,6 +129,8 @@ def _interval(point: Point | None) -> tuple[date | None, date | None, Granularit
             return date(year, first_month, 1), date(year, first_month + 2, last), "quarter"
         if point.week is not None:
             monday = date.fromisocalendar(year, point.week, 1)
+            if point.weekend:
+                return monday + timedelta(days=5), monday + timedelta(days=6), "unknown"
             return monday, monday + timedelta(days=6), "unknown"
         if point.season is not None or point.half is not None:
             return None, None, "season" if point.season else "unknown"

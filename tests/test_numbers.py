@@ -83,6 +83,7 @@ def test_words_to_number_stops_at_other_words() -> None:
         ("two-and-a-half million", 2.5e6),
         ("a half-dozen", 6.0),
         ("half-a-dozen", 6.0),
+        ("a dozen and a half", 18.0),
     ],
 )
 def test_number_words_and_mixed_forms_read_their_value(text: str, value: float) -> None:
@@ -113,6 +114,8 @@ def test_ordinals_are_kind_ordinal(text: str, value: float) -> None:
         ("Rs 500", 500.0, "INR"),
         ("Rs. 1,200 crore", 1.2e10, "INR"),
         ("Rs.1 lakhs", 1e5, "INR"),
+        ("-$5", -5.0, "USD"),
+        ("minus €3 million", -3e6, "EUR"),
         ("eight dollars and twenty cents", 8.2, "USD"),
         ("10 U.S. dollars", 10.0, "USD"),
         ("2 Hong Kong dollars", 2.0, "HKD"),
@@ -170,6 +173,7 @@ def test_quantities_carry_their_unit(text: str, value: float, unit: str) -> None
         ("from three up to five", 3.0, 5.0),
         ("between 0 and 1/2", 0.0, 0.5),
         ("between one hundred and two hundred", 100.0, 200.0),
+        ("from 5-$10", 5.0, 10.0),
         ("between a hundred and fifty and two hundred", 150.0, 200.0),
     ],
 )
@@ -278,6 +282,7 @@ def test_offsets_index_the_raw_text(nlp: Language) -> None:
         ("two-and-a-half million", 2.5e6),
         ("a half-dozen", 6.0),
         ("half-a-dozen", 6.0),
+        ("a dozen and a half", 18.0),
         ("twenty twenty fifths", 0.8),
         ("approximately one-half", 0.5),
         ("seven quadrillion", 7e15),

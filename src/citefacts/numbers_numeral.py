@@ -417,6 +417,8 @@ def _and(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
         part = tail.value
         if tail.scale is None and state.last == "scale" and state.last_scale is not None:
             part *= state.last_scale
+        elif tail.scale is None and state.last == "dozen":
+            part *= 12  # "a dozen and a half"
         elif tail.scale is not None and state.last != "scale":  # "one and a half million": the scale takes both
             return Numeral(0, tail.end, state.value * tail.scale + part, scale=tail.scale)
         return Numeral(0, tail.end, state.value + part)

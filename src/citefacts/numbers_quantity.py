@@ -51,7 +51,7 @@ def read_quantity(tokens: list[Token], i: int, bare_fraction: bool = False) -> Q
 
     ``bare_fraction`` lets "half" alone be a number, as after "more than".
     """
-    prefixed = _currency_prefix(tokens, i)
+    prefixed = _currency_prefix(tokens, i) or _negative_money(tokens, i)
     if prefixed is not None:
         return prefixed
     if _percent_word(tokens, i) and i + 2 < len(tokens) and tokens[i + _percent_word(tokens, i)].lower == "of":
@@ -100,6 +100,18 @@ def _currency_prefix(tokens: list[Token], i: int) -> Quantity | None:
     return Quantity(i, end, value, "money", code, numeral)
 
 
+def _negative_money(tokens: list[Token], i: int) -> Quantity | None:
+    """ "-$5", "minus €3 million": a sign written before the currency, not before the digits."""
+    sign = tokens[i]
+    tight_sign = sign.text in "-−" and (i == 0 or tokens[i - 1].end < sign.start) and _near(tokens, i + 1, 0)
+    if not (tight_sign or sign.lower in ("minus", "negative")) or i + 1 >= len(tokens):
+        return None
+    money = _currency_prefix(tokens, i + 1)
+    if money is None or money.value < 0:
+        return None
+    return replace(money, start=i, value=-money.value)
+
+
 def _percent_word(tokens: list[Token], j: int) -> int:
     """How many tokens at j spell "percent" ("%", "percent", "per cent"), 0 when none."""
     if j >= len(tokens):
@@ -136,7 +148,7 @@ def _currency_suffix(tokens: list[Token], cardinal: Quantity, at: int) -> Quanti
     code, size = _currency_phrase(tokens, at)
     if code is not None:
         pass
-    elif tokens[at].text in CURRENCY_SYMBOLS:
+    elif tokens[at].text in CURRENCY_SYMBOLS and tokens[at - 1].text not in "-–":  # "5$", not "5-$10"
         code = CURRENCY_SYMBOLS[tokens[at].text]
     elif tokens[at].kind == "word":
         code = currency_code(tokens[at].text)

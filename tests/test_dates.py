@@ -392,3 +392,12 @@ def test_each_count_of_a_range_of_durations_is_a_timex(
 )
 def test_news_periods_without_a_number(nlp: Language, text: str, expected: tuple[str, str]) -> None:
     assert _dates(nlp, text, date(1990, 8, 13))[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "timex"),
+    [("Costs rose over a three-year period.", "a three-year period", "P3Y"),
+     ("Deaths fell during the same 28-day period.", "the same 28-day period", "P28D")],
+)  # fmt: skip
+def test_a_period_of_a_hyphenated_length_is_one_duration(nlp: Language, text: str, span: str, timex: str) -> None:
+    assert _dates(nlp, text) == [(span, timex)]

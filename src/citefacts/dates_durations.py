@@ -76,7 +76,16 @@ def _duration(m: re.Match[str], text: str) -> Draft | None:
         if groups.get("half"):
             count = (count or 0) + 0.5
     start = m.start()
-    if (groups.get("sep") == "-" or groups.get("long")) and re.match(r"(?i:the|an?)\s", text[start : start + 4]):
+    if groups.get("period"):
+        if groups.get("sep") != "-":
+            return None  # "two years period" is not English; "the 1980s period" is no duration
+        article = re.search(r"(?i:\b(?:the|an?))\s+$", text[max(0, start - 5) : start])
+        if article is None and not re.match(r"(?i:the)\s", text[start : start + 4]):
+            return Draft(start, m.start("period"), "duration", "duration", value=duration_value(count, unit))
+        start = (
+            start - len(article.group()) if article else start
+        )  # "[a three-year period]", not "the extra [seven-day]"
+    elif (groups.get("sep") == "-" or groups.get("long")) and re.match(r"(?i:the|an?)\s", text[start : start + 4]):
         start = m.start("u") if count_text.lower() in ("a", "an") else m.start("n")
     return Draft(start, m.end(), "duration", "duration", value=duration_value(count, unit))
 
@@ -136,6 +145,7 @@ DURATION_RULES: list[Rule] = [
             + r"(?P<half>\s+(?i:and\s+(?:a\s+)?half))?(?:\s+(?i:more|full|long|consecutive|straight|whole))?(?P<sep>[\s-])"
             + UNIT_WORDS
             + r"(?P<pl>)(?P<long>[\s-](?i:long))?(?:\s+or\s+(?i:so|two|more))?"
+            + r"(?P<period>\s+(?i:period|span|stretch|interval))?"
             + E
             + r"(?![-\s](?i:old)\b)"
         ),

@@ -401,3 +401,8 @@ def test_news_periods_without_a_number(nlp: Language, text: str, expected: tuple
 )  # fmt: skip
 def test_a_period_of_a_hyphenated_length_is_one_duration(nlp: Language, text: str, span: str, timex: str) -> None:
     assert _dates(nlp, text) == [(span, timex)]
+
+
+def test_a_month_just_after_the_last_full_date_turns_the_year(nlp: Language) -> None:
+    text = "On December 7, 1941, Japan attacked the fleet. In January, the Allies signed a declaration."
+    assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("January", "1942-01")

@@ -271,7 +271,7 @@ def _story_year(point: Point, ref: Point, fine: Point | None) -> int:
     """The year that continues the story: of the last year mentioned and the year of the last full
     date, the one that puts the date soonest on or after that full date ("On 10 March 1975 ... a
     campaign in 1976 ... on 11 March" is 1975)."""
-    if fine is None or fine.month is None or fine.year == ref.year or point.month is None:
+    if fine is None or fine.month is None or point.month is None:
         return ref.year
 
     def ahead(year: int) -> int:
@@ -281,6 +281,9 @@ def _story_year(point: Point, ref: Point, fine: Point | None) -> int:
             - ((fine.year * 12 + (fine.month or 1)) * 31 + (fine.day or 1))
         )
 
+    if fine.year == ref.year:
+        turns = ahead(ref.year) < 0 and ahead(ref.year + 1) <= 3 * 31  # "On December 7, 1941 ... In January"
+        return ref.year + 1 if turns and ref.year != -1 else ref.year
     forward = [(ahead(year), year) for year in (fine.year, ref.year) if ahead(year) >= 0]
     return min(forward)[1] if forward else ref.year
 

@@ -406,3 +406,8 @@ def test_a_period_of_a_hyphenated_length_is_one_duration(nlp: Language, text: st
 def test_a_month_just_after_the_last_full_date_turns_the_year(nlp: Language) -> None:
     text = "On December 7, 1941, Japan attacked the fleet. In January, the Allies signed a declaration."
     assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("January", "1942-01")
+
+
+def test_a_day_counted_from_a_month_keeps_the_month(nlp: Language) -> None:
+    text = "In July 1943, the Allies landed in Sicily. Four days later, the army advanced."
+    assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("Four days later", "1943-07-XX")

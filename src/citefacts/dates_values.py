@@ -56,14 +56,14 @@ def point_value(point: Point) -> str:
         return year if point.day is None else f"{year}-XX-XX"
     if point.day is None:
         return f"{year}-{point.month:02d}"
-    return f"{year}-{point.month:02d}-{point.day:02d}"
+    return f"{year}-{point.month:02d}-" + (f"{point.day:02d}" if point.day else "XX")
 
 
 def shift(base: Point, unit: str, offset: int) -> Point | None:
     """The point ``offset`` units from ``base``, at the unit's precision (None if base is too coarse)."""
     if unit in ("day", "weekend", "week"):
         if base.month is None or not base.day or base.year < 1:
-            return Point(base.year, None, 0) if unit == "day" else None
+            return Point(base.year, base.month, 0) if unit == "day" else None  # 1943-07-XX: a day of July
         when = date(base.year, base.month, base.day) + timedelta(days=offset * (7 if unit != "day" else 1))
         if unit == "day":
             return Point(when.year, when.month, when.day)

@@ -44,6 +44,7 @@ def test_commas_in_lists_and_names_stay_separators(text: str, values: list[float
         ("2.48×10−5", 2.48e-5),
         ("6.02×10²³", 6.02e23),
         ("3 x 10^8", 3e8),
+        ("1.5 * 10^3", 1500.0),
         ("10⁶", 1e6),
         ("2.5^-1", 0.4),
     ],

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from citefacts.dates import DateContext, find_dates, normalize
+from citefacts.dates import DateContext, find_dates, normalize, scan
 
 
 @pytest.mark.parametrize(
@@ -411,3 +411,12 @@ def test_a_month_just_after_the_last_full_date_turns_the_year(nlp: Language) -> 
 def test_a_day_counted_from_a_month_keeps_the_month(nlp: Language) -> None:
     text = "In July 1943, the Allies landed in Sicily. Four days later, the army advanced."
     assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("Four days later", "1943-07-XX")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("This began with a March operation.", ["March"]), ("There were no battles along the March.", []),
+     ("Sherman led the March to the Sea.", [])],
+)  # fmt: skip
+def test_march_after_an_article_is_a_month_only_before_a_noun(text: str, found: list[str]) -> None:
+    assert [text[d.start : d.end] for d in scan(text)] == found

@@ -94,4 +94,12 @@ def month_word_ok(text: str, start: int, name: str) -> bool:
     """Whether a lone "May" or "March" reads as a month: only after a word that introduces a date."""
     if name.lower().rstrip(".") not in AMBIGUOUS_MONTHS:
         return True
-    return bool(_MONTH_CUE.search(text[max(0, start - 20) : start]))
+    if _MONTH_CUE.search(text[max(0, start - 20) : start]):
+        return True
+    after = text[start + len(name) : start + len(name) + 20]
+    return bool(_ARTICLE.search(text[max(0, start - 5) : start]) and _NOUN_AFTER.match(after))
+
+
+_ARTICLE = re.compile(r"\b(?i:a|the)\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:to|of|on|in|across|through|into|and|or)\b)[a-z]+\b")
+"""After an article a month modifies a noun ("a March operation"); "the March to the Sea" is a name."""

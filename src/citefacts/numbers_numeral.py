@@ -9,10 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from citefacts.numbers_fractions import (
+    fraction_word,
+    half_a_dozen,
+    past_hyphen,
+    scale_after,
+    scale_follows,
+    slash_fraction,
+    takes_article,
+)
 from citefacts.numbers_lexicon import (
     ARTICLE_WORDS,
     DOZEN_WORDS,
-    HALF_WORDS,
     NEGATIVE_WORDS,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
@@ -20,7 +28,6 @@ from citefacts.numbers_lexicon import (
     TENS_WORDS,
     TIGHT_SCALE_ABBREVIATIONS,
     UNIT_WORDS,
-    ordinal_word,
 )
 from citefacts.numbers_tokens import Token
 from citefacts.numbers_units import UNIT_SYMBOLS, time_unit, unit_word
@@ -32,7 +39,6 @@ _FOLLOWS = {
     "tens": {None, "hundred", "scale", "and"},
 }
 _SIGN_BEFORE = frozenset("<>=(~[$€£¥")
-_HYPHENS = frozenset("-‐")
 
 
 @dataclass(frozen=True)
@@ -151,7 +157,7 @@ def _step(tokens: list[Token], j: int, state: _State, bare_fraction: bool) -> in
         return _comma_group(tokens, j, state)
     if token.kind == "sym":
         return _hyphen(tokens, j, state)
-    denominator = _denominator(tokens, j)
+    denominator = fraction_word(tokens, j)
     if denominator is not None:
         return _ordinal_or_fraction(tokens, j, state, denominator, bare_fraction)
     if word in _SMALL_WORDS:
@@ -168,7 +174,7 @@ def _step(tokens: list[Token], j: int, state: _State, bare_fraction: bool) -> in
     if word in DOZEN_WORDS and state.last in ("unit", "teen", "tens", "num", "a"):
         state.group = max(state.group, 1.0) * 12
         return _took(state, "dozen", j)
-    if word in ARTICLE_WORDS and state.last is None and j + 1 < len(tokens) and _takes_article(tokens, j + 1):
+    if word in ARTICLE_WORDS and state.last is None and j + 1 < len(tokens) and takes_article(tokens, j + 1):
         state.last = "a"
         return j + 1
     if word == "and" and state.end is not None:
@@ -194,7 +200,7 @@ def _digits(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
         if state.last is None:
             return Numeral(j, j + 1, value, ordinal=True)
         return None
-    fraction = _slash_fraction(tokens, j)
+    fraction = slash_fraction(tokens, j)
     if fraction is not None:
         if state.last is None or (state.last == "num" and state.group == int(state.group) and state.count == 1):
             state.proper = state.last is None
@@ -217,19 +223,6 @@ def _digits(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
     return None
 
 
-def _slash_fraction(tokens: list[Token], j: int) -> float | None:
-    """The value of "1/4" written at tokens[j:j+3] (a proper fraction), else None."""
-    if j + 2 >= len(tokens):
-        return None
-    top, slash, bottom = tokens[j], tokens[j + 1], tokens[j + 2]
-    if slash.text != "/" or bottom.kind != "num" or slash.start != top.end or bottom.start != slash.end:
-        return None
-    numerator, denominator = top.value or 0.0, bottom.value or 0.0
-    if numerator != int(numerator) or denominator != int(denominator) or not 0 < numerator < denominator <= 100:
-        return None
-    return numerator / denominator
-
-
 def _hyphen(tokens: list[Token], j: int, state: _State) -> int | None:
     """Skip the hyphen of "twenty-one" or "fifty-four"; anything else ends the numeral."""
     token = tokens[j]
@@ -244,9 +237,9 @@ def _hyphen(tokens: list[Token], j: int, state: _State) -> int | None:
     if state.last == "num":
         return None
     spaced = after.start > token.end and token.start > tokens[j - 1].end  # "ninety - five", as tokenized text has it
-    if (tight or spaced) and state.last == "tens" and (after.lower in UNIT_WORDS or _denominator(tokens, j + 1)):
+    if (tight or spaced) and state.last == "tens" and (after.lower in UNIT_WORDS or fraction_word(tokens, j + 1)):
         return j + 1
-    denominator = _denominator(tokens, j + 1)
+    denominator = fraction_word(tokens, j + 1)
     loose = denominator is not None and (denominator[2] or denominator[3] == "half" or state.value == 1)
     proper = denominator is not None and (denominator[0] > 2 or denominator[3] == "half")
     if proper and (tight or loose):
@@ -297,33 +290,6 @@ def _scale(state: _State, scale: float, j: int) -> int | None:
     return _took(state, "scale", j)
 
 
-def _takes_article(tokens: list[Token], j: int) -> bool:
-    """Whether "a"/"an" before tokens[j] is the number one ("a hundred", "a dozen", "a third")."""
-    j = _past_hyphen(tokens, j)
-    word = tokens[j].lower
-    if word == "hundred" or word in SCALE_WORDS or word in DOZEN_WORDS or word in HALF_WORDS:
-        return True
-    denominator = _denominator(tokens, j)
-    return denominator is not None and denominator[0] > 2
-
-
-def _denominator(tokens: list[Token], j: int) -> tuple[float, int, bool, str] | None:
-    """An ordinal or fraction word at tokens[j] ("third", "quarters", "twenty-first"): value, end, plural, class."""
-    word = tokens[j].lower
-    if word in HALF_WORDS:
-        return HALF_WORDS[word], j + 1, word.endswith("s") or word == "halves", "half"
-    found = ordinal_word(word)
-    if found is not None:
-        return found[0], j + 1, found[2], found[1]
-    if word not in TENS_WORDS or j + 1 >= len(tokens):
-        return None
-    k = j + 2 if tokens[j + 1].text == "-" and tokens[j + 1].start == tokens[j].end else j + 1
-    unit = ordinal_word(tokens[k].text) if k < len(tokens) else None
-    if unit and unit[1] == "unit" and (k == j + 1 or tokens[k].start == tokens[k - 1].end):
-        return TENS_WORDS[word] + unit[0], k + 1, unit[2], "tens"  # twenty-first, thirty fifths
-    return None
-
-
 def _ordinal_or_fraction(
     tokens: list[Token], j: int, state: _State, denominator: tuple[float, int, bool, str], bare_fraction: bool
 ) -> Numeral | None:
@@ -337,17 +303,17 @@ def _ordinal_or_fraction(
     if state.ordinal_only and state.count > 0:
         single = False
     if kind == "half" or plural:
-        dozen_end = _half_a_dozen(tokens, end) if kind == "half" and not plural else None
+        dozen_end = half_a_dozen(tokens, end) if kind == "half" and not plural else None
         if dozen_end is not None:
             return Numeral(0, dozen_end, state.value * 6 if state.end is not None else 6.0)
         bare = state.end is None and state.last != "a"
-        if bare and (plural or not (bare_fraction or _scale_after(tokens, end) is not None)):
+        if bare and (plural or not (bare_fraction or scale_after(tokens, end) is not None)):
             return None
         numerator = state.value if state.end is not None else 1.0
         return _then_scale(tokens, Numeral(0, end, numerator / value, fraction=True))
     if single and value > 2:
         noun_follows = end < len(tokens) and tokens[end].kind == "word" and tokens[end].lower != "of"
-        if state.last == "a" and noun_follows and not _scale_follows(tokens, end):
+        if state.last == "a" and noun_follows and not scale_follows(tokens, end):
             return None  # "a fifth term" is an ordinal, read from the ordinal word on
         return _then_scale(tokens, Numeral(0, end, 1.0 / value, fraction=True))
     if kind == "hundred":
@@ -363,48 +329,19 @@ def _ordinal_or_fraction(
     return Numeral(0, end, state.value, ordinal=True)
 
 
-def _half_a_dozen(tokens: list[Token], j: int) -> int | None:
-    """Where "a dozen" or "dozen" after a "half" ending at j ends ("half a dozen", "half-a-dozen", "half-dozen")."""
-    j = _past_hyphen(tokens, j)
-    if j < len(tokens) and tokens[j].lower in ARTICLE_WORDS:
-        j = _past_hyphen(tokens, j + 1)
-    elif j == 0 or tokens[j - 1].text not in _HYPHENS:
-        return None
-    return j + 1 if j < len(tokens) and tokens[j].lower in DOZEN_WORDS else None
-
-
-def _past_hyphen(tokens: list[Token], j: int) -> int:
-    """j, or the index after a hyphen written tight between two words at j ("one-and-a-half")."""
-    if 0 < j < len(tokens) - 1 and tokens[j].text in _HYPHENS and tokens[j - 1].end == tokens[j].start:
-        return j + 1 if tokens[j + 1].start == tokens[j].end else j
-    return j
-
-
-def _scale_follows(tokens: list[Token], j: int) -> bool:
-    return j < len(tokens) and tokens[j].lower in SCALE_WORDS
-
-
 def _then_scale(tokens: list[Token], fraction: Numeral) -> Numeral:
     """A fraction followed by a scale word is that part of it ("quarter million", "three quarters billion",
     "a quarter of a million")."""
-    end = _scale_after(tokens, fraction.end)
+    end = scale_after(tokens, fraction.end)
     if end is not None:
         scale = SCALE_WORDS[tokens[end].lower]
         return Numeral(0, end + 1, fraction.value * scale, fraction=True, scale=scale)
     return fraction
 
 
-def _scale_after(tokens: list[Token], j: int) -> int | None:
-    """Where the scale word a fraction ending at j takes is: right there ("quarter million") or after
-    "a" or "of a" ("half a million", "a quarter of a million")."""
-    k = j + (j < len(tokens) and tokens[j].lower == "of")
-    k += k < len(tokens) and tokens[k].lower in ARTICLE_WORDS
-    return k if _scale_follows(tokens, k) else None
-
-
 def _and(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
     """ "and" joins "one hundred and six"; before a fraction it adds it ("one and a half", "3 million and a half")."""
-    k = _past_hyphen(tokens, j + 1)  # "one-and-a-half"
+    k = past_hyphen(tokens, j + 1)  # "one-and-a-half"
     if k >= len(tokens):
         return None
     tail = read_numeral(tokens, k)
@@ -423,7 +360,7 @@ def _and(tokens: list[Token], j: int, state: _State) -> int | Numeral | None:
             return Numeral(0, tail.end, state.value * tail.scale + part, scale=tail.scale)
         return Numeral(0, tail.end, state.value + part)
     after = tokens[j + 1]
-    ordinal = _denominator(tokens, j + 1)
+    ordinal = fraction_word(tokens, j + 1)
     small = after.lower in _SMALL_WORDS or (after.kind == "num" and (after.value or 0) < 100)
     small = small or (ordinal is not None and ordinal[3] in ("unit", "teen", "tens") and not ordinal[2])
     if state.last in ("hundred", "scale") and small and not after.ordinal and not _range_end(tokens, j, state):
@@ -472,7 +409,7 @@ def _point(tokens: list[Token], j: int, state: _State) -> Numeral | None:
     if not digits or state.last in ("scale", "frac"):
         return None
     value = state.value + float("0." + digits)
-    if _scale_follows(tokens, k) and state.last_scale is None:
+    if scale_follows(tokens, k) and state.last_scale is None:
         return Numeral(0, k + 1, value * SCALE_WORDS[tokens[k].lower], scale=SCALE_WORDS[tokens[k].lower])
     return Numeral(0, k, value)
 

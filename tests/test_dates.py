@@ -420,3 +420,7 @@ def test_a_day_counted_from_a_month_keeps_the_month(nlp: Language) -> None:
 )  # fmt: skip
 def test_march_after_an_article_is_a_month_only_before_a_noun(text: str, found: list[str]) -> None:
     assert [text[d.start : d.end] for d in scan(text)] == found
+
+
+def test_at_night_is_some_night(nlp: Language) -> None:
+    assert _dates(nlp, "The Persians fled at night from the city.") == [("night", "XXXX-XX-XXTNI")]

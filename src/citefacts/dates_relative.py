@@ -142,6 +142,11 @@ def _the_unit(m: re.Match[str], text: str) -> Draft | None:
     return Draft(m.start(), m.end(), "date", "the_unit", anchoring=anchoring, unit=unit, offset=0)
 
 
+def _at_night(m: re.Match[str], text: str) -> Draft | None:
+    """ "fled at night": some night, no day named (TIMEX3 XXXX-XX-XXTNI)."""
+    return Draft(m.start(), m.end(), "time", "at_night", value="XXXX-XX-XXTNI")
+
+
 def _year_end(m: re.Match[str], text: str) -> Draft | None:
     """ "by year end", "before the year's end": the end of the year the text is in."""
     return Draft(m.start("ye"), m.end("ye"), "date", "the_unit", anchoring="anaphoric", unit="year", mod="END")
@@ -255,6 +260,11 @@ RELATIVE_RULES: list[Rule] = [
             + E
         ),
         _the_unit,
+    ),
+    (
+        "at_night",
+        _rx(r"(?<=\b[Aa]t\s)(?i:night)(?![\w-])(?!\s+(?:of|on)\b)"),
+        _at_night,
     ),
     (
         "year_end",

@@ -424,3 +424,7 @@ def test_march_after_an_article_is_a_month_only_before_a_noun(text: str, found: 
 
 def test_at_night_is_some_night(nlp: Language) -> None:
     assert _dates(nlp, "The Persians fled at night from the city.") == [("night", "XXXX-XX-XXTNI")]
+
+
+def test_earlier_before_a_weekday_stays_out_of_the_span(nlp: Language) -> None:
+    assert _dates(nlp, "Earlier Friday, protesters rallied.", date(2000, 1, 7)) == [("Friday", "2000-01-07")]

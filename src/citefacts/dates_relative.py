@@ -288,9 +288,7 @@ RELATIVE_RULES: list[Rule] = [
     (
         "weekday",
         _rx(
-            B
-            + MOD_RE
-            + r"(?:(?i:earlier|later)\s+)?(?:(?P<wx>(?i:last|next|this\s+coming|this\s+past|this|coming|past|"
+            B + MOD_RE + r"(?:(?P<wx>(?i:last|next|this\s+coming|this\s+past|this|coming|past|"
             r"the\s+previous|the\s+following|the\s+next))\s+)?(?:(?P<pod2>(?i:morning|afternoon|evening))\s+)?"
             r"(?P<wd>" + WEEKDAY_RE + r")(?:\s+(?P<pod>" + _PART + r")s?)?" + E
         ),

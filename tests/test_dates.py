@@ -428,3 +428,17 @@ def test_at_night_is_some_night(nlp: Language) -> None:
 
 def test_earlier_before_a_weekday_stays_out_of_the_span(nlp: Language) -> None:
     assert _dates(nlp, "Earlier Friday, protesters rallied.", date(2000, 1, 7)) == [("Friday", "2000-01-07")]
+
+
+@pytest.mark.parametrize(
+    ("text", "timex"),
+    [("next year's first quarter", "1990-Q1"), ("this year's third quarter", "1989-Q3")],
+)
+def test_a_quarter_of_a_deictic_year(text: str, timex: str) -> None:
+    value = normalize(text, date(1989, 10, 31))
+    assert value is not None and value.timex == timex
+
+
+def test_last_years_quarter_is_the_reported_quarter_a_year_back(nlp: Language) -> None:
+    text = "Third-quarter sales rose 5%. Sales for last year's quarter were $3 million."
+    assert _dates(nlp, text, date(1989, 11, 1))[-1] == ("last year's quarter", "1988-Q3")

@@ -184,7 +184,11 @@ def _quarter(m: re.Match[str], text: str) -> Draft | None:
     if number is None or not 1 <= number <= 4:
         return None
     year = int(groups["qyear"]) if groups.get("qyear") else read_year(m, "y")
-    return Draft(m.start(), m.end(), "date", "quarter", year=year, quarter=number)
+    draft = Draft(m.start(), m.end(), "date", "quarter", year=year, quarter=number)
+    if groups.get("qdx"):  # "next year's first quarter"
+        offset = {"last": -1, "next": 1}.get(groups["qdx"].lower(), 0)
+        return replace(draft, anchoring="deictic", unit="year", offset=offset)
+    return draft
 
 
 def _year_period(m: re.Match[str], text: str) -> Draft | None:
@@ -355,7 +359,8 @@ CALENDAR_RULES: list[Rule] = [
         "quarter",
         _rx(
             B
-            + r"(?:(?i:the)\s+)?(?:(?P<qyear>1\d{3}|20\d{2})\s+)?(?:(?i:fiscal)\s+)?(?:(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-](?i:quarter)|"
+            + r"(?:(?i:the)\s+|(?P<qdx>(?i:this|last|next))\s+(?i:year)['’]s\s+)?"
+            + r"(?:(?P<qyear>1\d{3}|20\d{2})\s+)?(?:(?i:fiscal)\s+)?(?:(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-](?i:quarter)|"
             + r"(?P<half>(?i:first|second|latter|last))\s+(?i:half))(?:\s+of\s+(?:(?i:fiscal)\s+)?"
             + year_re("y")
             + r")?"

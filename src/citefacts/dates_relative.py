@@ -244,7 +244,13 @@ RELATIVE_RULES: list[Rule] = [
         "year_ago",
         _rx(
             B + r"(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year-(?:earlier|ago))"
-            r"(?:\s+(?i:quarter|period|third\s+quarter|second\s+quarter|fourth\s+quarter|first\s+quarter))?" + E
+            r"(?:\s+(?i:quarter|period|third\s+quarter|second\s+quarter|fourth\s+quarter|first\s+quarter))?"
+            + E
+            + r"|"
+            + B
+            + r"(?i:last\s+year['’]s\s+(?:quarter|period)"
+            r"|the\s+(?:(?:comparable|corresponding|same)\s+)?(?:quarter|period)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)))"
+            + E
         ),
         _year_ago,
     ),

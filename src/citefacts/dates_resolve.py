@@ -159,6 +159,8 @@ def _relative(draft: Draft, context: DateContext) -> tuple[str, Point | None] | 
         point = Point(period.year + draft.offset, quarter=period.quarter)
     if draft.season is not None:
         point = replace(point, month=None, day=None, season=draft.season)
+    if draft.quarter is not None:
+        point = Point(point.year, quarter=draft.quarter)
     return _finish(draft, point)
 
 

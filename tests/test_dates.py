@@ -442,3 +442,11 @@ def test_a_quarter_of_a_deictic_year(text: str, timex: str) -> None:
 def test_last_years_quarter_is_the_reported_quarter_a_year_back(nlp: Language) -> None:
     text = "Third-quarter sales rose 5%. Sales for last year's quarter were $3 million."
     assert _dates(nlp, text, date(1989, 11, 1))[-1] == ("last year's quarter", "1988-Q3")
+
+
+def test_a_history_that_reached_the_document_date_counts_this_year_from_it(nlp: Language) -> None:
+    text = (
+        "In 1991, the first war ended. In 2003, the invasion began. In 2005, elections were held. "
+        "On April 8, 2008, the general testified. This year alone, Iraq bought more rifles."
+    )
+    assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("This year", "2009")

@@ -130,8 +130,15 @@ def _relative(draft: Draft, context: DateContext) -> tuple[str, Point | None] | 
         if draft.rule == "today" and context.narrative:
             return "PRESENT_REF", None
         base = context.dct_point()
-        if draft.rule in ("yesterday", "tomorrow", "deictic") and context.narrative and context.ref is not None:
-            base = context.ref
+        ref, dct = context.ref, context.dct
+        caught_up = ref is not None and dct is not None and ref.year >= dct.year - 1  # the story reached the dct
+        if (
+            draft.rule in ("yesterday", "tomorrow", "deictic")
+            and context.narrative
+            and ref is not None
+            and not caught_up
+        ):
+            base = ref
         base = base or context.ref
     else:
         base = _anaphoric_base(draft, context)

@@ -205,6 +205,8 @@ def test_modal_verb_sends_a_weekday_forward(nlp: Language) -> None:
         ("The siege lasted over a year.", "over a year", "P1Y"),
         ("Attacks continued over 24 hours.", "24 hours", "PT24H"),
         ("It followed a month-long rotation.", "month-long", "P1M"),
+        ("He was held for at least 72 hours.", "at least 72 hours", "PT72H"),
+        ("Sales rose in the latest nine months.", "the latest nine months", "P9M"),
     ],
 )
 def test_duration_extent_follows_timeml(nlp: Language, text: str, span: str, timex: str) -> None:

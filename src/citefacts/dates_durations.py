@@ -25,7 +25,7 @@ from citefacts.dates_patterns import B, E, year_re
 
 APPROX = (
     r"(?:(?i:about|around|nearly|almost|some|over(?=\s+an?\s)|more\s+than|less\s+than|under|just|roughly|approximately|"
-    r"fewer\s+than|up\s+to|no\s+more\s+than|a\s+little\s+(?:more|less)\s+than|a\s+mere|another|ca\.|circa)\s+)?"
+    r"fewer\s+than|up\s+to|no\s+more\s+than|at\s+least|a\s+little\s+(?:more|less)\s+than|a\s+mere|another|ca\.|circa)\s+)?"
 )
 COUNT = (
     r"(?:(?:\d+|" + NUMBER_WORD_RE + r")\s*(?:to|or|-|–)\s*)?"
@@ -140,7 +140,7 @@ DURATION_RULES: list[Rule] = [
         _rx(
             B
             + APPROX
-            + r"(?:(?i:the)\s+(?:(?i:first|last|past|next|coming|previous|final|following|same|entire|full)\s+)?)?"
+            + r"(?:(?i:the)\s+(?:(?i:first|last|past|next|coming|previous|final|following|same|entire|full|latest)\s+)?)?"
             + COUNT
             + r"(?P<half>\s+(?i:and\s+(?:a\s+)?half))?(?:\s+(?i:more|full|long|consecutive|straight|whole))?(?P<sep>[\s-])"
             + UNIT_WORDS

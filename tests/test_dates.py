@@ -452,3 +452,8 @@ def test_a_history_that_reached_the_document_date_counts_this_year_from_it(nlp: 
         "On April 8, 2008, the general testified. This year alone, Iraq bought more rifles."
     )
     assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("This year", "2009")
+
+
+def test_a_clock_time_falls_on_the_last_day_named(nlp: Language) -> None:
+    text = "The doctor came home on Friday. He was shot at 10 p.m. as he stood in his kitchen."
+    assert _dates(nlp, text, date(1998, 10, 25))[-1] == ("10 p.m.", "1998-10-23T22:00")

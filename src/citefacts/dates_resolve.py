@@ -93,7 +93,9 @@ def _finish(draft: Draft, point: Point) -> tuple[str, Point]:
 
 
 def _clock(draft: Draft, context: DateContext) -> tuple[str, Point | None]:
-    base = context.dct_point() if not context.narrative else context.ref
+    """A clock time on the last day the text named ("On Friday ... at 10 p.m."), else on the dct in news."""
+    ref = context.ref
+    base = ref if ref is not None and ref.day else (context.dct_point() if not context.narrative else ref)
     if base is None or base.day is None:
         return f"XXXX-XX-XXT{draft.clock}", None
     return point_value(base) + f"T{draft.clock}", base

@@ -26,6 +26,15 @@ def test_a_years_digits_are_a_date_not_a_number(nlp: Language, text: str) -> Non
     assert all(not text[n.start : n.end].startswith(("1994", "1988", "2016")) for n in numbers)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"), [("The road is 2010 km long.", "2010 km"), ("It cost ¥1000 then.", "¥1000")]
+)
+def test_digits_of_an_amount_are_not_a_year(nlp: Language, text: str, figure: str) -> None:
+    found = extract(nlp(text))
+    assert not [f for f in found if f.kind == "date"]
+    assert [text[f.start : f.end] for f in found if f.kind == "number"] == [figure]
+
+
 def test_mentions_are_in_text_order_without_overlaps(nlp: Language) -> None:
     text = "On 27 September 2020, Azerbaijan launched an offensive; two months later 5,000 had died."
     found = extract(nlp(text), date(2020, 12, 1))

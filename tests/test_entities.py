@@ -150,6 +150,15 @@ def test_region_named_by_the_text_becomes_gpe(nlp: Language) -> None:
     assert [ent.label_ for ent in doc.ents] == ["PERSON"], "no cue, unknown name: left alone"
 
 
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("the Second Zvartnots War", "EVENT"), ("the Zvartnots Offensive", "EVENT"), ("the Ministry of War", "ORG")],
+)
+def test_a_war_or_battle_typed_org_is_an_event(nlp: Language, name: str, label: str) -> None:
+    doc = with_ents(nlp, f"He fought in {name} for years.", [(name, "ORG")])
+    assert [ent.label_ for ent in doc.ents] == [label]
+
+
 def test_known_town_after_locative_preposition_becomes_gpe(nlp: Language) -> None:
     text = "Refugees fled from Stepanakert in buses."
     assert "PERSON" in without_rules(nlp, text)["Stepanakert"], "the model no longer makes this error"

@@ -55,6 +55,30 @@ PLACE_HEADS = frozenset(
     ]
 )
 """Capitalised last words that make a name a political place: "Nagorno-Karabakh Autonomous Oblast"."""
+EVENT_HEADS = frozenset(
+    [
+        "War",
+        "Wars",
+        "Battle",
+        "Revolution",
+        "Uprising",
+        "Rebellion",
+        "Massacre",
+        "Pogrom",
+        "Pogroms",
+        "Offensive",
+        "Genocide",
+        "Siege",
+        "Insurgency",
+        "Coup",
+        "Crisis",
+        "Clashes",
+        "Olympics",
+        "Championship",
+        "Cup",
+    ]
+)
+"""Capitalised last words that make a name an event: "the Second Nagorno-Karabakh War", "the Sumgait pogrom"."""
 PLACE_LEADS = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|Khanate|Empire|Emirate|Principality) of\s+[A-Z]")
 SKIPPED_IN_ACRONYMS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"})
 LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|/|–)\s*$")
@@ -94,6 +118,13 @@ def is_place_name(name: str) -> bool:
     """Whether a name's own words make it a political place ("X Oblast", "Republic of X")."""
     words = name.split()
     return bool(words) and (words[-1] in PLACE_HEADS or bool(PLACE_LEADS.match(name)))
+
+
+def is_event_name(name: str) -> bool:
+    """Whether a name's last word makes it an event ("Nagorno-Karabakh War"), unless an office or body is
+    named after one ("Ministry of War", "the War Office")."""
+    words = name.split()
+    return len(words) > 1 and words[-1] in EVENT_HEADS and words[-2].lower() not in ("of", "for", "on")
 
 
 def initials(name: str) -> set[str]:

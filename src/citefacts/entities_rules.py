@@ -19,6 +19,7 @@ from citefacts.entities_cues import (
     NUMERIC_LABELS,
     debris_start,
     initials,
+    is_event_name,
     is_place_name,
     list_chains,
     locative_cue,
@@ -28,10 +29,12 @@ from citefacts.entities_cues import (
 from citefacts.entities_gazetteer import Gazetteer, demonym_of_cue, load_gazetteer, strip_name
 
 COMPONENT = "citefacts_entity_rules"
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 """Bump when the rules change what they output, so re-extractions can tell why entities changed."""
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
 MISTYPED_PLACE_LABELS = frozenset({"PERSON", "ORG"})
+EVENT_LIKE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+"""Labels the model gives wars and battles by mistake ("Nagorno-Karabakh War" as ORG); a title keeps its label."""
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 """Labels the model gives places by mistake; cues from the text may turn them into GPE."""
 NOT_A_PLACE_NAME = frozenset({"PERSON", "ORG", "LAW", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
@@ -106,6 +109,8 @@ class EntityRules:
             return "PERSON" if _surname_of_person(name, "PERSON", spans) else entry.label
         if label in NOT_A_PLACE_NAME and len(name.split()) > 1 and is_place_name(name):
             return "GPE"
+        if label in EVENT_LIKE_LABELS and is_event_name(name):
+            return "EVENT"
         if len(span) > 1 and label in {"PERSON", "ORG", "GPE", "LOC"} and self.is_plural_demonym(span[-1].text):
             return "NORP"
         if label in MISTYPED_PLACE_LABELS and not _surname_of_person(name, label, spans):

@@ -47,6 +47,7 @@ def print_placement(out: Path) -> None:
             f"  {len(document.facts)} facts; footnotes cited by a fact: {total - unplaced} of {total}"
             f" (the rest placed nowhere with confidence, not guessed)",
             highlight=False,
+            soft_wrap=True,
         )
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from citefacts.check import check_value, fact_status, numbers_agree
 from citefacts.found import Found
@@ -259,7 +260,7 @@ def test_date_after_a_before_bound_contradicts() -> None:
 # --- through spaCy ----------------------------------------------------------------------------
 
 
-def test_claim_verdicts_through_the_extractors(nlp) -> None:
+def test_claim_verdicts_through_the_extractors(nlp: Language) -> None:
     from citefacts.eval.checks import check_record
 
     def run(claim: str, evidence: str) -> str:
@@ -271,7 +272,7 @@ def test_claim_verdicts_through_the_extractors(nlp) -> None:
     assert run("Massachusetts closed its schools in 2019.", evidence) == "not_found"
 
 
-def test_vitaminc_sample_keeps_its_floor(nlp) -> None:
+def test_vitaminc_sample_keeps_its_floor(nlp: Language) -> None:
     """30 VitaminC pairs drawn at random (12 supported, 12 refuted, 6 not enough info)."""
     from citefacts.eval.checks import check_record
 
@@ -332,7 +333,7 @@ def test_qualifying_words_before_the_counted_noun_do_not_make_it_another_thing()
     assert verdict(sentence, claim, note, found) == "contradicted"
 
 
-def test_the_year_of_a_split_date_is_not_a_second_value(nlp) -> None:
+def test_the_year_of_a_split_date_is_not_a_second_value(nlp: Language) -> None:
     """ "February 11 , 2007" may be extracted as a day and a year: the year alone neither confirms nor allows."""
     from citefacts.eval.checks import check_record
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.language import Language
+
 from citefacts.models import Document, ParsedSource
 from citefacts.write import check_spans
 
@@ -51,7 +53,7 @@ def test_uncited_facts_are_kept_with_their_status(seed_document: Document) -> No
     assert any(f.status == "uncited" and not f.citations for f in seed_document.facts)
 
 
-def test_explicit_markers_decide_the_links(nlp) -> None:
+def test_explicit_markers_decide_the_links(nlp: Language) -> None:
     from citefacts.models import Block, Footnote, ParsedSource
     from citefacts.pipeline import run
 

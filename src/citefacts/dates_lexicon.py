@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 
-from citefacts.numbers_lexicon import TEEN_WORDS, TENS_WORDS, UNIT_WORDS
+from citefacts.numbers_lexicon import ORDINAL_TEENS, ORDINAL_UNITS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 
 MONTHS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -31,29 +31,8 @@ NUMBER_WORDS: dict[str, float] = {
     "couple": 2,
 }
 
-ORDINALS: dict[str, int] = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-first": 21,
-}
+ORDINALS: dict[str, int] = {**ORDINAL_UNITS, **ORDINAL_TEENS, "twentieth": 20, "twenty-first": 21}
+"""Ordinal words that may name a day of the month or a rank of a period ("the third week"), up to 21."""
 
 UNITS: dict[str, str] = {
     "second": "S",

@@ -26,6 +26,14 @@ from citefacts.dates_patterns import MOD_RE, B, E, month_number, read_mod
 
 _PART = r"(?i:morning|afternoon|evening|night)"
 _CALENDAR_UNIT = r"(?i:day|week|weekend|month|quarter|year|decade|century)"
+_NAMED_PERIOD = (
+    _CALENDAR_UNIT
+    + r"|"
+    + _PART
+    + r"|(?i:spring|summer|autumn|fall|winter)|"
+    + "|".join(n.capitalize() for n in MONTH_FULL_NAMES)
+)
+"""What "this", "last" or "that same" may name: a unit, a part of the day, a season or a month."""
 _DEICTIC_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 _REFS = {
     "PRESENT_REF": r"(?i:right\s+now|now|currently|nowadays|these\s+days|present[- ]day|the\s+time\s+being)|(?<=[Aa]t\s)present",
@@ -204,14 +212,7 @@ RELATIVE_RULES: list[Rule] = [
             B
             + MOD_RE
             + r"(?:(?i:earlier|later)\s+)?(?P<dx>(?i:this\s+past|this\s+coming|this|last|next|the\s+coming|the\s+current))\s+"
-            r"(?P<u>"
-            + _CALENDAR_UNIT
-            + r"|"
-            + _PART
-            + r"|(?i:spring|summer|autumn|fall|winter)|"
-            + "|".join(n.capitalize() for n in MONTH_FULL_NAMES)
-            + r")"
-            + E
+            r"(?P<u>" + _NAMED_PERIOD + r")" + E
         ),
         _deictic_unit,
     ),
@@ -221,11 +222,7 @@ RELATIVE_RULES: list[Rule] = [
             B + MOD_RE + r"(?:(?i:earlier|later)\s+)?(?P<ax>(?i:that\s+same|that|the\s+same|the\s+following|the\s+next|"
             r"the\s+previous|the\s+preceding|the\s+subsequent|the\s+prior|the\s+intervening))\s+(?P<u>"
             + r"(?i:days|weeks|months|years|decades)|"
-            + _CALENDAR_UNIT
-            + r"|"
-            + _PART
-            + r"|(?i:spring|summer|autumn|fall|winter)|"
-            + "|".join(n.capitalize() for n in MONTH_FULL_NAMES)
+            + _NAMED_PERIOD
             + r")"
             + E
         ),

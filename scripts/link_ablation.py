@@ -9,12 +9,14 @@ The extra features are candidates, kept here rather than in the linker because n
   window      BM25 of the footnote against the sentence with its paragraph's previous sentence
   title       BM25 of the footnote's quoted title alone against the sentence
   year_after  the sentence names only years after the footnote's publication year
+  date_near   the sentence names a day or month that ended at most 14 days before the source was published
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +45,38 @@ def publication_year(note: Unit) -> int | None:
     return min(years, default=None)
 
 
+def publication_day(note: Unit) -> date | None:
+    """The first single calendar day a footnote states before any access or archive date."""
+    match = ACCESS.search(note.text)
+    cut = match.start() if match else len(note.text)
+    days = [
+        f.value.first_day
+        for f in note.found
+        if isinstance(f.value, DateValue) and f.value.first_day and f.value.first_day == f.value.last_day
+        if f.start < cut
+    ]
+    return days[0] if days else None
+
+
+def date_near(sentences: list[Unit], notes: list[Unit], window: int = 14) -> Array:
+    """1 where the sentence names a day or month ending in the `window` days up to the source's publication day."""
+    periods = [
+        [(f.value.first_day, f.value.last_day) for f in s.found if isinstance(f.value, DateValue)] for s in sentences
+    ]
+    near = np.zeros((len(notes), len(sentences)))
+    for row, note in enumerate(notes):
+        day = publication_day(note)
+        if day is not None:
+            near[row] = [
+                any(
+                    first and last and (last - first).days <= 31 and 0 <= (day - last).days <= window
+                    for first, last in named
+                )
+                for named in periods
+            ]
+    return near
+
+
 def extra_features(sentences: list[Unit], notes: list[Unit]) -> dict[str, Array]:
     """The candidate features, each of shape (footnotes, sentences)."""
     sentence_tokens = [tokens(s.text) for s in sentences]
@@ -64,6 +98,7 @@ def extra_features(sentences: list[Unit], notes: list[Unit]) -> dict[str, Array]
         "window": np.log1p(bm25_scores([tokens(n.text) for n in notes], windows)),
         "title": np.log1p(bm25_scores(titles, sentence_tokens)),
         "year_after": after,
+        "date_near": date_near(sentences, notes),
     }
 
 
@@ -71,7 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold", type=Path)
     parser.add_argument("--cache", type=Path, default=None)
-    parser.add_argument("--extra", default="", help="comma-separated: window, title, year_after")
+    parser.add_argument("--extra", default="", help="comma-separated: window, title, year_after, date_near")
     args = parser.parse_args()
     extra = [name for name in args.extra.split(",") if name]
     names = (*CONTENT_FEATURES, *extra, *POSITION_FEATURES)

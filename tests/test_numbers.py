@@ -426,3 +426,10 @@ def test_digits_glued_after_a_word_and_a_dot_are_a_code(nlp: Language) -> None:
 def test_or_so_after_a_number_makes_it_approximate() -> None:
     parsed = parse_number("30 or so")
     assert parsed is not None and parsed.qualifier == "approx" and parsed.value == 30.0
+
+
+@pytest.mark.parametrize(
+    "text", ["Go to https://www.test.com/search?q=30%25%2020% now.", "Write to bob42@example.com or see www.x.org/p2 ."]
+)
+def test_digits_inside_a_web_or_mail_address_are_no_numbers(nlp: Language, text: str) -> None:
+    assert _found(nlp, text) == {}

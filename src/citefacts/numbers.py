@@ -8,6 +8,8 @@ ordinary English ("that one", "a second"). A year or a date's digits are left to
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 from spacy.tokens import Token as SpacyToken
 
@@ -54,12 +56,14 @@ _MODIFIER_TAGS = frozenset(["JJ", "JJR", "JJS", "RB", "RBR", "RBS"])
 """Tags of the adjectives and adverbs between a determiner and a pronoun "one"."""
 _DURATION_BEFORE = frozenset(["a", "one", "per", "every", "each", "half"])
 """Words after which "second" is a unit of time, not an ordinal."""
+_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
+"""A web address or an e-mail address: its digits ("?q=30%25", "user42@") name nothing."""
 
 
 def find_numbers(doc: Doc, taken: list[Found]) -> list[Found]:
     """Numeric expressions in a parsed text that do not overlap an already found date."""
     tokens = tokenize(doc.text)
-    blocked = [(t.start, t.end) for t in taken]
+    blocked = [(t.start, t.end) for t in taken] + [m.span() for m in _ADDRESS.finditer(doc.text)]
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
     quantities = [q for q in scan(tokens, blocked) if _plausible(doc, tokens, q) and not _in_name(tokens, q, names)]
     found = []

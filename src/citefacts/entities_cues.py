@@ -7,6 +7,7 @@ document-level alias step (all blocks) read them the same way.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 PLACE_NOUNS = (
     "region|province|district|oblast|rayon|raion|governorate|county|prefecture|municipality|canton|krai|okrug"
@@ -79,6 +80,11 @@ EVENT_HEADS = frozenset(
     ]
 )
 """Capitalised last words that make a name an event: "the Second Nagorno-Karabakh War", "the Sumgait pogrom"."""
+LINK_NOUNS = r"trains?|rail|railroad|railways?|pipelines?|flights?|bus|buses|ferry|ferries|border|crossing"
+PAIR_AFTER = re.compile(rf"^\s+(?:{LINK_NOUNS})\b", re.IGNORECASE)
+"""What runs between the places of a pair, right after it: "the Kars-Gyumri train", "the X–Y pipeline"."""
+PAIR_DASHES = frozenset({"-", "–"})
+"""What joins the places of a pair: a hyphen or an en dash."""
 PLACE_LEADS = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|Khanate|Empire|Emirate|Principality) of\s+[A-Z]")
 SKIPPED_IN_ACRONYMS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"})
 LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|/|–)\s*$")
@@ -100,6 +106,17 @@ def strong_place_cue(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - CONTEXT) : start]
     after = text[end : end + CONTEXT]
     return bool(PLACE_AFTER.match(after) or PLACE_BEFORE.search(before))
+
+
+def place_pair_cue(text: str, start: int, end: int) -> bool:
+    """Whether a pair of names ``text[start:end]`` ("X–Y") is followed by what runs between places (a route,
+    road, train, pipeline, border) or is called a region."""
+    return strong_place_cue(text, start, end) or bool(PAIR_AFTER.match(text[end : end + CONTEXT]))
+
+
+def dash_joined(text: str, bounds: list[tuple[int, int]]) -> bool:
+    """Whether names (``bounds`` in text order) are joined only by a hyphen or an en dash: "Vardenis–Martakert"."""
+    return len(bounds) > 1 and all(text[a[1] : b[0]] in PAIR_DASHES for a, b in pairwise(bounds))
 
 
 def locative_cue(text: str, start: int, end: int) -> bool:

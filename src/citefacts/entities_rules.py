@@ -2,8 +2,9 @@
 
 It trims citation debris and unclosed parentheses off entities, gives countries and capitals GPE and
 demonyms NORP wherever the trusted gazetteer knows them, relabels other names as GPE where the text
-calls them places ("the X region", "X Oblast", "in Shusha" for a known town), and adds the countries
-and demonyms the model missed. It only relabels, trims, splits and adds entities: it never moves one.
+calls them places ("the X region", "X Oblast", "in Shusha" for a known town), splits a pair of known
+places before a route ("the Kars-Gyumri train"), and adds the countries and demonyms the model
+missed. It only relabels, trims, splits and adds entities: it never moves one.
 """
 
 from __future__ import annotations
@@ -17,19 +18,22 @@ from spacy.vocab import Vocab
 
 from citefacts.entities_cues import (
     NUMERIC_LABELS,
+    PAIR_DASHES,
+    dash_joined,
     debris_start,
     initials,
     is_event_name,
     is_place_name,
     list_chains,
     locative_cue,
+    place_pair_cue,
     strong_place_cue,
     unbalanced_paren,
 )
 from citefacts.entities_gazetteer import Gazetteer, demonym_of_cue, load_gazetteer, strip_name
 
 COMPONENT = "citefacts_entity_rules"
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 """Bump when the rules change what they output, so re-extractions can tell why entities changed."""
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
 MISTYPED_PLACE_LABELS = frozenset({"PERSON", "ORG"})
@@ -38,6 +42,8 @@ EVENT_LIKE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 """Labels the model gives places by mistake; cues from the text may turn them into GPE."""
 NOT_A_PLACE_NAME = frozenset({"PERSON", "ORG", "LAW", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+PAIR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"})
+"""Labels the model gives a pair of places written as one name ("Kars-Gyumri" as ORG)."""
 ADDED_TIERS = frozenset({"country", "capital", "demonym"})
 """Names added where the model left them untagged; codes and language names are too ambiguous for that."""
 COUNT = re.compile(r"^\d[\d.,]*(?:[–-]\d[\d.,]*)?$")
@@ -59,6 +65,7 @@ class EntityRules:
         for ent in doc.ents:
             spans.extend(self.clean(doc, ent))
         text = doc.text  # spaCy joins the tokens on every access
+        spans = [part for span in spans for part in self.place_pair(doc, text, span)]
         spans = [self.relabel(doc, text, span, spans) for span in spans]
         spans = self.relabel_lists(doc, text, spans)
         spans = _acronyms_like_their_names(doc, text, spans)
@@ -92,6 +99,27 @@ class EntityRules:
         if entry is None or entry.label != "NORP" or not all(_is_count(t) for t in head):
             return [ent]
         return [Span(doc, ent.start, ent.end - 1, "CARDINAL"), Span(doc, ent.end - 1, ent.end, "NORP")]
+
+    def place_pair(self, doc: Doc, text: str, span: Span) -> list[Span]:
+        """A name pairing known places with dashes before what runs between them ("the Kars-Gyumri train",
+        "the X–Y–Z pipeline") as one GPE per place; any other span as it is.
+
+        Split rather than typed GPE whole: each part names its own town, which can then join the other
+        mentions of that town, as the model's own "Vardenis", "Martakert" for "Vardenis–Martakert" do. Every
+        part must be a known place, the whole must not be one ("Schleswig-Holstein"), and a route must
+        follow, since the town list holds many surnames ("Smith-Jones").
+        """
+        if span.label_ not in PAIR_LABELS or self.gazetteer.is_place(span.text):
+            return [span]
+        if not place_pair_cue(text, span.start_char, span.end_char):
+            return [span]
+        start = span.start + 1 if span[0].lower_ == "the" else span.start
+        dashes = [token.i for token in span if token.text in PAIR_DASHES and token.i > start]
+        edges = zip([start, *(i + 1 for i in dashes)], [*dashes, span.end], strict=True)
+        parts = [Span(doc, first, last, "GPE") for first, last in edges]
+        if len(parts) < 2 or not all(len(part) and self.gazetteer.is_place(part.text) for part in parts):
+            return [span]
+        return parts
 
     def relabel(self, doc: Doc, text: str, span: Span, spans: list[Span]) -> Span:
         """The span with the label the gazetteer or the text's cues give it, or as it was."""
@@ -131,11 +159,16 @@ class EntityRules:
         return self.gazetteer.is_place(name) and locative_cue(text, start, end)
 
     def relabel_lists(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
-        """Names listed among places ("the regions of X, Y and Z", "Shusha and Hadrut") become GPE."""
+        """Names listed among places ("the regions of X, Y and Z", "Shusha and Hadrut") or paired before a
+        route ("the Vardenis–Martakert route") become GPE."""
         result = list(spans)
-        for chain in list_chains(text, [(span.start_char, span.end_char) for span in spans]):
+        bounds = [(span.start_char, span.end_char) for span in spans]
+        for chain in list_chains(text, bounds):
             members = [spans[i] for i in chain]
-            cue = strong_place_cue(text, members[0].start_char, members[0].start_char)
+            first, last = members[0].start_char, members[-1].end_char
+            cue = strong_place_cue(text, first, first) or (
+                dash_joined(text, [bounds[i] for i in chain]) and place_pair_cue(text, first, last)
+            )
             if cue or self.is_place_list(members):
                 for i in chain:
                     if self.may_be_place(spans[i], spans, cue):

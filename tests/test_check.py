@@ -498,3 +498,13 @@ def test_verbs_of_passing_a_figure_bound_it_and_averaged_over_does_not() -> None
     sentence = "The state had over 5,000 positive cases."
     claim_found = at(sentence, "over 5,000", number(5000, qualifier="more_than"))
     assert verdict(sentence, claim_found, note, [at(note, "5,000", number(5000))]) == "supported"
+
+
+def test_a_bound_met_only_by_a_far_figure_is_ruled_out_by_the_claims_own() -> None:
+    sentence = "Aaliyah has sold less than 50 million albums worldwide."
+    note = "She has sold 8.4 million albums in the United States and over 52 million albums worldwide."
+    claim = at(sentence, "less than 50 million", number(50e6, qualifier="less_than"))
+    found = [at(note, "8.4 million", number(8.4e6)), at(note, "over 52 million", number(52e6, qualifier="more_than"))]
+    assert verdict(sentence, claim, note, found) == "contradicted"
+    us_only = "She has sold 8.4 million albums in the United States."
+    assert verdict(sentence, claim, us_only, [at(us_only, "8.4 million", number(8.4e6))]) == "supported"

@@ -3,7 +3,8 @@
 Every date and number of the footnote is compared with the claimed value (check_compare: bounds,
 rounding, ranges, granularity, units) and its context with the claim's (check_context: the counted
 noun, the event). The value is *supported* when some footnote value confirms it in a context that
-is not foreign to the claim's; it is *contradicted* only when none confirms or allows it and one
+is not foreign to the claim's (a bound met only by a figure of another thing yields to a figure of
+the claim's own thing that rules it out); it is *contradicted* only when none confirms or allows it and one
 rules it out while speaking of the same thing (a shared counted noun or event, no other subject,
 not a figure the sentence itself states elsewhere); otherwise it is *not found*.
 """
@@ -97,11 +98,14 @@ def check_value(
     if reading is None or year_tail(claim, sentence, sentence_found or []):
         return Outcome("not_found", note=NOT_COMPARABLE)
     candidates = compare_all(claim, reading, sentence, footnote, footnote_found, sentence_found)
-    support = _best_support(candidates, reading.qualifier in ("more_than", "at_least", "less_than", "at_most"))
+    bounded = reading.qualifier in ("more_than", "at_least", "less_than", "at_most")
+    support = _best_support(candidates, bounded)
+    against = _best_contradiction(claim, sentence, footnote, candidates, sentence_found, bounded)
+    if support is not None and bounded and support.other_thing and against is not None:
+        support = None  # "less than 50 million" is met by "8.4 million" in the US, not by "over 52 million" worldwide
     if support is not None:
         note = "a compatible source value" if support.context < SUPPORT_CONTEXT else None
         return Outcome("supported", evidence_span(footnote, support.found.start, support.found.end), note)
-    against = _best_contradiction(claim, sentence, footnote, candidates, sentence_found)
     if against is not None:
         return Outcome(
             "contradicted",
@@ -219,10 +223,17 @@ def _timed_apart(claim_dates: list[Reading], item: Found, footnote: str, footnot
 
 
 def _best_contradiction(
-    claim: Found, sentence: str, footnote: str, candidates: list[Candidate], sentence_found: list[Found] | None
+    claim: Found,
+    sentence: str,
+    footnote: str,
+    candidates: list[Candidate],
+    sentence_found: list[Found] | None,
+    bounded: bool = False,
 ) -> Candidate | None:
-    """A footnote value that rules the claim out, if one speaks of the same thing and nothing allows it."""
-    allowing = [c for c in candidates if c.relation is not Relation.DIFFERS]
+    """A footnote value that rules the claim out, if one speaks of the same thing and nothing allows it.
+
+    A bound (``bounded``) is allowed by many figures of other things, which do not count as allowing it."""
+    allowing = [c for c in candidates if c.relation is not Relation.DIFFERS and not (bounded and c.other_thing)]
     best_allowing = max((c.context for c in allowing), default=0.0)
     claimed = _sentence_figures(sentence[: claim.start] + " " + sentence[claim.end :])
     against = [

@@ -1,4 +1,4 @@
-"""Entity rules 4: pairs of places before a route, with the real model."""
+"""Entity rules 4: sports clubs by their designator, and pairs of places before a route, with the real model."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from citefacts.entities_cues import dash_joined, place_pair_cue
+from citefacts.entities_cues import club_bounds, dash_joined, place_pair_cue
 from citefacts.entities_rules import COMPONENT, RULES_VERSION
 
 
@@ -38,6 +38,83 @@ def with_ents(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
 
 def test_rules_version_is_4() -> None:
     assert RULES_VERSION == "4"
+
+
+# --- sports clubs ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bare", "wrong", "club"),
+    [
+        (
+            "The 1973 Soviet Top League final in which Ararat Yerevan defeated FC Dynamo Kyiv was not aired.",
+            "Dynamo Kyiv",
+            "PERSON",
+            "FC Dynamo Kyiv",
+        ),
+        (
+            "In 1986 Shakhtar Donetsk lost to FC Spartak Moscow in the cup.",
+            "Spartak Moscow",
+            "PERSON",
+            "FC Spartak Moscow",
+        ),
+        ("He signed for FC Barcelona in 2003.", "Barcelona", "GPE", "FC Barcelona"),
+    ],
+)
+def test_name_after_a_club_designator_is_org_with_the_designator(
+    nlp: Language, text: str, bare: str, wrong: str, club: str
+) -> None:
+    assert wrong in without_rules(nlp, text)[bare], "the model no longer makes this error"
+    after = labels(nlp, text)
+    assert after[club] == {"ORG"}
+    assert bare not in after
+
+
+def test_name_ending_in_a_club_designator_is_org(nlp: Language) -> None:
+    text = "Juventus FC and Real Madrid CF met in the final."
+    assert "PERSON" in without_rules(nlp, text)["Juventus FC"], "the model no longer makes this error"
+    assert labels(nlp, text)["Juventus FC"] == {"ORG"}
+
+
+def test_designator_after_the_name_is_taken_in(nlp: Language) -> None:
+    doc = with_ents(nlp, "Fans of Bournemouth AFC travelled north.", [("Bournemouth", "GPE")])
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Bournemouth AFC", "ORG")]
+
+
+def test_club_named_once_with_designator_is_org_throughout_the_text(nlp: Language) -> None:
+    text = (
+        "They supported the FC Ararat Yerevan football club instead of Neftchi Baku. "
+        "The 1973 final in which Ararat Yerevan defeated FC Dynamo Kyiv was not aired."
+    )
+    assert without_rules(nlp, text)["Ararat Yerevan"] == {"PERSON"}, "the model no longer makes this error"
+    after = labels(nlp, text)
+    assert after["FC Ararat Yerevan"] == {"ORG"}
+    assert after["Ararat Yerevan"] == {"ORG"}
+
+
+def test_person_named_like_a_club_stays_person_without_a_designator(nlp: Language) -> None:
+    assert labels(nlp, "Chelsea Clinton spoke at the convention.")["Chelsea Clinton"] == {"PERSON"}
+    doc = with_ents(nlp, "Ararat Yerevan spoke at the convention.", [("Ararat Yerevan", "PERSON")])
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Ararat Yerevan", "PERSON")]
+
+
+def test_designator_starting_the_next_name_leaves_a_demonym_alone(nlp: Language) -> None:
+    doc = with_ents(nlp, "The Armenian FC Ararat won the cup.", [("Armenian", "NORP")])
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Armenian", "NORP")]
+
+
+def test_us_state_after_a_town_is_not_a_club_designator(nlp: Language) -> None:
+    doc = with_ents(nlp, "He was born in Greenville SC in 1950.", [("Greenville", "GPE")])
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Greenville", "GPE")]
+
+
+def test_club_bounds_take_in_the_designator() -> None:
+    text = "Ararat Yerevan defeated FC Dynamo Kyiv and Juventus F.C. lost."
+    start = text.index("Dynamo")
+    assert club_bounds(text, start, start + len("Dynamo Kyiv")) == (text.index("FC"), start + len("Dynamo Kyiv"))
+    start = text.index("Juventus")
+    assert club_bounds(text, start, start + len("Juventus")) == (start, text.index(" lost"))
+    assert club_bounds(text, 0, len("Ararat Yerevan")) is None
 
 
 # --- pairs of places ------------------------------------------------------------------------------

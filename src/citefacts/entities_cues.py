@@ -1,4 +1,5 @@
-"""What the text itself says about a name: a place ("the X region", "in X"), or citation debris.
+"""What the text itself says about a name: a place ("the X region", "in X"), a sports club ("FC X"), or
+citation debris.
 
 These cues work on a string and character offsets, so the spaCy component (one block) and the
 document-level alias step (all blocks) read them the same way.
@@ -85,6 +86,17 @@ PAIR_AFTER = re.compile(rf"^\s+(?:{LINK_NOUNS})\b", re.IGNORECASE)
 """What runs between the places of a pair, right after it: "the Kars-Gyumri train", "the X–Y pipeline"."""
 PAIR_DASHES = frozenset({"-", "–"})
 """What joins the places of a pair: a hyphen or an en dash."""
+CLUB_CODES = r"FC|F\.C\.|AFC|A\.F\.C\.|CF|C\.F\.|SC|AC|SK|FK|PFC|NK|HNK|BK|SV|VfB|VfL|TSV"
+"""Designators a sports club's name may start with: "FC Dynamo Kyiv", "AC Milan", "SK Rapid Wien"."""
+CLUB_CODES_AFTER = r"FC|F\.C\.|AFC|A\.F\.C\.|CF|C\.F\.|Football Club"
+"""Designators a club's name may end with ("Juventus FC"); not "SC", which follows US towns ("Greenville SC")."""
+CLUB_BEFORE = re.compile(rf"(?<![\w.])(?:{CLUB_CODES}) $")
+CLUB_AFTER = re.compile(rf"^ (?:{CLUB_CODES_AFTER})(?!\w)(?! [A-Z])")
+"""A designator after the name, unless it starts the next name ("the Armenian FC Ararat")."""
+CLUB_LEAD = re.compile(rf"^(?:[Tt]he )?(?:{CLUB_CODES}) (?=\S)")
+CLUB_TAIL = re.compile(rf"\S (?:{CLUB_CODES_AFTER})$")
+CLUB_NOUN_AFTER = re.compile(r"^ (?:football|soccer|sports?) club\b")
+"""A lower-case "football club" after the name: "the FC Ararat Yerevan football club"."""
 PLACE_LEADS = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|Khanate|Empire|Emirate|Principality) of\s+[A-Z]")
 SKIPPED_IN_ACRONYMS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"})
 LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|/|–)\s*$")
@@ -117,6 +129,17 @@ def place_pair_cue(text: str, start: int, end: int) -> bool:
 def dash_joined(text: str, bounds: list[tuple[int, int]]) -> bool:
     """Whether names (``bounds`` in text order) are joined only by a hyphen or an en dash: "Vardenis–Martakert"."""
     return len(bounds) > 1 and all(text[a[1] : b[0]] in PAIR_DASHES for a, b in pairwise(bounds))
+
+
+def club_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a sports club's name runs with its designator, if one stands inside the name or right beside it
+    ("FC Dynamo Kyiv", "Juventus FC") or "football club" follows it; None if nothing marks a club."""
+    name, before, after = text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
+    lead, tail = CLUB_BEFORE.search(before), CLUB_AFTER.match(after)
+    inside = CLUB_LEAD.match(name) or CLUB_TAIL.search(name)
+    if not (lead or tail or inside or CLUB_NOUN_AFTER.match(after)):
+        return None
+    return (start - len(lead.group()) if lead else start, end + len(tail.group()) if tail else end)
 
 
 def locative_cue(text: str, start: int, end: int) -> bool:

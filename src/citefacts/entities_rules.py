@@ -3,8 +3,9 @@
 It trims citation debris and unclosed parentheses off entities, gives countries and capitals GPE and
 demonyms NORP wherever the trusted gazetteer knows them, relabels other names as GPE where the text
 calls them places ("the X region", "X Oblast", "in Shusha" for a known town), splits a pair of known
-places before a route ("the Kars-Gyumri train"), and adds the countries and demonyms the model
-missed. It only relabels, trims, splits and adds entities: it never moves one.
+places before a route ("the Kars-Gyumri train"), types sports clubs ORG ("FC Dynamo Kyiv"), and adds
+the countries and demonyms the model missed. It relabels, trims, splits and adds entities, and widens
+one only to take in a club's designator.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from spacy.vocab import Vocab
 from citefacts.entities_cues import (
     NUMERIC_LABELS,
     PAIR_DASHES,
+    club_bounds,
     dash_joined,
     debris_start,
     initials,
@@ -44,6 +46,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 NOT_A_PLACE_NAME = frozenset({"PERSON", "ORG", "LAW", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 PAIR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"})
 """Labels the model gives a pair of places written as one name ("Kars-Gyumri" as ORG)."""
+CLUB_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"})
+"""Labels the model gives a club's name ("Dynamo Kyiv" as PERSON, "Barcelona" in "FC Barcelona" as GPE)."""
+CLUB_NAMESAKE_LABELS = frozenset({"PERSON", "FAC", "PRODUCT"})
+"""Labels a club's bare name loses elsewhere in the text; not places, since a club is named after its town."""
 ADDED_TIERS = frozenset({"country", "capital", "demonym"})
 """Names added where the model left them untagged; codes and language names are too ambiguous for that."""
 COUNT = re.compile(r"^\d[\d.,]*(?:[–-]\d[\d.,]*)?$")
@@ -69,6 +75,7 @@ class EntityRules:
         spans = [self.relabel(doc, text, span, spans) for span in spans]
         spans = self.relabel_lists(doc, text, spans)
         spans = _acronyms_like_their_names(doc, text, spans)
+        spans = _sports_clubs(doc, text, spans)
         doc.ents = sorted(spans + self.missing(doc, spans), key=lambda span: span.start)
         return doc
 
@@ -223,6 +230,31 @@ def _acronyms_like_their_names(doc: Doc, text: str, spans: list[Span]) -> list[S
         if spelled and between.strip() == "(" and acronym.label_ != name.label_ and name.label_ in NAME_LABELS:
             result[index] = Span(doc, acronym.start, acronym.end, name.label_)
     return result
+
+
+def _sports_clubs(doc: Doc, text: str, spans: list[Span]) -> list[Span]:
+    """Names a club's designator marks ("FC Dynamo Kyiv", "Juventus FC") are ORG, taking in the designator;
+    the same bare name typed PERSON elsewhere in the text ("Ararat Yerevan defeated ...") follows them."""
+    result = list(spans)
+    clubs: set[str] = set()
+    for index, span in enumerate(spans):
+        bounds = club_bounds(text, span.start_char, span.end_char) if span.label_ in CLUB_LABELS else None
+        if bounds is not None:
+            result[index] = _club_span(doc, span, bounds, spans)
+            clubs.add(strip_name(span.text))
+    for index, span in enumerate(result):
+        if span.label_ in CLUB_NAMESAKE_LABELS and strip_name(span.text) in clubs:
+            result[index] = Span(doc, span.start, span.end, "ORG")
+    return result
+
+
+def _club_span(doc: Doc, span: Span, bounds: tuple[int, int], spans: list[Span]) -> Span:
+    """The club's name as ORG, widened to ``bounds`` unless they split a token or reach another entity."""
+    club = doc.char_span(bounds[0], bounds[1], "ORG")
+    taken = {i for other in spans if other is not span for i in range(other.start, other.end)}
+    if club is None or any(i in taken for i in range(club.start, club.end)):
+        return Span(doc, span.start, span.end, "ORG")
+    return club
 
 
 def _surname_of_person(name: str, label: str, spans: list[Span]) -> bool:

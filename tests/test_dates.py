@@ -359,6 +359,14 @@ def test_a_month_and_year_do_not_cut_the_story_thread_of_days(nlp: Language) -> 
     assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("April 15", "2003-04-15")
 
 
+def test_a_month_stated_before_the_last_full_date_restarts_the_story(nlp: Language) -> None:
+    text = (
+        "On 3 March 1918, the treaty was signed. In December 1916, the Germans offered peace. "
+        "The Allies answered on 14 January."
+    )
+    assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("14 January", "1917-01-14")
+
+
 @pytest.mark.parametrize(("text", "timex"), [("each July", "XXXX-07"), ("every summer", "XXXX-SU")])
 def test_every_month_or_season_is_a_set(text: str, timex: str) -> None:
     value = normalize(text)

@@ -281,8 +281,13 @@ def _unknown_year(draft: Draft) -> str:
 def _story_year(point: Point, ref: Point, fine: Point | None) -> int:
     """The year that continues the story: of the last year mentioned and the year of the last full
     date, the one that puts the date soonest on or after that full date ("On 10 March 1975 ... a
-    campaign in 1976 ... on 11 March" is 1975)."""
-    if fine is None or fine.month is None or point.month is None:
+    campaign in 1976 ... on 11 March" is 1975). A month before that full date, or later in its year, is
+    where the story has moved to ("On 3 March 1918 ... In December 1916 ... on 14 January" is 1917)."""
+    if point.month is None:
+        return ref.year
+    if fine is not None and ref.month is not None and (ref.year == fine.year or _month_key(ref) < _month_key(fine)):
+        fine = ref if _month_key(ref) != _month_key(fine) else fine
+    if fine is None or fine.month is None:
         return ref.year
 
     def ahead(year: int) -> int:
@@ -297,6 +302,10 @@ def _story_year(point: Point, ref: Point, fine: Point | None) -> int:
         return ref.year + 1 if turns and ref.year != -1 else ref.year
     forward = [(ahead(year), year) for year in (fine.year, ref.year) if ahead(year) >= 0]
     return min(forward)[1] if forward else ref.year
+
+
+def _month_key(point: Point) -> int:
+    return point.year * 12 + (point.month or 1)
 
 
 def _year_from_context(point: Point, context: DateContext, tense: Tense) -> int | None:

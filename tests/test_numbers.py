@@ -433,3 +433,8 @@ def test_or_so_after_a_number_makes_it_approximate() -> None:
 )
 def test_digits_inside_a_web_or_mail_address_are_no_numbers(nlp: Language, text: str) -> None:
     assert _found(nlp, text) == {}
+
+
+@pytest.mark.parametrize(("text", "value"), [("five dozs", 60.0), ("2 doz eggs", 24.0)])
+def test_dozen_abbreviations_multiply_by_twelve(text: str, value: float) -> None:
+    assert [q.value for q in scan(tokenize(text))] == [value]

@@ -118,7 +118,7 @@ HALF_WORDS: dict[str, float] = {"half": 2, "halves": 2, "quarter": 4, "quarters"
 """Fraction words that are not ordinals: the denominator they stand for."""
 
 NEGATIVE_WORDS = frozenset({"minus", "negative"})
-DOZEN_WORDS = frozenset({"dozen", "dozens"})
+DOZEN_WORDS = frozenset({"dozen", "dozens", "doz", "dozs"})
 ARTICLE_WORDS = frozenset({"a", "an"})
 
 

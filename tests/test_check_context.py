@@ -29,3 +29,12 @@ def test_a_word_across_a_comma_is_not_the_values_own_event() -> None:
     own = context(*around(text, "220"), [(text.index("270"), text.index("270") + 3)])
     assert "recovery" in own.phrase and "case" not in own.phrase
     assert "recovery" in own.nouns
+
+
+def test_the_capital_that_opens_a_sentence_is_no_name() -> None:
+    claim = context(*around("LinkedIn was founded before 29 December 2002.", "29 December 2002"), barriers=False)
+    source = context(
+        *around("Founded on December 29, 2002, it is used for networking.", "December 29, 2002"), barriers=False
+    )
+    assert "found" not in source.proper
+    assert similarity(claim, source, common_only=True) > 0

@@ -146,7 +146,11 @@ def context(
         if weight >= NAME_WEIGHT and token[0].isupper() and (first is None or at != first.start())
     }
     clause = {stem(m.group()) for m in _WORD.finditer(text, left, right) if m.group().lower() not in _STOP}
-    proper = {key for key, _, token, _, _ in right_words + left_words if token[0].isupper()}
+    proper = {
+        key
+        for key, _, token, at, _ in right_words + left_words
+        if token[0].isupper() and (first is None or at != first.start())
+    }
     phrase = {key for key, weight, _, _, crossed in right_words + left_words if weight >= NOUN_WEIGHT and not crossed}
     return Context(weights, frozenset(nouns), frozenset(names), frozenset(clause), frozenset(proper), frozenset(phrase))
 

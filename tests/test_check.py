@@ -508,3 +508,13 @@ def test_a_bound_met_only_by_a_far_figure_is_ruled_out_by_the_claims_own() -> No
     assert verdict(sentence, claim, note, found) == "contradicted"
     us_only = "She has sold 8.4 million albums in the United States."
     assert verdict(sentence, claim, us_only, [at(us_only, "8.4 million", number(8.4e6))]) == "supported"
+
+
+def test_four_digits_after_less_than_are_a_count_not_a_year() -> None:
+    sentence = "Uzbekistan had less than 1381 confirmed coronavirus cases during the pandemic."
+    note = "As of 17 April 2020, there have been 1,390 confirmed cases, 140 recoveries and 4 deaths."
+    year = DateValue(timex="1381", granularity="year", first_day=date(1381, 1, 1), last_day=date(1381, 12, 31))
+    claim = at(sentence, "1381", year)
+    found = [at(note, "17 April 2020", day(2020, 4, 17)), at(note, "1,390", number(1390))]
+    found += [at(note, "140", number(140)), at(note, "4", number(4), 1)]
+    assert check_value(claim, sentence, note, found, [claim]).verdict == "contradicted"

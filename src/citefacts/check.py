@@ -147,7 +147,9 @@ def compare_all(
     barriers = reading.kind != "date"
     whole = with_year_tail(claim, sentence, sentence_found or [])
     claim_context = context(sentence, whole.start, whole.end, claim_values, barriers=barriers)
-    claim_dates = [r for r in (read_found(f, sentence) for f in sentence_dates(sentence, sentence_found)) if r]
+    claim_dates = [
+        r for r in (read_found(f, sentence) for f in sentence_dates(sentence, sentence_found)) if r and r.kind == "date"
+    ]
     published = publication_day(footnote, footnote_found, skip)
     later = reading.kind == "date" and published is not None and reading.low > published
     candidates = []

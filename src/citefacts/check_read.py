@@ -57,6 +57,8 @@ _ORDINAL = re.compile(
 )
 _RANK_LEFT = re.compile(r"(?:#|\bnumber|\bNo\.)\s*$", re.I)
 """A place in a ranking ("peaked at number 25", "# 3"): an ordinal, whatever its digits."""
+_COUNT_BOUND = re.compile(r"\b(?:more|less|fewer)\s+than\s*$", re.I)
+"""A bound that only a count takes: "less than 1381 cases" is no year (a year is "before 1381")."""
 _RANK_BOUNDS = {"more_than": "less_than", "less_than": "more_than", "at_least": "at_most", "at_most": "at_least"}
 """A place above another has a smaller number: "ranked below 26th" is 27th or lower, so more than 26."""
 _ATTRIBUTIVE = re.compile(r"^\s*[^\W\d_]", re.UNICODE)
@@ -120,6 +122,8 @@ def read_found(found: Found, text: str) -> Reading | None:
         return duration_reading(
             value, _qualifier(left, _NUMBER_QUALIFIERS) or _leading_qualifier(span) or _after(right)
         )
+    if isinstance(value, DateValue) and _YEAR.match(span) and _COUNT_BOUND.search(left):
+        return number_reading(NumberValue(value=float(span)), span, "number", _qualifier(left, _NUMBER_QUALIFIERS))
     if isinstance(value, DateValue):
         if value.type != "DATE":
             return None
@@ -129,7 +133,7 @@ def read_found(found: Found, text: str) -> Reading | None:
         return replace(reading, loose=True) if reading and yearless else reading
     if not isinstance(value, NumberValue):
         return None
-    if _YEAR.match(span) and value.value is not None and 1000 <= value.value <= 2100:
+    if _YEAR.match(span) and value.value is not None and 1000 <= value.value <= 2100 and not _COUNT_BOUND.search(left):
         return date_reading(
             DateValue(timex=span, granularity="year", **_year_days(int(span))), _date_qualifier(left, right)
         )

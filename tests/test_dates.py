@@ -359,6 +359,18 @@ def test_a_month_and_year_do_not_cut_the_story_thread_of_days(nlp: Language) -> 
     assert _dates(nlp, text, date(2009, 12, 19))[-1] == ("April 15", "2003-04-15")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Analysts blamed the current slump in orders on the strike.", [("current", "PRESENT_REF")]),
+        ("The current year has been hard.", [("The current year", "1989")]),
+        ("He swam against the current.", []),
+    ],
+)
+def test_current_before_a_noun_is_the_present(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(nlp, text, date(1989, 10, 30)) == expected
+
+
 def test_a_month_stated_before_the_last_full_date_restarts_the_story(nlp: Language) -> None:
     text = (
         "On 3 March 1918, the treaty was signed. In December 1916, the Germans offered peace. "

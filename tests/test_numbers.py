@@ -438,3 +438,56 @@ def test_digits_inside_a_web_or_mail_address_are_no_numbers(nlp: Language, text:
 @pytest.mark.parametrize(("text", "value"), [("five dozs", 60.0), ("2 doz eggs", 24.0)])
 def test_dozen_abbreviations_multiply_by_twelve(text: str, value: float) -> None:
     assert [q.value for q in scan(tokenize(text))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("30 psi", "pound per square inch"),
+        ("1013 hPa", "hectopascal"),
+        ("12 MWh", "megawatt hour"),
+        ("100 Mbps", "megabit per second"),
+        ("20 kN", "kilonewton"),
+        ("3 kilojoules", "kilojoule"),
+        ("50 megatons", "megaton"),
+        ("25 degrees Celsius", "degree Celsius"),
+        ("4 fl oz", "fluid ounce"),
+        ("120 mmHg", "millimetre of mercury"),
+    ],
+)
+def test_si_prefixed_and_common_units_type_a_quantity(text: str, unit: str) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.number_kind == "quantity" and parsed.unit == unit
+
+
+@pytest.mark.parametrize("text", ["It owns 5 TV stations.", "at 45 N and 10 W", "5 A grades", "the 3 Mt Everest"])
+def test_letters_more_often_something_else_are_no_units(text: str) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.number_kind == "cardinal"
+
+
+def test_a_unit_frees_its_digits_from_a_year_reading(nlp: Language) -> None:
+    from citefacts.extract import extract
+
+    found = [f for f in extract(nlp("Pressure fell to 1013 hPa.")) if f.kind == "number"]
+    assert [(f.value.value, f.value.unit) for f in found] == [(1013.0, "hectopascal")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The door is 2 1/2 in thick.", "inch"),
+        ("a 5 in. long nail", "inch"),
+        ("Give me -1e-3 W/min, now!", "watt per minute"),
+        ("salt at 9 g/L", "gram per litre"),
+        ("a dose of 14 mGy", "milligray"),
+        ("about 66 Ma ago", "megayear"),
+    ],
+)
+def test_units_read_from_their_context(text: str, unit: str) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.unit == unit
+
+
+def test_in_before_other_words_is_a_preposition() -> None:
+    assert [q.unit for q in scan(tokenize("He scored 3 in a row."))] == [None]

@@ -30,7 +30,7 @@ from citefacts.numbers_lexicon import (
     UNIT_WORDS,
 )
 from citefacts.numbers_tokens import Token
-from citefacts.numbers_units import UNIT_SYMBOLS, time_unit, unit_word
+from citefacts.numbers_units import time_unit, unit_symbol, unit_word
 
 _SMALL_WORDS = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS}
 _FOLLOWS = {
@@ -452,7 +452,7 @@ def _measured(tokens: list[Token], numeral: Numeral) -> bool:
     if numeral.value != int(numeral.value) or numeral.end >= len(tokens):
         return numeral.value != int(numeral.value)
     after = tokens[numeral.end].text
-    return bool(time_unit(after) or unit_word(after) or after in UNIT_SYMBOLS)
+    return bool(time_unit(after) or unit_word(after) or unit_symbol(after))
 
 
 def is_number_token(token: Token) -> bool:

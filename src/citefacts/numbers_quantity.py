@@ -19,15 +19,18 @@ from citefacts.numbers_units import (
     CURRENCY_WORDS,
     DOLLAR_PREFIXES,
     PERCENT_WORDS,
-    UNIT_SYMBOLS,
     currency_code,
     length_unit,
+    rate_symbol,
     time_unit,
+    unit_symbol,
     unit_word,
 )
 
 _SENTENCE_PUNCTUATION = frozenset(".,;:!?)")
 _INCH_MARKS = frozenset(['"', "″", "”"])
+_DIMENSION_WORDS = frozenset(["thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "square"])
+"""Words after which "in" is an inch ("2 1/2 in thick"), not a preposition."""
 _LONGEST_CURRENCY = 5
 """Tokens in the longest currency name ("u . s . dollars")."""
 _MONEY_SCALES = {"m": 1e6, "b": 1e9, "bn": 1e9, "k": 1e3, "tn": 1e12, "B": 1e9, "T": 1e12}
@@ -228,11 +231,22 @@ def _unit_at(tokens: list[Token], at: int) -> tuple[str, int] | None:
     if token.text == "°" and at + 1 < len(tokens) and tokens[at + 1].lower in ("c", "f", "celsius", "fahrenheit"):
         scale = "Celsius" if tokens[at + 1].lower.startswith("c") else "Fahrenheit"
         return f"degree {scale}", at + 2
-    unit = UNIT_SYMBOLS.get(token.text) or (unit_word(token.text) if token.kind == "word" else None)
+    unit = unit_symbol(token.text) or (unit_word(token.text) if token.kind == "word" else None)
+    rate = at + 2 < len(tokens) and tokens[at + 1].text == "/" and tokens[at + 1].start == token.end
+    if unit is None and rate and (time_unit(tokens[at + 2].text) or unit_symbol(tokens[at + 2].text)):
+        unit = rate_symbol(token.text)  # "W/min", "g/L"
+    if token.lower == "in" and _inch_before(tokens, at + 1):
+        unit = "inch"
     power = tokens[at + 1] if at + 1 < len(tokens) else None
     if unit and power is not None and power.text in ("2", "3") and power.start == token.end:
         return f"{'square' if power.text == '2' else 'cubic'} {unit}", at + 2  # km2, m3
     return (unit, at + 1) if unit is not None else None
+
+
+def _inch_before(tokens: list[Token], j: int) -> bool:
+    """Whether tokens[j] (after an optional dot) says what "in" before it measures ("in thick", "in. long")."""
+    j += j < len(tokens) and tokens[j].text == "."
+    return j < len(tokens) and tokens[j].lower in _DIMENSION_WORDS
 
 
 def _prime(tokens: list[Token], at: int) -> str | None:
@@ -255,7 +269,7 @@ def _per(tokens: list[Token], quantity: Quantity) -> Quantity:
     if j + 1 >= len(tokens) or tokens[j].lower not in ("/", "per") or not _near(tokens, j):
         return quantity
     after = tokens[j + 1]
-    unit = time_unit(after.text) or (UNIT_SYMBOLS.get(after.text) or unit_word(after.text))
+    unit = time_unit(after.text) or (unit_symbol(after.text) or unit_word(after.text))
     if unit is None:
         return quantity
     return replace(quantity, end=j + 2, unit=f"{quantity.unit} per {unit}")

@@ -288,6 +288,29 @@ _OTHERS = {
     "knot": "knot",
     "horsepower": "horsepower",
     "storey": "storey",
+    "ampere": "ampere",
+    "amp": "ampere",
+    "ohm": "ohm",
+    "newton": "newton",
+    "pascal": "pascal",
+    "kelvin": "kelvin",
+    "decibel": "decibel",
+    "atmosphere": "atmosphere",
+    "quart": "quart",
+    "cup": "cup",
+    "bushel": "bushel",
+    "fluid ounce": "fluid ounce",
+    "fl oz": "fluid ounce",
+    "astronomical unit": "astronomical unit",
+    "degree celsius": "degree Celsius",
+    "degrees celsius": "degree Celsius",
+    "degree centigrade": "degree Celsius",
+    "degrees centigrade": "degree Celsius",
+    "degree fahrenheit": "degree Fahrenheit",
+    "degrees fahrenheit": "degree Fahrenheit",
+    "kilocalorie": "kilocalorie",
+    "kilowatt hour": "kilowatt hour",
+    "kilowatt-hour": "kilowatt hour",
 }
 _TIMES = {
     "second": "second",
@@ -364,11 +387,113 @@ UNIT_SYMBOLS: dict[str, str] = {
     "°C": "degree Celsius",
     "°F": "degree Fahrenheit",
 }
+_SI_PREFIXES = {
+    "k": "kilo",
+    "M": "mega",
+    "G": "giga",
+    "T": "tera",
+    "h": "hecto",
+    "c": "centi",
+    "m": "milli",
+    "µ": "micro",
+    "μ": "micro",
+    "u": "micro",
+    "n": "nano",
+}
+"""SI prefixes written against a symbol ("kPa", "mV", "GWh"); case matters ("M" mega, "m" milli)."""
+_PREFIXABLE_SYMBOLS = {
+    "W": "watt",
+    "Wh": "watt hour",
+    "V": "volt",
+    "Hz": "hertz",
+    "J": "joule",
+    "N": "newton",
+    "Pa": "pascal",
+    "Ω": "ohm",
+    "eV": "electronvolt",
+    "g": "gram",
+    "L": "litre",
+    "l": "litre",
+    "B": "byte",
+    "bps": "bit per second",
+    "t": "tonne",
+    "cal": "calorie",
+    "Gy": "gray",
+    "Sv": "sievert",
+    "Bq": "becquerel",
+    "mol": "mole",
+}
+"""Symbols an SI prefix may stand before; alone, only those in _BARE_SYMBOLS are units ("5 A" is not)."""
+_BARE_SYMBOLS = frozenset(["Wh", "V", "Hz", "J", "Pa", "Ω", "eV", "bps", "cal", "Gy", "Sv", "Bq", "mol"])
+"""Symbols that are units alone after a number: not "W" (west), "N" (north), "B" (billion), "g", "t"."""
+_NO_PREFIXED = frozenset(["Mt", "kt", "TV", "TL", "MN", "TN", "Mg", "mt", "ct", "ht"])
+"""Prefixed forms that are more often something else: "Mt" (mount), "kt" (knots), "TV", "TL" (lira),
+"MN" and "TN" (states), "Mg" (magnesium)."""
+_OTHER_SYMBOLS = {
+    "psi": "pound per square inch",
+    "atm": "atmosphere",
+    "mmHg": "millimetre of mercury",
+    "dB": "decibel",
+    "kcal": "kilocalorie",
+    "rpm": "revolution per minute",
+    "ppm": "part per million",
+    "ppb": "part per billion",
+    "cc": "cubic centimetre",
+    "tsp": "teaspoon",
+    "tbsp": "tablespoon",
+    "gal": "gallon",
+    "qt": "quart",
+    "hp": "horsepower",
+    "bhp": "horsepower",
+    "KiB": "kibibyte",
+    "MiB": "mebibyte",
+    "GiB": "gibibyte",
+    "TiB": "tebibyte",
+    "Ω": "ohm",
+    "mA": "milliampere",
+    "kA": "kiloampere",
+    "µA": "microampere",
+    "μA": "microampere",
+    "mAh": "milliampere hour",
+    "cl": "centilitre",
+    "dl": "decilitre",
+    "Ma": "megayear",
+    "Ga": "gigayear",
+    "Myr": "megayear",
+    "Gyr": "gigayear",
+}
+_SI_PREFIX_WORDS = ("kilo", "mega", "giga", "tera", "centi", "milli", "micro", "nano", "hecto", "deci")
+_PREFIXABLE_NAMES = frozenset(
+    [
+        "watt",
+        "volt",
+        "ampere",
+        "amp",
+        "hertz",
+        "joule",
+        "newton",
+        "pascal",
+        "ohm",
+        "ton",
+        "tonne",
+        "calorie",
+        "litre",
+        "liter",
+        "byte",
+        "bit",
+        "gram",
+        "metre",
+        "meter",
+        "electronvolt",
+    ]
+)
+"""Unit names a spelled-out SI prefix may stand before ("kilojoules", "megatons", "microamps")."""
+
 AREA_PREFIXES = {"square": "square", "sq": "square", "cubic": "cubic", "cu": "cubic"}
 
 
 def unit_word(word: str) -> str | None:
-    """The unit a spelled-out word names ("kilometres" -> "kilometre"), or None."""
+    """The unit a spelled-out word names ("kilometres" -> "kilometre", "megatons" -> "megaton"), or None."""
     lower = word.lower()
     for table in (_LENGTHS, _OTHERS):
         if lower in table:
@@ -377,6 +502,32 @@ def unit_word(word: str) -> str | None:
             return table[lower[:-2]]
         if lower.endswith("s") and lower[:-1] in table:
             return table[lower[:-1]]
+    for prefix in _SI_PREFIX_WORDS:
+        if lower.startswith(prefix) and len(lower) > len(prefix) + 2:
+            name = lower[len(prefix) :]
+            name = name[:-1] if name.endswith("s") and name[:-1] in _PREFIXABLE_NAMES else name
+            if name in _PREFIXABLE_NAMES:
+                base = unit_word(name)
+                return prefix + (base or name)
+    return None
+
+
+def rate_symbol(text: str) -> str | None:
+    """The unit a symbol names before "/" ("W/min", "N/m", "g/L"), where letters that are not units alone
+    ("W", "N", "g") are units too."""
+    return unit_symbol(text) or _PREFIXABLE_SYMBOLS.get(text)
+
+
+def unit_symbol(text: str) -> str | None:
+    """The unit a symbol names, listed ("km", "°C") or an SI prefix and a symbol ("kPa", "GWh", "µA"), or None."""
+    if text in UNIT_SYMBOLS:
+        return UNIT_SYMBOLS[text]
+    if text in _OTHER_SYMBOLS:
+        return _OTHER_SYMBOLS[text]
+    if text in _BARE_SYMBOLS:
+        return _PREFIXABLE_SYMBOLS[text]
+    if len(text) > 1 and text[0] in _SI_PREFIXES and text[1:] in _PREFIXABLE_SYMBOLS and text not in _NO_PREFIXED:
+        return _SI_PREFIXES[text[0]] + _PREFIXABLE_SYMBOLS[text[1:]]
     return None
 
 

@@ -57,3 +57,30 @@ def test_spans_reports_malformed_input_line(tmp_path: Path) -> None:
     infile.write_text('{"id": "a", "text": "x"}\nnot json\n')
     result = run_cli("spans", str(infile))
     assert result.returncode == 2 and "line 2" in result.stderr
+
+
+def test_validate_names_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.json"
+    path.write_text("")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 2 and "empty.json: file is empty" in result.stderr
+
+
+def test_extract_refuses_an_empty_folder_and_an_out_file_before_starting(tmp_path: Path) -> None:
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    result = run_cli("extract", str(folder), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2 and "no source files" in result.stderr
+    (folder / "a.txt").write_text("Paris is big.\n^ Paris is big.\n")
+    taken = tmp_path / "taken"
+    taken.write_text("")
+    result = run_cli("extract", str(folder), "--out", str(taken))
+    assert result.returncode == 2 and "--out must be a folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_reports_a_wrong_field_before_loading_the_model(tmp_path: Path) -> None:
+    infile = tmp_path / "in.jsonl"
+    infile.write_text('{"id": "a", "claim": null, "evidence": "e"}\n')
+    result = run_cli("check", str(infile))
+    assert result.returncode == 2 and "line 1: field 'claim'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -14,12 +14,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from citefacts.errors import CitefactsError
 
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
 QUIET_PREFECT = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_LOGGING_SERVER_LEVEL": "CRITICAL",
     "PREFECT_LOGGING_LEVEL": "ERROR",
     "PREFECT_LOGGING_TO_API_ENABLED": "false",
     "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
 }
 
 app = typer.Typer(
@@ -32,7 +36,10 @@ console = Console(stderr=True)
 
 
 def quiet_prefect() -> None:
-    """Prefect defaults for a quiet run: no telemetry, no server tracebacks, warnings and up only."""
+    """Prefect defaults for a quiet run: no telemetry, no server tracebacks, warnings and up only.
+
+    The temporary server also gets more time to start (Prefect's 20 s is short on a busy machine).
+    """
     for key, value in QUIET_PREFECT.items():
         os.environ.setdefault(key, value)
 
@@ -42,7 +49,10 @@ def source_files(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            held = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            if not held:
+                raise CitefactsError("no source files in this folder", str(path))
+            files += held
         elif path.exists():
             files.append(path)
         else:
@@ -75,6 +85,8 @@ def extract(
     if verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
     quiet_prefect()
+    if out.exists() and not out.is_dir():
+        raise CitefactsError("--out must be a folder, and this is a file", str(out))
     files = source_files(paths)
     for path in files:
         read_source(path, fmt, not allow_no_footnotes)
@@ -85,11 +97,24 @@ def extract(
         job = progress.add_task("extracting", total=len(files))
         for path in files:
             progress.update(job, description=f"extracting {path.name}")
-            written = extract_file(path, out, fmt, not allow_no_footnotes)
+            written = _run_flow(extract_file, path, out, fmt, not allow_no_footnotes)
             progress.advance(job)
             console.print(f"wrote {written}")
             print_placement(written)
             print_diff(read_diff(written), written)
+
+
+def _run_flow(flow: Callable[..., Path], *args: Any) -> Path:
+    """Run a flow; Prefect's temporary server failing to start is a one-line error, not a traceback."""
+    try:
+        return flow(*args)
+    except RuntimeError as error:
+        if "ephemeral Prefect API server" not in str(error):
+            raise
+        raise CitefactsError(
+            "Prefect's temporary server did not start in time (a busy machine?): try again, or raise "
+            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+        ) from error
 
 
 @app.command()
@@ -113,12 +138,12 @@ def schema(out: Annotated[Path | None, typer.Option(help="Write here instead of 
         sys.stdout.write(json_schema())
 
 
-def _eval_command(infile: Path, handler: Callable[..., dict[str, Any]]) -> None:
+def _eval_command(infile: Path, handler: Callable[..., dict[str, Any]], schema: type[BaseModel]) -> None:
     from citefacts.eval.jsonl import read_jsonl, run_jsonl
     from citefacts.nlp import load_model
 
+    records = read_jsonl(infile, schema)
     nlp = load_model()
-    records = list(read_jsonl(infile))
     with _progress() as progress:
         job = progress.add_task(infile.name, total=len(records))
         for line in run_jsonl(records, handler, nlp):
@@ -129,25 +154,28 @@ def _eval_command(infile: Path, handler: Callable[..., dict[str, Any]]) -> None:
 @app.command()
 def spans(infile: Annotated[Path, typer.Argument(help="JSON lines: {id, text, dct}.")]) -> None:
     """Dates, numbers and entities of each text, as the flow extracts them (JSON lines out)."""
+    from citefacts.eval.records import SpansInput
     from citefacts.eval.spans import spans_record
 
-    _eval_command(infile, spans_record)
+    _eval_command(infile, spans_record, SpansInput)
 
 
 @app.command()
 def link(infile: Annotated[Path, typer.Argument(help="JSON lines: {id, body, footnotes}.")]) -> None:
     """Link the sentences of marker-less bodies to their footnotes (JSON lines out)."""
     from citefacts.eval.links import link_record
+    from citefacts.eval.records import LinkInput
 
-    _eval_command(infile, link_record)
+    _eval_command(infile, link_record, LinkInput)
 
 
 @app.command()
 def check(infile: Annotated[Path, typer.Argument(help="JSON lines: {id, claim, evidence}.")]) -> None:
     """Whether each evidence's dates and numbers support its claim's (JSON lines out)."""
     from citefacts.eval.checks import check_record
+    from citefacts.eval.records import CheckInput
 
-    _eval_command(infile, check_record)
+    _eval_command(infile, check_record, CheckInput)
 
 
 def _progress() -> Progress:

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from citefacts.errors import ValidationFailed
 from citefacts.models import Document
+from citefacts.read import decode
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -48,9 +49,10 @@ def write_document(document: Document, path: Path) -> Path:
 def load_document(path: Path) -> Document:
     """Read and validate an output file, naming the first failing field on error."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ValidationFailed(f"cannot read: {error}", str(path)) from error
+        data = path.read_bytes()
+    except OSError as error:
+        raise ValidationFailed(f"cannot read: {error.strerror}", str(path)) from error
+    text = decode(data, str(path))
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

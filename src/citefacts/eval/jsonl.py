@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ValidationError
 from spacy.language import Language
 
 from citefacts.errors import InputError
@@ -19,23 +20,45 @@ Record = dict[str, Any]
 Handler = Callable[[Language, Record], Record]
 
 
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    """Records of a JSON-lines file; a malformed line is an error naming the file and line."""
+def read_jsonl(path: Path, schema: type[BaseModel] | None = None) -> list[Record]:
+    """Records of a JSON-lines file, each checked against `schema` when one is given.
+
+    A file that is not UTF-8, a malformed line, a wrong field or an empty file is an error naming the
+    file and line; a checked record comes back with the schema's field names and its own extra fields.
+    """
     try:
-        stream = path.open(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read file: {error.strerror}", str(path)) from error
-    with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(f"malformed JSON: {error.msg}", str(path), f"line {number}") from error
-            if not isinstance(record, dict):
-                raise InputError("expected a JSON object", str(path), f"line {number}")
-            yield record
+    records = [
+        _record(line, schema, str(path), number) for number, line in enumerate(data.splitlines(), 1) if line.strip()
+    ]
+    if not records:
+        raise InputError("no records: the file is empty", str(path))
+    return records
+
+
+def _record(line: bytes, schema: type[BaseModel] | None, path: str, number: int) -> Record:
+    place = f"line {number}"
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"not UTF-8 (invalid byte 0x{line[error.start]:02x} at byte {error.start + 1} of the line)", path, place
+        ) from error
+    except json.JSONDecodeError as error:
+        raise InputError(f"malformed JSON: {error.msg}", path, place) from error
+    if not isinstance(record, dict):
+        raise InputError("expected a JSON object", path, place)
+    if schema is None:
+        return record
+    try:
+        checked = schema.model_validate(record)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or "record"
+        raise InputError(f"field {field!r}: {first['msg']}", path, place) from error
+    return {**record, **checked.model_dump()}
 
 
 def dct_of(record: dict[str, Any]) -> date | None:

@@ -154,3 +154,11 @@ def test_extract_prints_a_brief_diff_of_each_run(output: Path) -> None:
     assert "footnotes cited by a fact: 1 of 1" in result.stderr
     assert "0 new, 0 removed" in result.stderr and "changed: The town had 5,100 inhabitants" in result.stderr
     assert "Traceback" not in result.stderr and (output.parent / "town.diff.json").exists()
+
+
+def test_extract_skips_an_unchanged_source(output: Path) -> None:
+    source = output.parents[1] / "town.txt"
+    before = output.read_bytes()
+    result = cli("extract", str(source), "--out", str(output.parent))
+    assert result.returncode == 0, result.stderr
+    assert "up to date" in result.stderr and output.read_bytes() == before

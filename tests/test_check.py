@@ -518,3 +518,18 @@ def test_four_digits_after_less_than_are_a_count_not_a_year() -> None:
     found = [at(note, "17 April 2020", day(2020, 4, 17)), at(note, "1,390", number(1390))]
     found += [at(note, "140", number(140)), at(note, "4", number(4), 1)]
     assert check_value(claim, sentence, note, found, [claim]).verdict == "contradicted"
+
+
+def test_the_footnotes_only_value_of_its_kind_confirms_a_near_claim_without_shared_words() -> None:
+    sentence = "The Airbus A330 costs less than $ 240 million."
+    claim = at(
+        sentence, "less than $ 240 million", NumberValue(value=240e6, number_kind="money", qualifier="less_than")
+    )
+    note = "The list price is $ 237 million."
+    found = [at(note, "$ 237 million", NumberValue(value=237e6, number_kind="money"))]
+    assert verdict(sentence, claim, note, found) == "supported"
+    far = "The list price is $ 23 million."
+    assert (
+        verdict(sentence, claim, far, [at(far, "$ 23 million", NumberValue(value=23e6, number_kind="money"))])
+        != "supported"
+    )

@@ -186,7 +186,8 @@ def compare_all(
 
 
 def _best_support(candidates: list[Candidate], bounded: bool) -> Candidate | None:
-    """The confirming value: a distinctive figure stated exactly, or one among the best-aligned values.
+    """The confirming value: a distinctive figure stated exactly, the footnote's only value of the kind
+    (near the claimed one and about nothing else), or one among the best-aligned values.
 
     A bound ("less than 1,381") is met by many unrelated figures, so a confirming value must speak
     of the claim's thing about as closely as the closest value of the footnote does; a footnote
@@ -203,6 +204,7 @@ def _best_support(candidates: list[Candidate], bounded: bool) -> Candidate | Non
         if c.relation is Relation.SUPPORTS
         and (
             (c.exact and (c.distinctive or c.context >= SUPPORT_CONTEXT))
+            or (len(candidates) == 1 and not c.other_thing)
             or (c.context >= SUPPORT_CONTEXT and c.context + (SAME_FIGURE if c.same_figure else 0.0) >= aligned * best)
         )
     ]

@@ -7,9 +7,12 @@ export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_LOGGING_SERVER_LEVEL ?= CRITICAL
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
-.PHONY: install run test lint eval bench schema serve clean
+.PHONY: help install run test lint eval bench schema serve clean
 
-install: $(VENV)/.installed
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
+
+install: $(VENV)/.installed ## create .venv with the pinned dependencies and the spaCy model
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	python3 -m venv $(VENV)
@@ -18,27 +21,27 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-run: install
+run: install ## extract every source in raw/ into extracted/ (skips unchanged ones)
 	$(BIN)/citefacts extract raw --out extracted
 
-lint: install
+lint: install ## ruff check and format check
 	$(BIN)/ruff check src flows tests scripts
 	$(BIN)/ruff format --check src flows tests scripts
 
-test: lint
+test: lint ## lint, then the test suite
 	$(BIN)/pytest
 
-eval: install
+eval: install ## score on the gold sets in $(EVAL) (default ../shared/eval)
 	$(PY) scripts/eval.py --eval-dir $(EVAL)
 
-bench: install
+bench: install ## speed and memory against bare spaCy on the seed
 	$(PY) scripts/bench.py
 
-schema: install
+schema: install ## regenerate schema/document.schema.json
 	$(BIN)/citefacts schema --out schema/document.schema.json
 
-clean:
+clean: ## remove .venv and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache .prefect
 
-serve: install
+serve: install ## serve the daily re-extraction deployment (Prefect server on 127.0.0.1)
 	$(PY) -m flows.serve

@@ -84,3 +84,11 @@ def test_check_reports_a_wrong_field_before_loading_the_model(tmp_path: Path) ->
     result = run_cli("check", str(infile))
     assert result.returncode == 2 and "line 1: field 'claim'" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_version_names_the_pipeline_and_stage_versions() -> None:
+    from citefacts import PIPELINE_VERSION
+
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert f"pipeline {PIPELINE_VERSION}" in result.stdout and "linker" in result.stdout

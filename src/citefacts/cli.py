@@ -35,6 +35,27 @@ app = typer.Typer(
 console = Console(stderr=True)
 
 
+def _version(show: bool) -> None:
+    """Print the package, pipeline and stage versions an output would record, then exit."""
+    if not show:
+        return
+    from citefacts import PIPELINE_VERSION, __version__
+    from citefacts.pipeline import stage_versions
+
+    stages = ", ".join(f"{stage} {version}" for stage, version in stage_versions().items())
+    sys.stdout.write(f"citefacts {__version__} (pipeline {PIPELINE_VERSION}: {stages})\n")
+    raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the versions and exit.")
+    ] = False,
+) -> None:
+    """Turn encyclopedic text into citation-checked facts."""
+
+
 def quiet_prefect() -> None:
     """Prefect defaults for a quiet run: no telemetry, no server tracebacks, warnings and up only.
 
@@ -206,7 +227,7 @@ def _progress() -> Progress:
 
 
 def _register_extensions() -> None:
-    """Commands kept in their own modules (review, report, serve)."""
+    """Commands kept in their own modules (review, report)."""
     from citefacts.review_cli import register
 
     register(app)

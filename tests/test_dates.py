@@ -371,6 +371,20 @@ def test_current_before_a_noun_is_the_present(nlp: Language, text: str, expected
     assert _dates(nlp, text, date(1989, 10, 30)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mill closed three years ago.", [("three years ago", "XXXX")]),
+        ("The talks resumed the following week.", [("the following week", "XXXX-WXX")]),
+        ("Prices fell last month.", [("last month", "XXXX-XX")]),
+    ],
+)
+def test_a_relative_date_with_nothing_to_count_from_is_kept_unplaced(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _dates(nlp, text) == expected
+
+
 def test_a_month_stated_before_the_last_full_date_restarts_the_story(nlp: Language) -> None:
     text = (
         "On 3 March 1918, the treaty was signed. In December 1916, the Germans offered peace. "

@@ -144,8 +144,10 @@ def _relative(draft: Draft, context: DateContext) -> tuple[str, Point | None] | 
         base = base or context.ref
     else:
         base = _anaphoric_base(draft, context)
-    if base is None or draft.unit is None:
+    if draft.unit is None:
         return None
+    if base is None:
+        return _unanchored(draft), None
     if (
         draft.unit == "quarter"
         and draft.offset == 0
@@ -171,6 +173,23 @@ def _relative(draft: Draft, context: DateContext) -> tuple[str, Point | None] | 
     if draft.quarter is not None:
         point = Point(point.year, quarter=draft.quarter)
     return _finish(draft, point)
+
+
+_UNANCHORED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+               "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX"}  # fmt: skip
+
+
+def _unanchored(draft: Draft) -> str:
+    """A relative date in a text with no date to count from ("three years ago" with no dct): kept, with
+    the unit's places unknown, as TimeML writes a date it cannot place (XXXX-XX for "15 months ago")."""
+    if draft.month is not None:
+        return f"XXXX-{draft.month:02d}"
+    if draft.season is not None:
+        return f"XXXX-{draft.season}"
+    value = _UNANCHORED.get(draft.unit or "", "XXXX")
+    if draft.part_of_day and value.endswith("XX-XX"):
+        value += f"T{draft.part_of_day}"
+    return value
 
 
 def _anaphoric_base(draft: Draft, context: DateContext) -> Point | None:

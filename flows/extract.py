@@ -32,13 +32,16 @@ def analyse_task(parsed: ParsedSource, dct: date | None) -> pipeline.Analysis:
 
 
 @task(name="link", cache_policy=NO_CACHE)
-def link_task(analysis: pipeline.Analysis) -> list[list[tuple[int, float]]]:
-    return pipeline.link_sentences(analysis)
+def link_task(analysis: pipeline.Analysis) -> tuple[pipeline.Links, pipeline.Links]:
+    return pipeline.link_sentences(analysis), pipeline.suggest_sentences(analysis)
 
 
 @task(name="check", cache_policy=NO_CACHE)
-def check_task(parsed: ParsedSource, analysis: pipeline.Analysis, links: list[list[tuple[int, float]]]) -> list[Fact]:
-    return pipeline.build_facts(parsed, analysis, links)
+def check_task(
+    parsed: ParsedSource, analysis: pipeline.Analysis, links: tuple[pipeline.Links, pipeline.Links]
+) -> list[Fact]:
+    linked, suggested = links
+    return pipeline.build_facts(parsed, analysis, linked, suggested)
 
 
 @task(name="write", cache_policy=NO_CACHE)

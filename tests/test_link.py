@@ -14,6 +14,7 @@ from citefacts.link import Unit, link
 from citefacts.link_align import GapPrior, posteriors
 from citefacts.link_features import quotation, tokens
 from citefacts.link_fit import gold_pairs
+from citefacts.models import Document
 
 DATA = Path(__file__).parent / "data"
 
@@ -239,3 +240,26 @@ def test_fitted_weights_favour_the_evidence_that_marks_gold_first_citations() ->
     assert weights["bm25_note"] + weights["bm25_sentence"] + weights["bm25_paragraph"] > 0.5
     slope, _ = fit_calibration([(0.9, True), (0.8, True), (0.3, False), (0.6, True), (0.2, False), (0.7, False)])
     assert slope > 0
+
+
+def test_suggestions_are_the_leads_too_uncertain_to_link(seed_document: Document) -> None:
+    from citefacts.link import SUGGESTION_FLOOR, THRESHOLD
+
+    suggested = [f for f in seed_document.facts if f.suggestions]
+    assert suggested, "a marker-less article with many unplaced footnotes leaves some leads"
+    numbers = {note.number for note in seed_document.footnotes}
+    for fact in suggested:
+        assert fact.status == "uncited" and not fact.citations, "a linked fact needs no leads"
+        probabilities = [s.probability for s in fact.suggestions]
+        assert len(probabilities) <= 2 and probabilities == sorted(probabilities, reverse=True)
+        assert all(SUGGESTION_FLOOR <= p < THRESHOLD for p in probabilities)
+        assert {s.footnote for s in fact.suggestions} <= numbers
+
+
+def test_a_source_with_markers_gets_no_suggestions(nlp: Language) -> None:
+    from citefacts.pipeline import analyse, suggest_sentences
+    from citefacts.read import read_source
+
+    analysis = analyse(read_source(DATA / "read" / "lake-markers.txt"), nlp)
+    assert any(s.markers for s in analysis.sentences)
+    assert all(not suggested for suggested in suggest_sentences(analysis))

@@ -24,3 +24,11 @@ def test_unknown_fields_are_rejected(seed_document: Document) -> None:
     data["facts"][0]["surprise"] = 1
     with pytest.raises(ValidationError):
         Document.model_validate(data)
+
+
+def test_a_schema_1_0_document_without_suggestions_still_validates(seed_document: Document) -> None:
+    data = seed_document.model_dump(mode="json")
+    data["schema_version"] = "1.0"
+    for fact in data["facts"]:
+        del fact["suggestions"]
+    assert all(f.suggestions == [] for f in Document.model_validate(data).facts)

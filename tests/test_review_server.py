@@ -13,13 +13,15 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from citefacts.models import Document
 from citefacts.pipeline import run
 from citefacts.read import read_source
 from citefacts.review.report import render_report
 from citefacts.review.rerun import save_extraction
 from citefacts.review.server import ReviewServer, make_server
 from citefacts.review.store import decisions_path, read_decisions
-from citefacts.review.view import load_reviewed
+from citefacts.review.view import fact_view, load_reviewed
+from citefacts.write import write_document
 
 ARTICLE = """Town
 In 1999 the <script>alert(1)</script> festival drew 2,000 visitors.[1] The town had 5,000 inhabitants in 1990.
@@ -162,3 +164,15 @@ def test_extract_skips_an_unchanged_source(output: Path) -> None:
     result = cli("extract", str(source), "--out", str(output.parent))
     assert result.returncode == 0, result.stderr
     assert "up to date" in result.stderr and output.read_bytes() == before
+
+
+def test_review_and_report_show_suggested_footnotes_as_unconfirmed(tmp_path: Path, seed_document: Document) -> None:
+    out = tmp_path / "seed.json"
+    write_document(seed_document, out)
+    reviewed = load_reviewed(out)
+    fact = next(f for f in seed_document.facts if f.suggestions)
+    view = fact_view(reviewed, fact)
+    lead = fact.suggestions[0]
+    note = next(n for n in seed_document.footnotes if n.number == lead.footnote)
+    assert view["citations"] == [] and view["suggestions"][0]["text"] == note.text
+    assert f"[{lead.footnote}]? {lead.probability:.0%}" in render_report([reviewed])

@@ -12,7 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+"""1.1 added `Fact.suggestions`; a 1.0 file still validates (it has none)."""
 
 MentionKind = Literal["date", "number", "entity"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -153,6 +154,13 @@ class Citation(Model):
     checks: list[Check] = []
 
 
+class Suggestion(Model):
+    """A footnote that may support a fact, placed too uncertainly to link: shown to reviewers, never checked."""
+
+    footnote: int = Field(ge=1)
+    probability: float = Field(ge=0.0, le=1.0)
+
+
 class TableCell(Model):
     """Where a fact sits in a table: the headers a reader sees for it."""
 
@@ -170,6 +178,8 @@ class Fact(Model):
     table: TableCell | None = None
     mentions: list[Mention]
     citations: list[Citation] = []
+    suggestions: list[Suggestion] = []
+    """Only on facts without citations: the likeliest footnotes, best first, with the linker's calibrated probability."""
     status: FactStatus
 
 

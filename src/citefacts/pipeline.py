@@ -20,7 +20,7 @@ from citefacts.entities import RULES_VERSION as ENTITY_RULES_VERSION
 from citefacts.entities import apply_aliases
 from citefacts.extract import extract
 from citefacts.found import Found
-from citefacts.link import LINKER_VERSION, Unit, link
+from citefacts.link import LINKER_VERSION, SUGGESTION_FLOOR, THRESHOLD, Unit, link
 from citefacts.models import (
     Check,
     Citation,
@@ -32,6 +32,7 @@ from citefacts.models import (
     Pipeline,
     Source,
     Span,
+    Suggestion,
 )
 from citefacts.nlp import model_version
 from citefacts.sentences import parse_blocks, raw_span, split_sentences
@@ -101,21 +102,40 @@ def with_aliases(analysis: Analysis) -> Analysis:
     return analysis
 
 
-def link_sentences(analysis: Analysis) -> list[list[tuple[int, float]]]:
+Links = list[list[tuple[int, float]]]
+"""For each body sentence, footnote numbers with their probabilities, best first."""
+
+
+def link_sentences(analysis: Analysis, threshold: float = THRESHOLD) -> Links:
     """Footnotes linked to each body sentence, with scores; explicit markers, where the source has any, decide."""
     if any(s.markers for s in analysis.sentences):
         return [[(number, 1.0) for number in s.markers] for s in analysis.sentences]
     units = [Unit(s.text, [_shift(f, -s.start) for f in s.found], block=s.block_index) for s in analysis.sentences]
-    return link(units, analysis.footnotes)
+    return link(units, analysis.footnotes, threshold)
 
 
-def build_facts(parsed: ParsedSource, analysis: Analysis, links: list[list[tuple[int, float]]]) -> list[Fact]:
-    """Facts from every sentence holding a mention, with their citations, checks and status."""
+def suggest_sentences(analysis: Analysis, limit: int = 2) -> Links:
+    """Footnotes that may support each sentence but fell short of a link: a reviewer's leads, never checked.
+
+    None where the source has markers (they leave no doubt to suggest from).
+    """
+    if any(s.markers for s in analysis.sentences):
+        return [[] for _ in analysis.sentences]
+    loose = link_sentences(analysis, SUGGESTION_FLOOR)
+    return [[(n, p) for n, p in linked if p < THRESHOLD][:limit] for linked in loose]
+
+
+def build_facts(parsed: ParsedSource, analysis: Analysis, links: Links, suggestions: Links | None = None) -> list[Fact]:
+    """Facts from every sentence holding a mention, with their citations, checks and status.
+
+    A fact left without citations carries its sentence's `suggestions`, if any.
+    """
     notes = {unit.number: unit for unit in analysis.footnotes}
     footnotes = {note.number: note for note in parsed.footnotes}
     facts: list[Fact] = []
     seen: dict[str, int] = {}
-    for sentence, linked in zip(analysis.sentences, links, strict=True):
+    leads = suggestions or [[] for _ in links]
+    for sentence, linked, suggested in zip(analysis.sentences, links, leads, strict=True):
         if not sentence.found:
             continue
         block = parsed.blocks[sentence.block_index]
@@ -140,6 +160,9 @@ def build_facts(parsed: ParsedSource, analysis: Analysis, links: list[list[tuple
                 table=block.table,
                 mentions=mentions,
                 citations=citations,
+                suggestions=[]
+                if citations
+                else [Suggestion(footnote=n, probability=p) for n, p in suggested if n in footnotes],
                 status=fact_status(_best_verdicts(mentions, citations), bool(citations)),  # type: ignore[arg-type]
             )
         )
@@ -242,4 +265,5 @@ def build_document(parsed: ParsedSource, facts: list[Fact], nlp: Language) -> Do
 def run(parsed: ParsedSource, nlp: Language, dct: date | None = None) -> Document:
     """All stages on one parsed source, without orchestration."""
     analysis = analyse(parsed, nlp, dct)
-    return build_document(parsed, build_facts(parsed, analysis, link_sentences(analysis)), nlp)
+    facts = build_facts(parsed, analysis, link_sentences(analysis), suggest_sentences(analysis))
+    return build_document(parsed, facts, nlp)

@@ -51,7 +51,9 @@ def fact_row(reviewed: Reviewed, fact: Fact) -> str:
         for m in view["mentions"]
         if m["kind"] != "entity"
     )
-    notes = ", ".join(f"[{c['footnote']}]" for c in view["citations"])
+    notes = ", ".join(f"[{c['footnote']}]" for c in view["citations"]) or ", ".join(
+        f"<span class=muted>[{s['footnote']}]? {s['probability']:.0%}</span>" for s in view["suggestions"]
+    )
     decision = view["decision"]
     if decision:
         review = f"{escape(decision['decision'])} by {escape(decision['reviewer'])}, {escape(decision['at'][:16])}"

@@ -142,6 +142,14 @@ def fact_view(reviewed: Reviewed, fact: Fact) -> dict[str, Any]:
             for m in fact.mentions
         ],
         "citations": citations,
+        "suggestions": [
+            {
+                "footnote": s.footnote,
+                "probability": round(s.probability, 2),
+                "text": footnotes[s.footnote].text if s.footnote in footnotes else "",
+            }
+            for s in fact.suggestions
+        ],
         "state": review.state,
         "decision": decision_json(review.current),
         "previous": decision_json(previous_decision(review)) if review.state == "stale" else None,

@@ -101,6 +101,15 @@ function renderCitations(fact) {
     part.append(quote);
     box.append(part);
   }
+  if (fact.suggestions.length) {
+    box.append(el("h2", "Possible sources (not linked: the linker was not sure enough)"));
+    for (const suggestion of fact.suggestions) {
+      const part = el("div", null, "footnote suggestion");
+      part.append(el("h3", `[${suggestion.footnote}]? probability ${Math.round(suggestion.probability * 100)}%`));
+      part.append(el("blockquote", suggestion.text));
+      box.append(part);
+    }
+  }
 }
 
 function render() {

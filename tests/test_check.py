@@ -533,3 +533,12 @@ def test_the_footnotes_only_value_of_its_kind_confirms_a_near_claim_without_shar
         verdict(sentence, claim, far, [at(far, "$ 23 million", NumberValue(value=23e6, number_kind="money"))])
         != "supported"
     )
+
+
+@pytest.mark.parametrize(("stated", "expected"), [("105", "supported"), ("130", "not_found")])
+def test_a_figure_just_past_a_claimed_bound_confirms_it_whatever_its_words(stated: str, expected: str) -> None:
+    sentence = "Taffarel played for Brazil more than 103 times."
+    claim = at(sentence, "more than 103", number(103, qualifier="more_than"))
+    note = f"Between 1987 and 1998 he won {stated} caps for the national team."
+    found = [at(note, "1987", number(1987)), at(note, "1998", number(1998)), at(note, stated, number(float(stated)))]
+    assert verdict(sentence, claim, note, found) == expected

@@ -40,6 +40,8 @@ ALIGNED_BOUND = 0.9
 """... or nearly as much, for a bounded claim ("more than 300"), which many figures meet."""
 SAME_FIGURE = 0.5
 """Context credited to a footnote figure equal to the claimed one when aligning."""
+HUG = 0.05
+"""A figure this close past a claimed bound (a share of the bound) confirms it whatever its words."""
 CONTRADICT_CONTEXT = 0.4
 """A ruling-out value needs this much shared context (about the counted noun next to both)."""
 
@@ -74,6 +76,8 @@ class Candidate:
     other_thing: bool = False
     """It counts another noun, belongs to another name ("100 civilians" and "2,908 servicemen"), or
     is too far from the claimed figure to be a wrong version of it (6 and 2,908; 1918 and 2002)."""
+    hugs_bound: bool = False
+    """A figure just past the claimed bound ("105" for "more than 103"): the figure the bound was drawn from."""
 
 
 def check_value(
@@ -180,14 +184,25 @@ def compare_all(
                 figure,
                 other_time,
                 not same_thing(claim_context, source_context) or not near_miss(reading, source),
+                _hugs_bound(reading, source),
             )
         )
     return candidates
 
 
+def _hugs_bound(claim: Reading, source: Reading) -> bool:
+    """Whether a source figure lies within ``HUG`` of a claimed bound ("105" and "more than 103")."""
+    if claim.qualifier not in ("more_than", "at_least", "less_than", "at_most") or claim.kind == "date":
+        return False
+    bound = claim.low if claim.qualifier in ("more_than", "at_least") else claim.high
+    middle = (source.low + source.high) / 2
+    return bound > 0 and abs(middle - bound) <= HUG * bound
+
+
 def _best_support(candidates: list[Candidate], bounded: bool) -> Candidate | None:
     """The confirming value: a distinctive figure stated exactly, the footnote's only value of the kind
-    (near the claimed one and about nothing else), or one among the best-aligned values.
+    (near the claimed one and about nothing else), a figure just past a claimed bound, or one among
+    the best-aligned values.
 
     A bound ("less than 1,381") is met by many unrelated figures, so a confirming value must speak
     of the claim's thing about as closely as the closest value of the footnote does; a footnote
@@ -205,6 +220,7 @@ def _best_support(candidates: list[Candidate], bounded: bool) -> Candidate | Non
         and (
             (c.exact and (c.distinctive or c.context >= SUPPORT_CONTEXT))
             or (len(candidates) == 1 and not c.other_thing)
+            or c.hugs_bound
             or (c.context >= SUPPORT_CONTEXT and c.context + (SAME_FIGURE if c.same_figure else 0.0) >= aligned * best)
         )
     ]

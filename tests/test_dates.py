@@ -385,6 +385,18 @@ def test_a_relative_date_with_nothing_to_count_from_is_kept_unplaced(
     assert _dates(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 483 BC the fleet was built. Tension grew over the winter.", "BC0482-WI"),
+        ("In August 1918 the line broke. They could not hold out over the winter.", "1919-WI"),
+        ("In March 1917 the tsar fell. The winter had been hard.", "1917-WI"),
+    ],
+)
+def test_a_winter_after_a_year_or_its_summer_is_named_by_the_next_year(nlp: Language, text: str, expected: str) -> None:
+    assert _dates(nlp, text, date(2009, 12, 19))[-1][1] == expected
+
+
 def test_a_month_stated_before_the_last_full_date_restarts_the_story(nlp: Language) -> None:
     text = (
         "On 3 March 1918, the treaty was signed. In December 1916, the Germans offered peace. "

@@ -39,7 +39,8 @@ _BEFORE_NOUN = r"(?=\s+[A-Za-z])"
 """An adjective that modifies the word after it: "the current weakness"."""
 _REFS = {
     "PRESENT_REF": r"(?i:right\s+now|now|currently|nowadays|these\s+days|present[- ]day|the\s+time\s+being)|(?<=[Aa]t\s)present"
-    + r"|[Cc]urrent" + _BEFORE_NOUN,
+    + r"|[Cc]urrent"
+    + _BEFORE_NOUN,
     "PAST_REF": r"(?i:the\s+past|recently)",
     "FUTURE_REF": r"(?i:the\s+(?:near\s+|distant\s+)?future)",
 }

@@ -301,7 +301,11 @@ def _story_year(point: Point, ref: Point, fine: Point | None) -> int:
     """The year that continues the story: of the last year mentioned and the year of the last full
     date, the one that puts the date soonest on or after that full date ("On 10 March 1975 ... a
     campaign in 1976 ... on 11 March" is 1975). A month before that full date, or later in its year, is
-    where the story has moved to ("On 3 March 1918 ... In December 1916 ... on 14 January" is 1917)."""
+    where the story has moved to ("On 3 March 1918 ... In December 1916 ... on 14 January" is 1917).
+    A winter after a year, or after its summer, is the one that starts at its end and is named, like
+    its January, by the next year ("In 1914 ... in winter" is 1915-WI)."""
+    if point.season == "WI" and (ref.month is None or ref.month >= 7):
+        return ref.year + 1 if ref.year != -1 else 1  # the winter that ends the year's campaigns
     if point.month is None:
         return ref.year
     if fine is not None and ref.month is not None and (ref.year == fine.year or _month_key(ref) < _month_key(fine)):

@@ -542,3 +542,12 @@ def test_a_figure_just_past_a_claimed_bound_confirms_it_whatever_its_words(state
     note = f"Between 1987 and 1998 he won {stated} caps for the national team."
     found = [at(note, "1987", number(1987)), at(note, "1998", number(1998)), at(note, stated, number(float(stated)))]
     assert verdict(sentence, claim, note, found) == expected
+
+
+@pytest.mark.parametrize(("stated", "expected"), [("1,565", "contradicted"), ("1,865", "not_found")])
+def test_a_figure_just_short_of_a_claimed_bound_rules_it_out_whatever_its_words(stated: str, expected: str) -> None:
+    sentence = "Fewer than 1,550 cases of COVID-19 have been confirmed."
+    claim = at(sentence, "Fewer than 1,550", number(1550, qualifier="less_than"))
+    note = f"In Bosnia and Herzegovina there were {stated} confirmed coronavirus cases."
+    found = [at(note, stated, number(float(stated.replace(",", ""))))]
+    assert verdict(sentence, claim, note, found) == expected

@@ -6,7 +6,8 @@ noun, the event). The value is *supported* when some footnote value confirms it 
 is not foreign to the claim's (a bound met only by a figure of another thing yields to a figure of
 the claim's own thing that rules it out); it is *contradicted* only when none confirms or allows it and one
 rules it out while speaking of the same thing (a shared counted noun or event, no other subject,
-not a figure the sentence itself states elsewhere); otherwise it is *not found*.
+not a figure the sentence itself states elsewhere) or standing just short of a claimed bound;
+otherwise it is *not found*.
 """
 
 from __future__ import annotations
@@ -252,7 +253,9 @@ def _best_contradiction(
 ) -> Candidate | None:
     """A footnote value that rules the claim out, if one speaks of the same thing and nothing allows it.
 
-    A bound (``bounded``) is allowed by many figures of other things, which do not count as allowing it."""
+    A bound (``bounded``) is allowed by many figures of other things, which do not count as allowing it;
+    a figure just short of the bound ("1,565" for "fewer than 1,550") is the one it was drawn from,
+    whatever words stand next to it."""
     allowing = [c for c in candidates if c.relation is not Relation.DIFFERS and not (bounded and c.other_thing)]
     best_allowing = max((c.context for c in allowing), default=0.0)
     claimed = _sentence_figures(sentence[: claim.start] + " " + sentence[claim.end :])
@@ -261,8 +264,7 @@ def _best_contradiction(
         for c in candidates
         if c.relation is Relation.DIFFERS
         and not c.other_time
-        and not c.other_thing
-        and c.event >= CONTRADICT_CONTEXT
+        and ((not c.other_thing and c.event >= CONTRADICT_CONTEXT) or c.hugs_bound)
         and c.context > best_allowing
         and _figure(footnote[c.found.start : c.found.end]) not in claimed
     ]

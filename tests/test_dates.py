@@ -365,6 +365,7 @@ def test_a_month_and_year_do_not_cut_the_story_thread_of_days(nlp: Language) -> 
         ("Analysts blamed the current slump in orders on the strike.", [("current", "PRESENT_REF")]),
         ("The current year has been hard.", [("The current year", "1989")]),
         ("He swam against the current.", []),
+        ("Holders may buy shares at the then current market price.", [("then current", "PAST_REF")]),
     ],
 )
 def test_current_before_a_noun_is_the_present(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:

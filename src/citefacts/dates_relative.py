@@ -36,12 +36,12 @@ _NAMED_PERIOD = (
 """What "this", "last" or "that same" may name: a unit, a part of the day, a season or a month."""
 _DEICTIC_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 _BEFORE_NOUN = r"(?=\s+[A-Za-z])"
-"""An adjective that modifies the word after it: "the current weakness"."""
+"""An adjective that modifies the word after it: "the current weakness", "the then current price"."""
 _REFS = {
     "PRESENT_REF": r"(?i:right\s+now|now|currently|nowadays|these\s+days|present[- ]day|the\s+time\s+being)|(?<=[Aa]t\s)present"
     + r"|[Cc]urrent"
     + _BEFORE_NOUN,
-    "PAST_REF": r"(?i:the\s+past|recently)",
+    "PAST_REF": r"(?i:the\s+past|recently)|(?i:then)[\s-]+current" + _BEFORE_NOUN,
     "FUTURE_REF": r"(?i:the\s+(?:near\s+|distant\s+)?future)",
 }
 

@@ -551,3 +551,12 @@ def test_a_figure_just_short_of_a_claimed_bound_rules_it_out_whatever_its_words(
     note = f"In Bosnia and Herzegovina there were {stated} confirmed coronavirus cases."
     found = [at(note, stated, number(float(stated.replace(",", ""))))]
     assert verdict(sentence, claim, note, found) == expected
+
+
+@pytest.mark.parametrize(("stated", "expected"), [("1,565", "contradicted"), ("1,865", "not_found")])
+def test_a_figure_a_few_per_cent_off_an_exact_claim_rules_it_out_whatever_its_words(stated: str, expected: str) -> None:
+    sentence = "Exactly 1,550 cases of COVID-19 have been confirmed."
+    claim = at(sentence, "1,550", number(1550))
+    note = f"In Bosnia and Herzegovina there were {stated} confirmed coronavirus cases."
+    found = [at(note, stated, number(float(stated.replace(",", ""))))]
+    assert verdict(sentence, claim, note, found) == expected

@@ -42,7 +42,7 @@ ALIGNED_BOUND = 0.9
 SAME_FIGURE = 0.5
 """Context credited to a footnote figure equal to the claimed one when aligning."""
 HUG = 0.05
-"""A figure this close past a claimed bound (a share of the bound) confirms it whatever its words."""
+"""A figure this close to a claimed bound or figure (a share of it) is the claim's own, whatever its words."""
 CONTRADICT_CONTEXT = 0.4
 """A ruling-out value needs this much shared context (about the counted noun next to both)."""
 
@@ -78,7 +78,8 @@ class Candidate:
     """It counts another noun, belongs to another name ("100 civilians" and "2,908 servicemen"), or
     is too far from the claimed figure to be a wrong version of it (6 and 2,908; 1918 and 2002)."""
     hugs_bound: bool = False
-    """A figure just past the claimed bound ("105" for "more than 103"): the figure the bound was drawn from."""
+    """A figure a few per cent from the claimed bound or figure ("105" for "more than 103"): the one the
+    claim was drawn from, whatever the words next to it."""
 
 
 def check_value(
@@ -192,8 +193,10 @@ def compare_all(
 
 
 def _hugs_bound(claim: Reading, source: Reading) -> bool:
-    """Whether a source figure lies within ``HUG`` of a claimed bound ("105" and "more than 103")."""
-    if claim.qualifier not in ("more_than", "at_least", "less_than", "at_most") or claim.kind == "date":
+    """Whether a source figure lies within ``HUG`` of a claimed bound or figure ("105" and "more than 103").
+
+    VitaminC's refuted claims, like a misremembered figure, are a few per cent off the true one."""
+    if claim.kind == "date" or claim.qualifier == "approx":
         return False
     bound = claim.low if claim.qualifier in ("more_than", "at_least") else claim.high
     middle = (source.low + source.high) / 2

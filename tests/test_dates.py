@@ -398,6 +398,19 @@ def test_a_winter_after_a_year_or_its_summer_is_named_by_the_next_year(nlp: Lang
     assert _dates(nlp, text, date(2009, 12, 19))[-1][1] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The senator said on NBC\'s "This Week With Ann Lee" that talks failed.', []),
+        ('"This week we signed," the senator said.', [("This week", "1991-W09")]),
+    ],
+)
+def test_a_quoted_title_case_period_is_a_show_not_a_date(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _dates(nlp, text, date(1991, 2, 25)) == expected
+
+
 def test_a_month_stated_before_the_last_full_date_restarts_the_story(nlp: Language) -> None:
     text = (
         "On 3 March 1918, the treaty was signed. In December 1916, the Germans offered peace. "

@@ -31,7 +31,7 @@ from citefacts.models import DateValue
 
 __all__ = ["DATES_VERSION", "DateContext", "day_value", "find_dates", "month_value", "normalize", "scan", "year_value"]
 
-DATES_VERSION = "timex-rules.24"
+DATES_VERSION = "timex-rules.25"
 """Version of the date rules and their resolution: bump it when a change alters values or spans."""
 
 logger = logging.getLogger(__name__)

@@ -82,8 +82,17 @@ def _deictic_unit(m: re.Match[str], text: str) -> Draft | None:
     if word in PARTS_OF_DAY:
         return Draft(m.start(), m.end(), "time", "deictic", part_of_day=PARTS_OF_DAY[word], anchoring="deictic",
                      unit="day", offset=0)  # fmt: skip
+    if _quoted_title(m, text):
+        return None
     rule = "the_unit" if which == "the current" else "deictic"  # the dct's own period, never a reported one
     return Draft(m.start(), m.end(), "date", rule, anchoring="deictic", unit=unit_word(word), offset=offset, mod=mod)
+
+
+def _quoted_title(m: re.Match[str], text: str) -> bool:
+    """ABC's "This Week": a period word capitalized like the rest of a title just after a quotation mark."""
+    words = m.group(0).split()
+    opens = text[max(0, m.start() - 1) : m.start()] in ('"', "“", "`")
+    return opens and len(words) > 1 and all(word[0].isupper() for word in words)
 
 
 def _anaphoric_unit(m: re.Match[str], text: str) -> Draft | None:

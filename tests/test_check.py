@@ -560,3 +560,17 @@ def test_a_figure_a_few_per_cent_off_an_exact_claim_rules_it_out_whatever_its_wo
     note = f"In Bosnia and Herzegovina there were {stated} confirmed coronavirus cases."
     found = [at(note, stated, number(float(stated.replace(",", ""))))]
     assert verdict(sentence, claim, note, found) == expected
+
+
+def test_a_count_dated_the_day_before_the_claims_day_is_no_contradiction() -> None:
+    sentence = "As of April 17 , 2020 , Bulgaria reported over 825 coronavirus cases ."
+    yearless = DateValue(timex="XXXX-04-17", granularity="day")
+    year = DateValue(timex="2020", granularity="year", first_day=date(2020, 1, 1), last_day=date(2020, 12, 31))
+    claim = at(sentence, "over 825", number(825, qualifier="more_than"))
+    sentence_found = [at(sentence, "April 17", yearless), at(sentence, "2020", year), claim]
+    note = "As of 16 April 2020 , there are 800 confirmed coronavirus cases in Bulgaria ."
+    found = [at(note, "16 April 2020", day(2020, 4, 16)), at(note, "800", number(800))]
+    assert check_value(claim, sentence, note, found, sentence_found).verdict == "not_found"
+    same_day = note.replace("16 April", "17 April")
+    found = [at(same_day, "17 April 2020", day(2020, 4, 17)), at(same_day, "800", number(800))]
+    assert check_value(claim, sentence, same_day, found, sentence_found).verdict == "contradicted"

@@ -153,8 +153,15 @@ def compare_all(
     barriers = reading.kind != "date"
     whole = with_year_tail(claim, sentence, sentence_found or [])
     claim_context = context(sentence, whole.start, whole.end, claim_values, barriers=barriers)
+    # the sentence's dates, a day's split-off year read with its day ("April 17 , 2020", not 2020 alone)
     claim_dates = [
-        r for r in (read_found(f, sentence) for f in sentence_dates(sentence, sentence_found)) if r and r.kind == "date"
+        r
+        for r in (
+            read_found(f, sentence)
+            for f in sentence_dates(sentence, sentence_found)
+            if not year_tail(f, sentence, sentence_found or [])
+        )
+        if r and r.kind == "date"
     ]
     published = publication_day(footnote, footnote_found, skip)
     later = reading.kind == "date" and published is not None and reading.low > published

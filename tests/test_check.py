@@ -548,7 +548,7 @@ def test_a_figure_just_past_a_claimed_bound_confirms_it_whatever_its_words(state
 def test_a_figure_just_short_of_a_claimed_bound_rules_it_out_whatever_its_words(stated: str, expected: str) -> None:
     sentence = "Fewer than 1,550 cases of COVID-19 have been confirmed."
     claim = at(sentence, "Fewer than 1,550", number(1550, qualifier="less_than"))
-    note = f"In Bosnia and Herzegovina there were {stated} confirmed coronavirus cases."
+    note = f"In Bosnia and Herzegovina, {stated} tests have been confirmed."
     found = [at(note, stated, number(float(stated.replace(",", ""))))]
     assert verdict(sentence, claim, note, found) == expected
 
@@ -557,7 +557,7 @@ def test_a_figure_just_short_of_a_claimed_bound_rules_it_out_whatever_its_words(
 def test_a_figure_a_few_per_cent_off_an_exact_claim_rules_it_out_whatever_its_words(stated: str, expected: str) -> None:
     sentence = "Exactly 1,550 cases of COVID-19 have been confirmed."
     claim = at(sentence, "1,550", number(1550))
-    note = f"In Bosnia and Herzegovina there were {stated} confirmed coronavirus cases."
+    note = f"In Bosnia and Herzegovina, {stated} tests have been confirmed."
     found = [at(note, stated, number(float(stated.replace(",", ""))))]
     assert verdict(sentence, claim, note, found) == expected
 

@@ -38,3 +38,8 @@ def test_the_capital_that_opens_a_sentence_is_no_name() -> None:
     )
     assert "found" not in source.proper
     assert similarity(claim, source, common_only=True) > 0
+
+
+def test_the_disease_and_its_virus_are_one_word_and_persons_are_people() -> None:
+    assert stem("COVID-19") == stem("coronavirus")
+    assert stem("persons") == stem("people")

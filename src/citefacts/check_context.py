@@ -67,7 +67,8 @@ _SYNONYMS = [
     "win won victory",
     "worldwide global globally world",
     "injure injury wound",
-    "resident inhabitant population people",
+    "resident inhabitant population people person",
+    "coronavirus covid-19 covid sars-cov-2",
 ]
 _GROUP = {word: group.split()[0] for group in _SYNONYMS for word in group.split()}
 _EVENTS = frozenset(["death", "case", "recovery", "injure", "miss", "displac", "wound"])

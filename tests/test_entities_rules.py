@@ -5,22 +5,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
+from test_entities import labels, without_rules
 
 from citefacts.entities_cues import club_bounds, dash_joined, place_pair_cue
 from citefacts.entities_rules import COMPONENT, RULES_VERSION
-
-
-def labels(nlp: Language, text: str) -> dict[str, set[str]]:
-    """Entity text -> the labels it gets anywhere in ``text``."""
-    found: dict[str, set[str]] = {}
-    for ent in nlp(text).ents:
-        found.setdefault(ent.text, set()).add(ent.label_)
-    return found
-
-
-def without_rules(nlp: Language, text: str) -> dict[str, set[str]]:
-    with nlp.select_pipes(disable=[COMPONENT]):
-        return labels(nlp, text)
 
 
 def with_ents(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:

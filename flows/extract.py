@@ -33,7 +33,7 @@ def analyse_task(parsed: ParsedSource, dct: date | None) -> pipeline.Analysis:
 
 @task(name="link", cache_policy=NO_CACHE)
 def link_task(analysis: pipeline.Analysis) -> tuple[pipeline.Links, pipeline.Links]:
-    return pipeline.link_sentences(analysis), pipeline.suggest_sentences(analysis)
+    return pipeline.link_and_suggest(analysis)
 
 
 @task(name="check", cache_policy=NO_CACHE)

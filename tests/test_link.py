@@ -257,9 +257,10 @@ def test_suggestions_are_the_leads_too_uncertain_to_link(seed_document: Document
 
 
 def test_a_source_with_markers_gets_no_suggestions(nlp: Language) -> None:
-    from citefacts.pipeline import analyse, suggest_sentences
+    from citefacts.pipeline import analyse, link_and_suggest
     from citefacts.read import read_source
 
     analysis = analyse(read_source(DATA / "read" / "lake-markers.txt"), nlp)
     assert any(s.markers for s in analysis.sentences)
-    assert all(not suggested for suggested in suggest_sentences(analysis))
+    links, leads = link_and_suggest(analysis)
+    assert any(links) and all(not suggested for suggested in leads)

@@ -101,14 +101,27 @@ def calibrate(probability: Array, calibration: tuple[float, float] = CALIBRATION
     return 1.0 / (1.0 + np.exp(-(slope * np.log(clipped / (1.0 - clipped)) + intercept)))
 
 
-def link(sentences: list[Unit], footnotes: list[Unit], threshold: float = THRESHOLD) -> list[list[tuple[int, float]]]:
-    """For each sentence, the footnote numbers linked to it with their probabilities, best first."""
-    links: list[list[tuple[int, float]]] = [[] for _ in sentences]
-    if not sentences or not footnotes:
-        return links
+Links = list[list[tuple[int, float]]]
+"""For each sentence, footnote numbers with their probabilities, best first."""
+
+
+def placements(sentences: list[Unit], footnotes: list[Unit]) -> tuple[list[int], Array]:
+    """The footnote numbers in order, and the calibrated chance that each is first cited in each sentence."""
     ordered = sorted(footnotes, key=lambda note: note.number)
-    probability = calibrate(first_citations(sentences, ordered))
-    for row, note in enumerate(ordered):
-        for column in np.flatnonzero(probability[row] >= threshold):
-            links[int(column)].append((note.number, round(float(probability[row, column]), 3)))
+    if not sentences or not ordered:
+        return [note.number for note in ordered], np.zeros((len(ordered), len(sentences)))
+    return [note.number for note in ordered], calibrate(first_citations(sentences, ordered))
+
+
+def select(numbers: list[int], probability: Array, low: float, high: float = np.inf) -> Links:
+    """For each sentence, the footnotes whose chance of being first cited there is at least `low`, below `high`."""
+    links: Links = [[] for _ in range(probability.shape[1])]
+    for row, number in enumerate(numbers):
+        for column in np.flatnonzero((probability[row] >= low) & (probability[row] < high)):
+            links[int(column)].append((number, round(float(probability[row, column]), 3)))
     return [sorted(linked, key=lambda pair: -pair[1]) for linked in links]
+
+
+def link(sentences: list[Unit], footnotes: list[Unit], threshold: float = THRESHOLD) -> Links:
+    """For each sentence, the footnote numbers linked to it with their probabilities, best first."""
+    return select(*placements(sentences, footnotes), threshold)

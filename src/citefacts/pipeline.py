@@ -20,7 +20,7 @@ from citefacts.entities import RULES_VERSION as ENTITY_RULES_VERSION
 from citefacts.entities import apply_aliases
 from citefacts.extract import extract
 from citefacts.found import Found
-from citefacts.link import LINKER_VERSION, SUGGESTION_FLOOR, THRESHOLD, Unit, link
+from citefacts.link import LINKER_VERSION, SUGGESTION_FLOOR, THRESHOLD, Links, Unit, placements, select
 from citefacts.models import (
     Check,
     Citation,
@@ -102,27 +102,22 @@ def with_aliases(analysis: Analysis) -> Analysis:
     return analysis
 
 
-Links = list[list[tuple[int, float]]]
-"""For each body sentence, footnote numbers with their probabilities, best first."""
+def link_and_suggest(analysis: Analysis, limit: int = 2) -> tuple[Links, Links]:
+    """Footnotes linked to each body sentence, and up to `limit` that fell short of a link (a reviewer's leads).
 
-
-def link_sentences(analysis: Analysis, threshold: float = THRESHOLD) -> Links:
-    """Footnotes linked to each body sentence, with scores; explicit markers, where the source has any, decide."""
-    if any(s.markers for s in analysis.sentences):
-        return [[(number, 1.0) for number in s.markers] for s in analysis.sentences]
-    units = [Unit(s.text, [_shift(f, -s.start) for f in s.found], block=s.block_index) for s in analysis.sentences]
-    return link(units, analysis.footnotes, threshold)
-
-
-def suggest_sentences(analysis: Analysis, limit: int = 2) -> Links:
-    """Footnotes that may support each sentence but fell short of a link: a reviewer's leads, never checked.
-
-    None where the source has markers (they leave no doubt to suggest from).
+    Explicit markers, where the source has any, decide the links and leave no doubt to suggest from.
     """
     if any(s.markers for s in analysis.sentences):
-        return [[] for _ in analysis.sentences]
-    loose = link_sentences(analysis, SUGGESTION_FLOOR)
-    return [[(n, p) for n, p in linked if p < THRESHOLD][:limit] for linked in loose]
+        return [[(number, 1.0) for number in s.markers] for s in analysis.sentences], [[] for _ in analysis.sentences]
+    units = [Unit(s.text, [_shift(f, -s.start) for f in s.found], block=s.block_index) for s in analysis.sentences]
+    numbers, probability = placements(units, analysis.footnotes)
+    leads = select(numbers, probability, SUGGESTION_FLOOR, THRESHOLD)
+    return select(numbers, probability, THRESHOLD), [suggested[:limit] for suggested in leads]
+
+
+def link_sentences(analysis: Analysis) -> Links:
+    """Footnotes linked to each body sentence, with scores."""
+    return link_and_suggest(analysis)[0]
 
 
 def build_facts(parsed: ParsedSource, analysis: Analysis, links: Links, suggestions: Links | None = None) -> list[Fact]:
@@ -265,5 +260,5 @@ def build_document(parsed: ParsedSource, facts: list[Fact], nlp: Language) -> Do
 def run(parsed: ParsedSource, nlp: Language, dct: date | None = None) -> Document:
     """All stages on one parsed source, without orchestration."""
     analysis = analyse(parsed, nlp, dct)
-    facts = build_facts(parsed, analysis, link_sentences(analysis), suggest_sentences(analysis))
+    facts = build_facts(parsed, analysis, *link_and_suggest(analysis))
     return build_document(parsed, facts, nlp)

@@ -128,11 +128,12 @@ def test_100_reextractions_never_lose_or_misapply_a_decision(tmp_path: Path, nlp
     retired: list[tuple[int, str, str]] = []
     previous: Document | None = None
     decisions_before: list[Decision] = []
-    stale_seen = archived_seen = carried = 0
+    stale_seen = archived_seen = carried = unchanged = 0
     for number in range(RUNS):
         kind = edit(rng, sections, notes) if number else "first"
         source.write_text(render(sections, notes))
-        save_extraction(run(read_source(source), nlp), out)
+        fresh = run(read_source(source), nlp)
+        save_extraction(fresh, out)
         document = Document.model_validate_json(out.read_text())
         decisions = read_decisions(log)
         where = f"run {number} after a {kind!r} edit"
@@ -173,11 +174,33 @@ def test_100_reextractions_never_lose_or_misapply_a_decision(tmp_path: Path, nlp
                     stale_seen += 1
                     assert states[old.id].state == "stale", where
             diff = read_diff(out)
-            assert diff is not None and {c.id for c in diff.new} == set(hashes) - {f.id for f in previous.facts}
+            assert diff is not None
+            if document.extracted_at == previous.extracted_at:  # the run wrote nothing: it had nothing new to say
+                unchanged += 1
+                assert sorted(f.content_hash for f in fresh.facts) == sorted(f.content_hash for f in previous.facts)
+                assert diff.at < fresh.extracted_at, where
+            else:
+                assert {c.id for c in diff.new} == set(hashes) - {f.id for f in previous.facts}, where
 
         made += decide(rng, document, log, number)
         decisions_before = read_decisions(log)
         previous = document
     assert up_to_date(source, out)
     # The random edits exercised every path: kept, stale and archived decisions.
-    assert stale_seen > 5 and archived_seen > 0 and carried > 0 and len(made) > 100
+    assert stale_seen > 5 and archived_seen > 0 and carried > 0 and unchanged > 0 and len(made) > 100
+
+
+def test_an_extraction_that_changes_nothing_rewrites_no_file(tmp_path: Path, nlp: Language) -> None:
+    source, out = tmp_path / "town.txt", tmp_path / "out" / "town.json"
+    rng = random.Random(SEED)
+    source.write_text(render({"History": [sentence(rng) for _ in range(3)]}, [note(rng)]))
+    save_extraction(run(read_source(source), nlp), out)
+    diff = out.with_name("town.diff.json")
+    first, first_diff = out.read_bytes(), diff.read_bytes()
+    again = run(read_source(source), nlp)
+    assert again.extracted_at > Document.model_validate_json(first).extracted_at
+    save_extraction(again, out)
+    assert out.read_bytes() == first and diff.read_bytes() == first_diff
+    source.write_text(source.read_text().replace("History", "Early history"))
+    save_extraction(run(read_source(source), nlp), out)
+    assert out.read_bytes() != first, "a changed section heading is a change"

@@ -158,12 +158,15 @@ def test_extract_prints_a_brief_diff_of_each_run(output: Path) -> None:
     assert "Traceback" not in result.stderr and (output.parent / "town.diff.json").exists()
 
 
-def test_extract_skips_an_unchanged_source(output: Path) -> None:
+@pytest.mark.integration
+def test_extract_leaves_an_unchanged_output_as_it_was(output: Path) -> None:
     source = output.parents[1] / "town.txt"
-    before = output.read_bytes()
+    diff = output.with_name("town.diff.json")
+    before, diff_before = output.read_bytes(), diff.read_bytes()
     result = cli("extract", str(source), "--out", str(output.parent))
     assert result.returncode == 0, result.stderr
-    assert "up to date" in result.stderr and output.read_bytes() == before
+    assert "unchanged: " in result.stderr
+    assert output.read_bytes() == before and diff.read_bytes() == diff_before
 
 
 def test_review_and_report_show_suggested_footnotes_as_unconfirmed(tmp_path: Path, seed_document: Document) -> None:

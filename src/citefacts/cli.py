@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -96,21 +97,15 @@ def extract(
         bool, typer.Option(help="Extract uncited facts from a source with no footnotes.")
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
-    force: Annotated[
-        bool, typer.Option(help="Re-extract even a source whose text and pipeline versions are unchanged.")
-    ] = False,
 ) -> None:
     """Run the extraction flow on sources and write one JSON file of facts per source, with a diff of each run.
 
-    A source whose output already came from the same text and pipeline versions is skipped, so that a
-    second run changes no file.
+    An output the run would not change is left as it was, so a second run on unchanged sources changes no file.
     """
     from citefacts.nlp import load_model
     from citefacts.read import read_source
     from citefacts.review.diff import read_diff
-    from citefacts.review.rerun import up_to_date
     from citefacts.review_cli import print_diff, print_placement
-    from citefacts.write import output_path
 
     if verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
@@ -120,12 +115,6 @@ def extract(
     files = source_files(paths)
     for path in files:
         read_source(path, fmt, not allow_no_footnotes)
-    current = [] if force else [path for path in files if up_to_date(path, output_path(path, out))]
-    for path in current:
-        console.print(f"up to date: {output_path(path, out)} (--force re-extracts it)")
-    files = [path for path in files if path not in current]
-    if not files:
-        return
     load_model()
     from flows.extract import extract_file
 
@@ -133,11 +122,16 @@ def extract(
         job = progress.add_task("extracting", total=len(files))
         for path in files:
             progress.update(job, description=f"extracting {path.name}")
+            started = datetime.now(UTC)
             written = _run_flow(extract_file, path, out, fmt, not allow_no_footnotes)
             progress.advance(job)
+            diff = read_diff(written)
+            if diff is not None and diff.at < started:
+                console.print(f"unchanged: {written} (nothing in it would change)")
+                continue
             console.print(f"wrote {written}")
             print_placement(written)
-            print_diff(read_diff(written), written)
+            print_diff(diff, written)
 
 
 def _run_flow(flow: Callable[..., Path], *args: Any) -> Path:

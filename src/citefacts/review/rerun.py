@@ -34,14 +34,26 @@ def previous_output(out: Path) -> Document | None:
         return None
 
 
+def unchanged(previous: Document | None, document: Document) -> bool:
+    """True when a new extraction says exactly what the previous output says (its time apart)."""
+    if previous is None:
+        return False
+    return previous.model_dump(exclude={"extracted_at"}) == document.model_dump(exclude={"extracted_at"})
+
+
 def save_extraction(document: Document, out: Path) -> RunDiff:
     """Reconcile a new document with the previous output, write it, retire stale decisions, write the diff.
 
-    The order is safe at every step: decisions only apply to their exact content hash, so a crash
-    between writing the output and appending the markers never applies a decision to changed content.
+    An extraction that changes nothing leaves the output and its diff as they were, so re-running
+    on unchanged sources changes no file. The order is safe at every step: decisions only apply to
+    their exact content hash, so a crash between writing the output and appending the markers never
+    applies a decision to changed content.
     """
     log = decisions_path(out)
-    result = reconcile(previous_output(out), document, read_decisions(log))
+    previous = previous_output(out)
+    result = reconcile(previous, document, read_decisions(log))
+    if unchanged(previous, result.document) and not result.markers:
+        return result.diff
     write_document(result.document, out)
     append_decisions(log, result.markers)
     write_diff(result.diff, out)

@@ -180,6 +180,30 @@ def test_figure_many_times_larger_is_not_a_contradiction() -> None:
     assert verdict(sentence, claim, note, [at(note, "2,908", number(2908))]) == "not_found"
 
 
+def test_count_of_soldiers_is_not_contradicted_by_a_count_of_civilians() -> None:
+    sentence = "The raid on the village killed 14 soldiers."
+    note = "Officials said 9 civilians were killed in the raid on the village."
+    claim = at(sentence, "14", number(14))
+    assert verdict(sentence, claim, note, [at(note, "9", number(9))]) == "not_found"
+
+
+def test_count_of_soldiers_is_not_contradicted_by_a_count_in_a_text_only_about_civilians() -> None:
+    sentence = "Seven soldiers were killed during the shelling."
+    note = "The shelling killed 11 civilians.[3] Of these, four were killed in their homes."
+    claim = at(sentence, "Seven", number(7))
+    found = [at(note, "11", number(11)), at(note, "four", number(4))]
+    assert verdict(sentence, claim, note, found) == "not_found"
+
+
+def test_count_of_women_is_neither_supported_nor_contradicted_by_a_count_of_men() -> None:
+    sentence = "In the election 54 women won seats."
+    note = "In the election 54 men and 31 women won seats."
+    claim = at(sentence, "54", number(54))
+    found = [at(note, "54", number(54)), at(note, "31", number(31))]
+    assert verdict(sentence, claim, note, found) == "contradicted"
+    assert verdict(sentence, claim, "In the election 54 men won seats.", [at(note, "54", number(54))]) == "not_found"
+
+
 def test_count_at_another_date_is_not_a_contradiction() -> None:
     sentence = "As of 6 April 2020, there were 541 confirmed cases."
     note = "As of 5 April 2020, there were 531 confirmed cases."
@@ -240,6 +264,13 @@ def test_a_different_count_of_the_same_thing_contradicts() -> None:
     outcome = check_value(claim, sentence, note, found)
     assert outcome.verdict == "contradicted"
     assert outcome.evidence == (0, len(note))
+
+
+def test_a_different_count_of_the_same_kind_of_people_contradicts() -> None:
+    sentence = "10 soldiers were killed."
+    note = "18 soldiers were killed."
+    claim = at(sentence, "10", number(10))
+    assert verdict(sentence, claim, note, [at(note, "18", number(18))]) == "contradicted"
 
 
 def test_lower_bound_is_contradicted_by_the_bound_itself() -> None:

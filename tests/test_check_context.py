@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citefacts.check_context import context, similarity, stem
+from citefacts.check_context import context, contrasting_kinds, same_thing, similarity, stem
 
 
 def around(text: str, piece: str) -> tuple[str, int, int]:
@@ -43,3 +43,24 @@ def test_the_capital_that_opens_a_sentence_is_no_name() -> None:
 def test_the_disease_and_its_virus_are_one_word_and_persons_are_people() -> None:
     assert stem("COVID-19") == stem("coronavirus")
     assert stem("persons") == stem("people")
+
+
+def test_soldiers_and_civilians_are_contrasting_kinds_even_when_both_were_killed() -> None:
+    claim = context(*around("Ten soldiers were killed in the border clashes.", "Ten"))
+    source = context(*around("18 civilians were killed by landmines.", "18"))
+    assert contrasting_kinds(claim, source)
+    assert not same_thing(claim, source)
+
+
+def test_a_count_without_a_kind_takes_the_only_kind_its_text_names() -> None:
+    text = "Landmines killed 18 civilians.[2] Of these, six died in 2020."
+    six = context(*around(text, "six"))
+    soldiers = context(*around("Ten soldiers were killed.", "Ten"))
+    assert contrasting_kinds(soldiers, six)
+
+
+def test_a_count_without_a_kind_in_a_text_naming_both_kinds_has_none() -> None:
+    claim = context(*around("The blast killed 12 people: 5 soldiers and 7 civilians.", "12"))
+    source = context(*around("The blast killed 15 civilians.", "15"))
+    assert not claim.kinds
+    assert not contrasting_kinds(claim, source)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from citefacts.check_compare import Reading, Relation, comparable, near_miss, relation
-from citefacts.check_context import Context, clause_bounds, context, same_thing, similarity
+from citefacts.check_context import Context, clause_bounds, context, contrasting_kinds, same_thing, similarity
 from citefacts.check_read import (
     citation_data_spans,
     fraction_parts,
@@ -80,6 +80,8 @@ class Candidate:
     hugs_bound: bool = False
     """A figure a few per cent from the claimed bound or figure ("105" for "more than 103"): the one the
     claim was drawn from, whatever the words next to it."""
+    other_kind: bool = False
+    """It counts a contrasting kind of people ("18 civilians" for "ten soldiers"): neither confirms nor allows."""
 
 
 def check_value(
@@ -194,6 +196,7 @@ def compare_all(
                 other_time,
                 not same_thing(claim_context, source_context) or not near_miss(reading, source),
                 _hugs_bound(reading, source),
+                contrasting_kinds(claim_context, source_context),
             )
         )
     return candidates
@@ -228,6 +231,7 @@ def _best_support(candidates: list[Candidate], bounded: bool) -> Candidate | Non
         c
         for c in candidates
         if c.relation is Relation.SUPPORTS
+        and not c.other_kind
         and (
             (c.exact and (c.distinctive or c.context >= SUPPORT_CONTEXT))
             or (len(candidates) == 1 and not c.other_thing)
@@ -266,7 +270,11 @@ def _best_contradiction(
     A bound (``bounded``) is allowed by many figures of other things, which do not count as allowing it;
     a figure just short of the bound ("1,565" for "fewer than 1,550") is the one it was drawn from,
     whatever words stand next to it."""
-    allowing = [c for c in candidates if c.relation is not Relation.DIFFERS and not (bounded and c.other_thing)]
+    allowing = [
+        c
+        for c in candidates
+        if c.relation is not Relation.DIFFERS and not (bounded and c.other_thing) and not c.other_kind
+    ]
     best_allowing = max((c.context for c in allowing), default=0.0)
     claimed = _sentence_figures(sentence[: claim.start] + " " + sentence[claim.end :])
     against = [

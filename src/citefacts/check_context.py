@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -73,6 +74,13 @@ _SYNONYMS = [
 _GROUP = {word: group.split()[0] for group in _SYNONYMS for word in group.split()}
 _EVENTS = frozenset(["death", "case", "recovery", "injure", "miss", "displac", "wound"])
 """What counts of people count: the dead, the infected, the recovered, the injured, the missing."""
+_CONTRASTS = [
+    ["soldiers troops servicemen combatants fighters militants", "civilians non-combatants noncombatants"],
+    ["men boys male", "women girls female"],
+    ["adults", "children child minors infants"],
+]
+"""Divisions of the counted people into kinds no count crosses: a count of one kind (soldiers) is never
+a count of another kind of the same division (civilians), however many words the two values share."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,9 @@ class Context:
     """The context words written with a capital (names), which say what a text is about, not what happened."""
     phrase: frozenset[str] = frozenset()
     """The close words of the value's own phrase: reached without crossing a comma, 'and' or another value."""
+    kinds: frozenset[tuple[int, int]] = frozenset()
+    """The kinds of people a number counts, as (division, kind) of ``_CONTRASTS``: those of its counted noun
+    ("18 civilians"), else the only kind of a division its text names ("of which six died")."""
 
     def close(self) -> set[str]:
         """The words next to the value (within a word or two)."""
@@ -115,6 +126,10 @@ def stem(word: str) -> str:
             word = word[:-3]
     word = word.removesuffix("e") if len(word) > 4 else word
     return _GROUP.get(word, word)
+
+
+_KINDS = [[frozenset(stem(word) for word in kind.split()) for kind in division] for division in _CONTRASTS]
+"""The kinds of ``_CONTRASTS`` as stems, as context words are stored."""
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -153,7 +168,29 @@ def context(
         if token[0].isupper() and (first is None or at != first.start())
     }
     phrase = {key for key, weight, _, _, crossed in right_words + left_words if weight >= NOUN_WEIGHT and not crossed}
-    return Context(weights, frozenset(nouns), frozenset(names), frozenset(clause), frozenset(proper), frozenset(phrase))
+    kinds = counted_kinds(set(nouns), _text_stems(text)) if barriers else frozenset()
+    return Context(
+        weights, frozenset(nouns), frozenset(names), frozenset(clause), frozenset(proper), frozenset(phrase), kinds
+    )
+
+
+def counted_kinds(nouns: set[str], text_words: frozenset[str]) -> frozenset[tuple[int, int]]:
+    """The (division, kind) pairs of ``_CONTRASTS`` a number counts: the kinds its nouns name, or, where
+    they name none of a division, the division's one kind its whole text names.
+
+    A text that speaks only of civilians counts civilians in "of which six died" too."""
+    kinds: set[tuple[int, int]] = set()
+    for division, members in enumerate(_KINDS):
+        own = {(division, index) for index, kind in enumerate(members) if kind & nouns}
+        named = {(division, index) for index, kind in enumerate(members) if kind & text_words}
+        kinds |= own or (named if len(named) == 1 else set())
+    return frozenset(kinds)
+
+
+@lru_cache(maxsize=256)
+def _text_stems(text: str) -> frozenset[str]:
+    """Every word of a text, stemmed: what it speaks of anywhere."""
+    return frozenset(stem(m.group()) for m in _WORD.finditer(text))
 
 
 def _side(
@@ -188,7 +225,8 @@ def same_thing(first: Context, second: Context) -> bool:
 
     Both count a noun and neither noun is next to the other ("100 civilians" and "2,908 servicemen"),
     each stands next to names the other's clause never mentions ("Armenian soldiers", "Azerbaijani
-    losses"), or one counts an event (deaths, cases) the other's clause never names.
+    losses"), one counts an event (deaths, cases) the other's clause never names, or they count
+    contrasting kinds of people ("ten soldiers" and "18 civilians", though both were killed).
     """
     if first.nouns and second.nouns and not (first.nouns & second.clause_words or second.nouns & first.clause_words):
         return False
@@ -196,7 +234,20 @@ def same_thing(first: Context, second: Context) -> bool:
         return False
     if _other_event(first, second) or _other_event(second, first):
         return False
+    if contrasting_kinds(first, second):
+        return False
     return not (SCOPE and _unshared(first, second) and _unshared(second, first))
+
+
+def contrasting_kinds(first: Context, second: Context) -> bool:
+    """The two values count contrasting kinds of people ("10 soldiers" and "18 civilians"), and neither
+    counts the other's kind too: such figures are never two versions of one count."""
+    for division in range(len(_KINDS)):
+        own = {kind for kind in first.kinds if kind[0] == division}
+        other = {kind for kind in second.kinds if kind[0] == division}
+        if own and other and not own & other:
+            return True
+    return False
 
 
 def _other_event(first: Context, second: Context) -> bool:

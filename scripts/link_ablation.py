@@ -4,7 +4,8 @@ Usage: python scripts/link_ablation.py GOLD.jsonl [--cache analysed.pkl] [--extr
 
 Each run refits the CRF weights (``citefacts.link_fit``) on one half of the articles with the extra
 features added, places the other half's footnotes, and prints the recall reachable at precision 0.80
-(over all gold pairs, first citations only) and the share of footnotes whose most probable sentence is right.
+(over all gold pairs, first citations only), the share of footnotes whose most probable sentence is right,
+and that share by band of calibrated probability (what a link or a reviewer's suggestion is worth).
 The extra features are candidates, kept here rather than in the linker because none of them helped:
   window      BM25 of the footnote against the sentence with its paragraph's previous sentence
   title       BM25 of the footnote's quoted title alone against the sentence
@@ -15,6 +16,7 @@ The extra features are candidates, kept here rather than in the linker because n
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 from datetime import date
 from pathlib import Path
@@ -137,6 +139,22 @@ def main() -> None:
     console.print(f"extra features: {', '.join(extra) or 'none'}")
     console.print(f"recall at precision 0.80: {max(reachable, default=0.0):.3f}")
     console.print(f"most probable sentence right: {right[-1] / len(ranked):.3f} of {len(ranked)} footnotes")
+    print_bands(console, placements)
+
+
+BANDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.65, 1.01)
+"""Calibrated-probability bands, cut at the suggestion floor (0.4) and the link threshold (0.65)."""
+
+
+def print_bands(console: Console, placements: list[tuple[float, bool]]) -> None:
+    """How often the most probable sentence is right, by band of its calibrated probability (calibration
+    refitted on the cross-fitted placements): what a link, or a suggestion to a reviewer, is worth."""
+    calibrated = linker.calibrate(np.array([p for p, _ in placements]), fit.fit_calibration(placements))
+    right = np.array([r for _, r in placements])
+    for low, high in itertools.pairwise(BANDS):
+        inside = (calibrated >= low) & (calibrated < high)
+        share = right[inside].mean() if inside.any() else 0.0
+        console.print(f"calibrated {low:.2f}-{min(high, 1.0):.2f}: {inside.sum():5d} footnotes, {share:.0%} right")
 
 
 if __name__ == "__main__":

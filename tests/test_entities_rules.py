@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
-from test_entities import labels, without_rules
+from test_entities import labels, with_ents, without_rules
 
 from citefacts.entities_cues import club_bounds, dash_joined, place_pair_cue
-from citefacts.entities_rules import COMPONENT, RULES_VERSION
-
-
-def with_ents(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
-    """Run only the rule component on ``text`` with the given (entity text, label) pairs as NER output."""
-    doc = nlp.make_doc(text)
-    spans = []
-    for name, label in ents:
-        start = text.index(name)
-        span = doc.char_span(start, start + len(name), label, alignment_mode="expand")
-        assert span is not None
-        spans.append(span)
-    doc.ents = spans
-    return nlp.get_pipe(COMPONENT)(doc)
+from citefacts.entities_rules import RULES_VERSION
 
 
 def test_rules_version_is_4() -> None:

@@ -44,4 +44,4 @@ clean: ## remove .venv and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache .prefect
 
 serve: install ## serve the daily re-extraction deployment (Prefect server on 127.0.0.1)
-	$(PY) -m flows.serve
+	$(PY) -m citefacts_flows.serve

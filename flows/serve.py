@@ -34,7 +34,7 @@ logger = logging.getLogger("citefacts.serve")
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """Options, each defaulting to its environment variable."""
     env = os.environ.get
-    parser = argparse.ArgumentParser(prog="python -m flows.serve", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m citefacts_flows.serve", description=__doc__.splitlines()[0])
     parser.add_argument("--cron", default=env("CITEFACTS_CRON", DEFAULT_CRON), help="cron schedule")
     parser.add_argument("--timezone", default=env("CITEFACTS_TIMEZONE", "UTC"), help="time zone of the schedule")
     parser.add_argument("--sources", default=env("CITEFACTS_SOURCES", "raw"), help="folder of sources")
@@ -101,9 +101,8 @@ def main(argv: list[str] | None = None) -> None:
         os.environ["PREFECT_API_URL"] = api_url
     try:
         wait_healthy(api_url, server)
+        from citefacts_flows.reextract import reextract
         from prefect.schedules import Cron  # imported once PREFECT_API_URL is set
-
-        from flows.reextract import reextract
 
         reextract.serve(
             name=args.name,

@@ -2,7 +2,7 @@
 
 Usage: python scripts/link_ablation.py GOLD.jsonl [--cache analysed.pkl] [--extra window,title,year_after]
 
-Each run refits the CRF weights (``citefacts.link_fit``) on one half of the articles with the extra
+Each run refits the CRF weights (``fit_linker``) on one half of the articles with the extra
 features added, places the other half's footnotes, and prints the recall reachable at precision 0.80
 (over all gold pairs, first citations only), the share of footnotes whose most probable sentence is right,
 and that share by band of calibrated probability (what a link or a reviewer's suggestion is worth).
@@ -21,14 +21,14 @@ import re
 from datetime import date
 from pathlib import Path
 
+import fit_linker as fit
 import numpy as np
 from rich.console import Console
 
 import citefacts.link as linker
-import citefacts.link_fit as fit
 from citefacts.link import Unit
-from citefacts.link_align import Array
-from citefacts.link_features import CONTENT_FEATURES, POSITION_FEATURES, bm25_scores, tokens
+from citefacts.link.align import Array
+from citefacts.link.evidence import CONTENT_FEATURES, POSITION_FEATURES, bm25_scores, tokens
 from citefacts.models import DateValue
 
 ACCESS = re.compile(r"\b(?:retrieved|accessed|archived)\b", re.IGNORECASE)

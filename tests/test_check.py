@@ -10,7 +10,7 @@ import pytest
 from spacy.language import Language
 
 from citefacts.check import check_value, fact_status, numbers_agree
-from citefacts.found import Found
+from citefacts.mention import DocMention
 from citefacts.models import DateValue, NumberValue
 
 DATA = Path(__file__).parent / "data"
@@ -20,12 +20,12 @@ def number(value: float, **kw) -> NumberValue:
     return NumberValue(value=value, **kw)
 
 
-def at(text: str, piece: str, value: NumberValue | DateValue, occurrence: int = 0) -> Found:
-    """A Found for the ``occurrence``-th appearance of ``piece`` in ``text``."""
+def at(text: str, piece: str, value: NumberValue | DateValue, occurrence: int = 0) -> DocMention:
+    """A DocMention for the ``occurrence``-th appearance of ``piece`` in ``text``."""
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(piece, start + 1)
-    return Found(start, start + len(piece), "CARDINAL" if isinstance(value, NumberValue) else "DATE", value)
+    return DocMention(start, start + len(piece), "CARDINAL" if isinstance(value, NumberValue) else "DATE", value)
 
 
 def day(year: int, month: int, dom: int) -> DateValue:
@@ -43,7 +43,7 @@ def month(year: int, month_number: int) -> DateValue:
     )
 
 
-def verdict(sentence: str, claim: Found, note: str, found: list[Found]) -> str:
+def verdict(sentence: str, claim: DocMention, note: str, found: list[DocMention]) -> str:
     return check_value(claim, sentence, note, found).verdict
 
 
@@ -97,14 +97,14 @@ def test_reconciling_note_supports_the_final_figure() -> None:
 def test_value_inside_source_range_is_supported() -> None:
     sentence = "About 30,000 people were killed in the war."
     note = "Between 28,000 and 38,000 people were killed in the war."
-    source = Found(note.index("28,000"), note.index("38,000") + 6, "CARDINAL", NumberValue(low=28000, high=38000))
+    source = DocMention(note.index("28,000"), note.index("38,000") + 6, "CARDINAL", NumberValue(low=28000, high=38000))
     claim = at(sentence, "About 30,000", number(30000, qualifier="approx"))
     assert verdict(sentence, claim, note, [source]) == "supported"
 
 
 def test_lower_bound_is_supported_by_a_larger_figure_and_upper_bound_by_a_smaller_one() -> None:
     note = "The film grossed $ 23.4 million in North America."
-    found = [Found(note.index("$"), note.index(" in N"), "MONEY", number(23.4e6, number_kind="money", unit="USD"))]
+    found = [DocMention(note.index("$"), note.index(" in N"), "MONEY", number(23.4e6, number_kind="money", unit="USD"))]
     for sentence, piece in (
         ("The film grossed more than $ 23 million in North America.", "more than $ 23 million"),
         ("The film grossed under $ 23.5 million in North America.", "$ 23.5 million"),
@@ -259,8 +259,8 @@ def test_source_published_before_the_claimed_date_cannot_contradict_it() -> None
 def test_a_different_count_of_the_same_thing_contradicts() -> None:
     sentence = "The war killed 500 soldiers."
     note = "In all 700 soldiers were killed."
-    claim = Found(15, 18, "CARDINAL", number(500))
-    found = [Found(7, 10, "CARDINAL", number(700))]
+    claim = DocMention(15, 18, "CARDINAL", number(500))
+    found = [DocMention(7, 10, "CARDINAL", number(700))]
     outcome = check_value(claim, sentence, note, found)
     assert outcome.verdict == "contradicted"
     assert outcome.evidence == (0, len(note))
@@ -327,7 +327,7 @@ ALARM_PRECISION_FLOOR = 0.7
 
 @pytest.mark.parametrize("text", ["18 (2): 295", "p. 116", "ISBN978-1-315-75899-2", "[17]"])
 def test_citation_data_is_not_a_value(text: str) -> None:
-    from citefacts.check_read import citation_data_spans
+    from citefacts.check.reading import citation_data_spans
 
     note = f"Saparov, Arsène (2014). Routledge. {text} Some words follow here."
     spans = citation_data_spans(note)
@@ -417,8 +417,8 @@ def test_a_currency_word_inside_the_figure_makes_it_money() -> None:
 
 
 def test_a_claimed_day_without_its_year_is_read_in_the_year_of_the_source() -> None:
-    from citefacts.check_compare import Relation, relation
-    from citefacts.check_read import read_found
+    from citefacts.check.compare import Relation, relation
+    from citefacts.check.reading import read_found
 
     sentence = "The state extended the tax filing deadline to before August 1."
     yearless = DateValue(timex="XXXX-08-01", granularity="day")
@@ -460,7 +460,7 @@ def test_lengths_of_time_are_compared_in_their_written_units() -> None:
 
 
 def test_a_length_of_time_is_not_compared_with_a_date_or_a_vague_length() -> None:
-    from citefacts.check_read import read_found
+    from citefacts.check.reading import read_found
 
     sentence = "The deal runs for a few weeks from 2019."
     assert read_found(at(sentence, "a few weeks", duration("PXW")), sentence) is None
@@ -509,7 +509,7 @@ def test_a_day_whose_year_follows_it_is_a_full_date() -> None:
 
 
 def test_an_abbreviated_scale_sets_the_precision_as_the_word_does() -> None:
-    from citefacts.check_compare import precision
+    from citefacts.check.compare import precision
 
     assert precision("2.1 million") == (1e5, 1e5)
     assert precision("$ 4.8 M", 4.8e6) == (1e5, 1e5)
@@ -518,7 +518,7 @@ def test_an_abbreviated_scale_sets_the_precision_as_the_word_does() -> None:
 
 
 def test_verbs_of_passing_a_figure_bound_it_and_averaged_over_does_not() -> None:
-    from citefacts.check_read import read_found
+    from citefacts.check.reading import read_found
 
     note = "On April 16, the state surpassed 5,000 positive cases."
     source = read_found(at(note, "5,000", number(5000)), note)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citefacts.check_context import context, contrasting_kinds, same_thing, similarity, stem
+from citefacts.check.context import context, contrasting_kinds, same_thing, similarity, stem
 
 
 def around(text: str, piece: str) -> tuple[str, int, int]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from citefacts.cite import looks_like_citation, parse_footnote, split_citations
-from citefacts.citedates import normalize_date
 from citefacts.models import ParsedSource
+from citefacts.read.cite import looks_like_citation, parse_footnote, split_citations
+from citefacts.read.cite.dates import normalize_date
 
 DATA = Path(__file__).parent / "data" / "read"
 FIELDS = [

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from citefacts.dates_tense import TokenIndex, is_aside, tense_at
+from citefacts.dates.tense import TokenIndex, is_aside, tense_at
 
 
 def _tense(nlp: Language, text: str, word: str) -> str:

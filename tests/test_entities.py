@@ -5,15 +5,15 @@ from __future__ import annotations
 import gzip
 
 import pytest
+from build_gazetteer import fold, inverted, plural_demonym
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from citefacts.entities import apply_aliases, find_entities
-from citefacts.entities_build import fold, inverted, plural_demonym
-from citefacts.entities_cues import debris_start, is_place_name, strong_place_cue
-from citefacts.entities_gazetteer import GAZETTEER_FILE, PLACES_FILE, load_gazetteer, strip_name
-from citefacts.entities_rules import COMPONENT
-from citefacts.found import Found
+from citefacts.entities.cues import debris_start, is_place_name, strong_place_cue
+from citefacts.entities.gazetteer import GAZETTEER_FILE, PLACES_FILE, load_gazetteer, strip_name
+from citefacts.entities.rules import COMPONENT
+from citefacts.mention import DocMention
 from citefacts.models import EntityValue, NumberValue, ParsedSource
 
 
@@ -212,12 +212,12 @@ def aliased(nlp: Language, texts: list[str]) -> dict[str, str]:
     return {texts[i][f.start : f.end]: f.value.canonical for i, founds in enumerate(result) for f in founds}
 
 
-def found_at(text: str, name: str, label: str, nth: int = 0) -> Found:
-    """A Found for the ``nth`` occurrence of ``name`` in ``text``."""
+def found_at(text: str, name: str, label: str, nth: int = 0) -> DocMention:
+    """A DocMention for the ``nth`` occurrence of ``name`` in ``text``."""
     start = -1
     for _ in range(nth + 1):
         start = text.index(name, start + 1)
-    return Found(start, start + len(name), label, EntityValue(canonical=name))
+    return DocMention(start, start + len(name), label, EntityValue(canonical=name))
 
 
 def test_parenthetical_name_joins_group() -> None:
@@ -237,7 +237,7 @@ def test_parenthetical_name_joins_group() -> None:
 def test_parenthetical_acronym_joins_group() -> None:
     name = "the Gorno-Badakhshan Autonomous Oblast"
     texts = [f"And {name} (GBAO) was created.", "GBAO voted."]
-    found = [[Found(4, 4 + len(name), "GPE", _value(name))], [Found(0, 4, "ORG", _value("GBAO"))]]
+    found = [[DocMention(4, 4 + len(name), "GPE", _value(name))], [DocMention(0, 4, "ORG", _value("GBAO"))]]
     result = apply_aliases(found, texts)
     assert result[1][0].value.canonical == "Gorno-Badakhshan Autonomous Oblast"
     assert result[1][0].label == "GPE", "an acronym of a place is a place"
@@ -245,7 +245,7 @@ def test_parenthetical_acronym_joins_group() -> None:
 
 def test_acronym_without_parenthesis_joins_its_expansion() -> None:
     texts = ["The Collective Security Treaty Organization met.", "The CSTO declined."]
-    found = [[Found(4, 44, "ORG", _value("x"))], [Found(4, 8, "ORG", _value("CSTO"))]]
+    found = [[DocMention(4, 44, "ORG", _value("x"))], [DocMention(4, 8, "ORG", _value("CSTO"))]]
     result = apply_aliases(found, texts)
     assert result[1][0].value.canonical == "Collective Security Treaty Organization"
 
@@ -297,7 +297,7 @@ def test_country_spellings_share_the_gazetteer_name() -> None:
 
 def test_place_label_spreads_through_the_document() -> None:
     texts = ["Fighting reached the region of Zangezur in May.", "Zangezur was then cut off."]
-    found = [[Found(31, 39, "GPE", _value("Zangezur"))], [Found(0, 8, "ORG", _value("Zangezur"))]]
+    found = [[DocMention(31, 39, "GPE", _value("Zangezur"))], [DocMention(0, 8, "ORG", _value("Zangezur"))]]
     result = apply_aliases(found, texts)
     assert result[1][0].label == "GPE"
     assert apply_aliases(found, texts, relabel=False)[1][0].label == "ORG"
@@ -316,14 +316,14 @@ def test_name_paired_with_a_town_becomes_a_place_but_not_beside_a_country() -> N
 
 def test_qualifier_in_parenthesis_is_not_an_alias() -> None:
     texts = ["South Ossetia (Georgia) and Abkhazia broke away."]
-    found = [[Found(0, 13, "GPE", _value("South Ossetia")), Found(15, 22, "GPE", _value("Georgia"))]]
+    found = [[DocMention(0, 13, "GPE", _value("South Ossetia")), DocMention(15, 22, "GPE", _value("Georgia"))]]
     result = apply_aliases(found, texts)
     assert result[0][0].value.canonical == "South Ossetia"
     assert result[0][1].value.canonical == "Georgia"
 
 
 def test_dates_and_numbers_pass_through() -> None:
-    number = Found(0, 2, "CARDINAL", NumberValue(value=12.0))
+    number = DocMention(0, 2, "CARDINAL", NumberValue(value=12.0))
     assert apply_aliases([[number]], ["12 men"]) == [[number]]
 
 

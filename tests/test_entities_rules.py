@@ -6,13 +6,7 @@ import pytest
 from spacy.language import Language
 from test_entities import labels, with_ents, without_rules
 
-from citefacts.entities_cues import club_bounds, dash_joined, place_pair_cue
-from citefacts.entities_rules import RULES_VERSION
-
-
-def test_rules_version_is_4() -> None:
-    assert RULES_VERSION == "4"
-
+from citefacts.entities.cues import club_bounds, dash_joined, place_pair_cue
 
 # --- sports clubs ---------------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ def harness():
 
 @pytest.mark.integration
 def test_flow_writes_validated_facts(tmp_path: Path) -> None:
-    from flows.extract import extract_file
+    from citefacts_flows.extract import extract_file
 
     source = tmp_path / "small.txt"
     source.write_text(ARTICLE)
@@ -42,10 +42,11 @@ def test_flow_writes_validated_facts(tmp_path: Path) -> None:
 def test_flow_reextraction_keeps_decisions_and_writes_a_diff(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
+    from citefacts_flows.extract import extract_file
+
     from citefacts.models import Decision
     from citefacts.review.diff import read_diff
     from citefacts.review.store import append_decisions, decisions_path, fact_states, read_decisions
-    from flows.extract import extract_file
 
     source = tmp_path / "small.txt"
     article = ARTICLE.replace("census.\n", "census.[1]\n").replace("300 homes.\n", "300 homes.[2]\n", 1)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fit_linker import gold_pairs
 from spacy.language import Language
 
 from citefacts.link import Unit, link
-from citefacts.link_align import GapPrior, posteriors
-from citefacts.link_features import quotation, tokens
-from citefacts.link_fit import gold_pairs
+from citefacts.link.align import GapPrior, posteriors
+from citefacts.link.evidence import quotation, tokens
 from citefacts.models import Document
 
 DATA = Path(__file__).parent / "data"
@@ -227,7 +227,7 @@ def test_precision_floor_on_wikitext_sample(nlp: Language) -> None:
 
 
 def test_fitted_weights_favour_the_evidence_that_marks_gold_first_citations() -> None:
-    from citefacts.link_fit import GoldArticle, fit_calibration, fit_weights
+    from fit_linker import GoldArticle, fit_calibration, fit_weights
 
     topics = ["lighthouse keeper lamp", "lifeboat crew rescue", "granite quarry railway", "abbey choir shrine"]
     sentences = []

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from citefacts.markdown import parse_markdown
 from citefacts.pipeline import run
 from citefacts.read import read_source
+from citefacts.read.markdown import parse_markdown
 
 SAMPLE = Path(__file__).parent / "data" / "read" / "lake-footnotes.md"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from citefacts.markers import TextBuilder, marker_numbers
 from citefacts.pipeline import run
 from citefacts.read import read_source
+from citefacts.read.markers import TextBuilder, marker_numbers
 
 SAMPLE = Path(__file__).parent / "data" / "read" / "lake-markers.txt"
 

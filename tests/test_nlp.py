@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from citefacts.entities import add_entity_rules
-from citefacts.entities_rules import COMPONENT
+from citefacts.entities.rules import COMPONENT
 from citefacts.errors import ModelMissingError
 from citefacts.nlp import MODEL_NAME, MODEL_PACKAGE, load_model, model_version
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from citefacts.found import Found
+from citefacts.mention import DocMention
 from citefacts.models import DateValue
 from citefacts.numbers import find_numbers, parse_number, scan, words_to_number
-from citefacts.numbers_tokens import tokenize
+from citefacts.numbers.tokens import tokenize
 
 
 @pytest.mark.parametrize(
@@ -227,7 +227,7 @@ def test_hyphenated_phone_number_is_not_a_range() -> None:
 # --- detection in parsed text --------------------------------------------------------------
 
 
-def _found(nlp: Language, text: str, taken: list[Found] | None = None) -> dict[str, Found]:
+def _found(nlp: Language, text: str, taken: list[DocMention] | None = None) -> dict[str, DocMention]:
     doc = nlp(text)
     return {text[f.start : f.end]: f for f in find_numbers(doc, taken or [])}
 
@@ -250,7 +250,7 @@ def test_detection_finds_spelled_out_numbers_spacy_misses(nlp: Language) -> None
 
 def test_detection_never_overlaps_a_taken_date(nlp: Language) -> None:
     text = "In 1994, 30,000 people fled."
-    year = Found(3, 7, "DATE", DateValue(timex="1994"))
+    year = DocMention(3, 7, "DATE", DateValue(timex="1994"))
     found = _found(nlp, text, [year])
     assert "1994" not in found and "30,000" in found
 
@@ -316,7 +316,7 @@ def test_citation_markers_are_not_numbers(nlp: Language) -> None:
 def test_quantity_is_cut_before_a_taken_span(nlp: Language) -> None:
     text = "It ran at 200 kilometres per hour."
     start = text.index("per hour")
-    taken = [Found(start, start + len("per hour"), "DATE", DateValue(timex="XXXX", type="SET"))]
+    taken = [DocMention(start, start + len("per hour"), "DATE", DateValue(timex="XXXX", type="SET"))]
     found = _found(nlp, text, taken)
     assert found["200 kilometres"].value.unit == "kilometre"
 

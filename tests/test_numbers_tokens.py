@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from citefacts.numbers_tokens import tokenize
+from citefacts.numbers.tokens import tokenize
 
 
 def _values(text: str) -> list[float | None]:

@@ -28,7 +28,7 @@ def test_fact_ids_are_unique_and_stable_under_edits_elsewhere(
 ) -> None:
     from citefacts.nlp import load_model
     from citefacts.pipeline import run
-    from citefacts.plaintext import parse_plaintext
+    from citefacts.read.plaintext import parse_plaintext
 
     edited_raw = "An added opening paragraph that mentions Paris in 1900 and nothing else of note.\n" + seed_parsed.raw
     edited = run(parse_plaintext(edited_raw, "edited.txt"), load_model())

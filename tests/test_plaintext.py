@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from citefacts.models import ParsedSource
-from citefacts.plaintext import parse_plaintext
+from citefacts.read.plaintext import parse_plaintext
 
 ARTICLE = """Title line of an article that is long enough to be a paragraph, it says things.
 History

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from citefacts import read
 from citefacts.errors import InputError
+from citefacts.read import source as read
 
 
 @pytest.mark.parametrize(

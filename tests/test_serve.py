@@ -1,4 +1,4 @@
-"""``python -m flows.serve`` against a real ``prefect server start``: the scheduled deployment runs and keeps decisions.
+"""``python -m citefacts_flows.serve`` against a real ``prefect server start``: the scheduled deployment runs and keeps decisions.
 
 Starts a Prefect server (SQLite in a temporary PREFECT_HOME) on a free loopback port, serves the
 re-extraction deployment with a cron schedule from a subprocess, reads the schedule back through
@@ -20,10 +20,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from citefacts_flows.serve import QUIET, start_server, stop, wait_healthy
 
 from citefacts.models import Decision, Document
 from citefacts.review.store import append_decisions, decisions_path, fact_states, read_decisions
-from flows.serve import QUIET, start_server, stop, wait_healthy
 
 ROOT = Path(__file__).parents[1]
 CRON = "15 4 * * *"
@@ -97,7 +97,7 @@ def test_scheduled_deployment_reextracts_and_keeps_decisions(api_url: str, tmp_p
     out, same_out = out_dir / "town.json", out_dir / "same.json"
 
     env = {**os.environ, "PREFECT_API_URL": api_url, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
-    command = [sys.executable, "-m", "flows.serve", "--sources", str(sources), "--out", str(out_dir)]
+    command = [sys.executable, "-m", "citefacts_flows.serve", "--sources", str(sources), "--out", str(out_dir)]
     command += ["--cron", CRON, "--name", "test-daily"]
     runs: list[str] = []
     runner = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

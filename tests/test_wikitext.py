@@ -9,7 +9,7 @@ from spacy.language import Language
 from citefacts.models import ParsedSource
 from citefacts.pipeline import run
 from citefacts.read import read_source
-from citefacts.wikitext import parse_wikitext
+from citefacts.read.wikitext import parse_wikitext
 
 DATA = Path(__file__).parent / "data" / "read"
 REAL = DATA / "anwar-kamal-khan.wiki"

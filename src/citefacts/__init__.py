@@ -1,5 +1,6 @@
 """citefacts: turn encyclopedic text into citation-checked facts."""
 
+from citefacts.versions import PIPELINE_VERSION
+
 __version__ = "0.4.1"
-PIPELINE_VERSION = "0.4.1"
-"""Bumped whenever extraction, linking or checking changes what they output."""
+__all__ = ["PIPELINE_VERSION", "__version__"]

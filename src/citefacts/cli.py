@@ -40,8 +40,8 @@ def _version(show: bool) -> None:
     """Print the package, pipeline and stage versions an output would record, then exit."""
     if not show:
         return
-    from citefacts import PIPELINE_VERSION, __version__
-    from citefacts.pipeline import stage_versions
+    from citefacts import __version__
+    from citefacts.versions import PIPELINE_VERSION, stage_versions
 
     stages = ", ".join(f"{stage} {version}" for stage, version in stage_versions().items())
     sys.stdout.write(f"citefacts {__version__} (pipeline {PIPELINE_VERSION}: {stages})\n")
@@ -104,8 +104,8 @@ def extract(
     """
     from citefacts.nlp import load_model
     from citefacts.read import read_source
+    from citefacts.review.cli import print_diff, print_placement
     from citefacts.review.diff import read_diff
-    from citefacts.review_cli import print_diff, print_placement
 
     if verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
@@ -116,7 +116,7 @@ def extract(
     for path in files:
         read_source(path, fmt, not allow_no_footnotes)
     load_model()
-    from flows.extract import extract_file
+    from citefacts_flows.extract import extract_file
 
     with _progress() as progress:
         job = progress.add_task("extracting", total=len(files))
@@ -222,7 +222,7 @@ def _progress() -> Progress:
 
 def _register_extensions() -> None:
     """Commands kept in their own modules (review, report)."""
-    from citefacts.review_cli import register
+    from citefacts.review.cli import register
 
     register(app)
 

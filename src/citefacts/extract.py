@@ -9,14 +9,14 @@ from spacy.tokens import Doc
 
 from citefacts.dates import DateContext, find_dates
 from citefacts.entities import find_entities
-from citefacts.found import Found
+from citefacts.mention import DocMention
 from citefacts.models import NumberValue
 from citefacts.numbers import find_numbers
 
 _AMOUNTS = frozenset({"money", "quantity"})
 
 
-def extract(doc: Doc, dct: date | None = None, context: DateContext | None = None) -> list[Found]:
+def extract(doc: Doc, dct: date | None = None, context: DateContext | None = None) -> list[DocMention]:
     """All mentions in a parsed text, in text order; dates win over numbers on the same characters.
 
     ``context`` carries the reference date from one block of a document to the next, so a
@@ -29,7 +29,7 @@ def extract(doc: Doc, dct: date | None = None, context: DateContext | None = Non
     return sorted(taken + entities, key=lambda found: (found.start, found.end))
 
 
-def _not_amounts(doc: Doc, dates: list[Found]) -> list[Found]:
+def _not_amounts(doc: Doc, dates: list[DocMention]) -> list[DocMention]:
     """The dates without bare digits that are the figure of an amount of money or a measured quantity
     ("2010 km", "¥1000", "1000 EUR"): there the digits count something, they do not name a year."""
     bare = [d for d in dates if doc.text[d.start : d.end].isdigit()]
@@ -43,7 +43,7 @@ def _not_amounts(doc: Doc, dates: list[Found]) -> list[Found]:
     return [d for d in dates if d not in bare or not any(a.start <= d.start and d.end <= a.end for a in amounts)]
 
 
-def extract_blocks(docs: Iterable[Doc], dct: date | None = None) -> Iterator[list[Found]]:
+def extract_blocks(docs: Iterable[Doc], dct: date | None = None) -> Iterator[list[DocMention]]:
     """Mentions of the consecutive blocks (lines, paragraphs) of one document, block by block.
 
     One DateContext runs through the blocks, so a paragraph's "In March" resolves against the

@@ -13,14 +13,12 @@ from datetime import UTC, date, datetime
 
 from spacy.language import Language
 
-from citefacts import PIPELINE_VERSION
 from citefacts.check import check_value, fact_status
-from citefacts.dates import DATES_VERSION, DateContext
-from citefacts.entities import RULES_VERSION as ENTITY_RULES_VERSION
+from citefacts.dates import DateContext
 from citefacts.entities import apply_aliases
 from citefacts.extract import extract
-from citefacts.found import Found
-from citefacts.link import LINKER_VERSION, SUGGESTION_FLOOR, THRESHOLD, Links, Unit, placements, select
+from citefacts.link import SUGGESTION_FLOOR, THRESHOLD, Links, Unit, placements, select
+from citefacts.mention import DocMention
 from citefacts.models import (
     Check,
     Citation,
@@ -36,6 +34,7 @@ from citefacts.models import (
 )
 from citefacts.nlp import model_version
 from citefacts.sentences import parse_blocks, raw_span, split_sentences
+from citefacts.versions import PIPELINE_VERSION, stage_versions
 
 VERDICT_RANK = {"supported": 0, "contradicted": 1, "not_found": 2}
 
@@ -48,7 +47,7 @@ class SentenceFacts:
     start: int
     end: int
     text: str
-    found: list[Found]
+    found: list[DocMention]
     markers: list[int] = field(default_factory=list)
     """Footnote numbers whose explicit markers stand in or right after this sentence."""
 
@@ -74,7 +73,7 @@ def analyse(parsed: ParsedSource, nlp: Language, dct: date | None = None) -> Ana
         for number, sentence in enumerate(split):
             inside = [f for f in found if sentence.start <= f.start and f.end <= sentence.end]
             start, end = raw_span(block, sentence.start, sentence.end)
-            mapped = [Found(*raw_span(block, f.start, f.end), f.label, f.value) for f in inside]
+            mapped = [DocMention(*raw_span(block, f.start, f.end), f.label, f.value) for f in inside]
             following = split[number + 1].start if number + 1 < len(split) else len(block.text) + 1
             markers = [
                 n for at, notes in sorted(block.markers.items()) if sentence.start < at <= following for n in notes
@@ -189,11 +188,11 @@ def _best_verdicts(mentions: list[Mention], citations: list[Citation]) -> list[s
     return list(best.values())
 
 
-def _shift(found: Found, delta: int) -> Found:
-    return Found(found.start + delta, found.end + delta, found.label, found.value)
+def _shift(found: DocMention, delta: int) -> DocMention:
+    return DocMention(found.start + delta, found.end + delta, found.label, found.value)
 
 
-def _mention(mention_id: str, found: Found, raw: str) -> Mention:
+def _mention(mention_id: str, found: DocMention, raw: str) -> Mention:
     return Mention(
         id=mention_id,
         kind=found.kind,  # type: ignore[arg-type]
@@ -223,11 +222,6 @@ def _content_hash(text: str, mentions: list[Mention], citations: list[Citation],
         parts.append(footnotes[citation.footnote].text + citation.linked_by)
         parts += [f"{c.mention}:{c.verdict}:{c.evidence.text if c.evidence else ''}" for c in citation.checks]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
-
-
-def stage_versions() -> dict[str, str]:
-    """The rule-set versions of the stages, recorded with every output: a change means re-extract."""
-    return {"dates": DATES_VERSION, "entity_rules": ENTITY_RULES_VERSION, "linker": LINKER_VERSION}
 
 
 def pipeline_info(nlp: Language) -> Pipeline:

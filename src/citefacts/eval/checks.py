@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from citefacts.check import NOT_COMPARABLE, check_value
 from citefacts.eval.jsonl import text_mentions
-from citefacts.found import Found
+from citefacts.mention import DocMention
 
 SUPPORTED_SHARE = 0.5
 """The share of a claim's values that must be confirmed for the claim to count as supported."""
@@ -31,7 +31,7 @@ def check_record(nlp: Language, record: dict[str, Any]) -> dict[str, Any]:
     return {"id": record.get("id"), "verdict": claim_verdict(claim, evidence, claim_found, evidence_found)}
 
 
-def claim_verdict(claim: str, evidence: str, claim_found: list[Found], evidence_found: list[Found]) -> str:
+def claim_verdict(claim: str, evidence: str, claim_found: list[DocMention], evidence_found: list[DocMention]) -> str:
     """The verdict on a whole claim from the verdicts on its dates and numbers."""
     valued = [f for f in claim_found if f.kind != "entity"]
     outcomes = [check_value(f, claim, evidence, evidence_found, claim_found) for f in valued]

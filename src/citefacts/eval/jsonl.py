@@ -13,8 +13,8 @@ from spacy.language import Language
 
 from citefacts.errors import InputError
 from citefacts.extract import extract_blocks
-from citefacts.found import Found
-from citefacts.plaintext import split_lines
+from citefacts.mention import DocMention
+from citefacts.read.plaintext import split_lines
 
 Record = dict[str, Any]
 Handler = Callable[[Language, Record], Record]
@@ -69,13 +69,13 @@ def dct_of(record: dict[str, Any]) -> date | None:
         return None
 
 
-def text_mentions(nlp: Language, text: str, dct: date | None) -> list[Found]:
+def text_mentions(nlp: Language, text: str, dct: date | None) -> list[DocMention]:
     """Mentions in a text, found line by line as the flow finds them block by block."""
     lines = split_lines(text)
-    found: list[Found] = []
+    found: list[DocMention] = []
     blocks = extract_blocks(nlp.pipe(line.text for line in lines), dct)
     for line, mentions in zip(lines, blocks, strict=True):
-        found += [Found(f.start + line.start, f.end + line.start, f.label, f.value) for f in mentions]
+        found += [DocMention(f.start + line.start, f.end + line.start, f.label, f.value) for f in mentions]
     return found
 
 

@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from citefacts.models import Footnote, ParsedSource
 from citefacts.pipeline import analyse, link_sentences
-from citefacts.plaintext import body_blocks, split_lines
+from citefacts.read.plaintext import body_blocks, split_lines
 
 
 def parsed_record(record: dict[str, Any]) -> ParsedSource:

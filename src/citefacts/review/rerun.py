@@ -10,14 +10,13 @@ import hashlib
 import logging
 from pathlib import Path
 
-from citefacts import PIPELINE_VERSION
 from citefacts.errors import CitefactsError
 from citefacts.models import Document
-from citefacts.pipeline import stage_versions
 from citefacts.read import decode
 from citefacts.review.diff import RunDiff, write_diff
 from citefacts.review.reconcile import reconcile
 from citefacts.review.store import append_decisions, decisions_path, read_decisions
+from citefacts.versions import PIPELINE_VERSION, stage_versions
 from citefacts.write import load_document, write_document
 
 logger = logging.getLogger(__name__)

@@ -1,0 +1,373 @@
+"""Checking: does a footnote's text hold the value a sentence states?
+
+Every date and number of the footnote is compared with the claimed value (check_compare: bounds,
+rounding, ranges, granularity, units) and its context with the claim's (check_context: the counted
+noun, the event). The value is *supported* when some footnote value confirms it in a context that
+is not foreign to the claim's (a bound met only by a figure of another thing yields to a figure of
+the claim's own thing that rules it out); it is *contradicted* only when none confirms or allows it and one
+rules it out while speaking of the same thing (a shared counted noun or event, no other subject,
+not a figure the sentence itself states elsewhere) or standing just short of a claimed bound;
+otherwise it is *not found*.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citefacts.check.compare import Reading, Relation, comparable, near_miss, relation
+from citefacts.check.context import Context, clause_bounds, context, contrasting_kinds, same_thing, similarity
+from citefacts.check.reading import (
+    citation_data_spans,
+    fraction_parts,
+    in_spans,
+    is_snapshot,
+    name_with_number,
+    publication_day,
+    read_found,
+    sentence_dates,
+    unextracted_numbers,
+    with_year_tail,
+    year_tail,
+)
+from citefacts.mention import DocMention
+from citefacts.models import DateValue, NumberValue
+
+SUPPORT_CONTEXT = 0.1
+"""A confirming value needs this much shared context, unless the value itself is distinctive."""
+ALIGNED = 0.6
+"""... and about as much as the best-aligned value of the footnote (this share of it) ..."""
+ALIGNED_BOUND = 0.9
+"""... or nearly as much, for a bounded claim ("more than 300"), which many figures meet."""
+SAME_FIGURE = 0.5
+"""Context credited to a footnote figure equal to the claimed one when aligning."""
+HUG = 0.05
+"""A figure this close to a claimed bound or figure (a share of it) is the claim's own, whatever its words."""
+CONTRADICT_CONTEXT = 0.4
+"""A ruling-out value needs this much shared context (about the counted noun next to both)."""
+
+NOT_COMPARABLE = "not a comparable value (a time of day, a vague length, the year of a day already compared)"
+_SENTENCE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A verdict with the evidence offsets in the footnote's text."""
+
+    verdict: str
+    evidence: tuple[int, int] | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One footnote value compared with the claim."""
+
+    found: DocMention
+    relation: Relation
+    context: float
+    event: float
+    """The shared context without names: the counted noun or event both values speak of."""
+    distinctive: bool
+    exact: bool
+    """The same figure without bounds on either side (2,906 for 2,906), not merely within a bound."""
+    same_figure: bool
+    other_time: bool = False
+    """The source states it at another time (a count "as of 5 April" against one "as of 6 April")."""
+    other_thing: bool = False
+    """It counts another noun, belongs to another name ("100 civilians" and "2,908 servicemen"), or
+    is too far from the claimed figure to be a wrong version of it (6 and 2,908; 1918 and 2002)."""
+    hugs_bound: bool = False
+    """A figure a few per cent from the claimed bound or figure ("105" for "more than 103"): the one the
+    claim was drawn from, whatever the words next to it."""
+    other_kind: bool = False
+    """It counts a contrasting kind of people ("18 civilians" for "ten soldiers"): neither confirms nor allows."""
+
+
+def check_value(
+    claim: DocMention,
+    sentence: str,
+    footnote: str,
+    footnote_found: list[DocMention],
+    sentence_found: list[DocMention] | None = None,
+) -> Outcome:
+    """The verdict for one claimed date or number against one footnote's text.
+
+    ``sentence_found`` (the sentence's other mentions) lets a footnote figure that another value of
+    the sentence states count as accounted for; without it, the sentence's digits are used.
+    """
+    parts = fraction_parts([claim], sentence)
+    if len(parts) > 1:
+        return _check_parts([check_value(p, sentence, footnote, footnote_found, sentence_found) for p in parts])
+    name = name_with_number(claim, sentence)
+    if name is not None:
+        return _check_name(name, footnote)
+    reading = read_found(claim, sentence)
+    if reading is None or year_tail(claim, sentence, sentence_found or []):
+        return Outcome("not_found", note=NOT_COMPARABLE)
+    candidates = compare_all(claim, reading, sentence, footnote, footnote_found, sentence_found)
+    bounded = reading.qualifier in ("more_than", "at_least", "less_than", "at_most")
+    support = _best_support(candidates, bounded)
+    against = _best_contradiction(claim, sentence, footnote, candidates, sentence_found, bounded)
+    if support is not None and bounded and support.other_thing and against is not None:
+        support = None  # "less than 50 million" is met by "8.4 million" in the US, not by "over 52 million" worldwide
+    if support is not None:
+        note = "a compatible source value" if support.context < SUPPORT_CONTEXT else None
+        return Outcome("supported", evidence_span(footnote, support.found.start, support.found.end), note)
+    if against is not None:
+        return Outcome(
+            "contradicted",
+            evidence_span(footnote, against.found.start, against.found.end),
+            f"the source states {footnote[against.found.start : against.found.end]!r} of the same thing",
+        )
+    return Outcome("not_found", note=_not_found_note(candidates))
+
+
+def _check_parts(outcomes: list[Outcome]) -> Outcome:
+    """One verdict on the figures of "A out of B": both must hold; either one wrong rules it out."""
+    for verdict in ("contradicted", "not_found"):
+        if any(o.verdict == verdict for o in outcomes):
+            return next(o for o in outcomes if o.verdict == verdict)
+    return outcomes[0]
+
+
+def _check_name(name: str, footnote: str) -> Outcome:
+    """A number that is part of a name ("Fallout 76", "Chapter 3") is found as written, or not compared."""
+    pattern = r"\s*".join(re.escape(part) for part in name.split())
+    match = re.search(rf"(?<!\w){pattern}(?!\w)", footnote, re.I)
+    if match:
+        return Outcome("supported", evidence_span(footnote, match.start(), match.end()), "the same name")
+    return Outcome("not_found", note=NOT_COMPARABLE)
+
+
+def compare_all(
+    claim: DocMention,
+    reading: Reading,
+    sentence: str,
+    footnote: str,
+    footnote_found: list[DocMention],
+    sentence_found: list[DocMention] | None = None,
+) -> list[Candidate]:
+    """Every comparable footnote value outside citation data, with its relation and shared context."""
+    skip = citation_data_spans(footnote)
+    values = [(f.start, f.end) for f in footnote_found if f.kind != "entity"]
+    claim_values = _sentence_values(sentence, sentence_found)
+    barriers = reading.kind != "date"
+    whole = with_year_tail(claim, sentence, sentence_found or [])
+    claim_context = context(sentence, whole.start, whole.end, claim_values, barriers=barriers)
+    # the sentence's dates, a day's split-off year read with its day ("April 17 , 2020", not 2020 alone)
+    claim_dates = [
+        r
+        for r in (
+            read_found(f, sentence)
+            for f in sentence_dates(sentence, sentence_found)
+            if not year_tail(f, sentence, sentence_found or [])
+        )
+        if r and r.kind == "date"
+    ]
+    published = publication_day(footnote, footnote_found, skip)
+    later = reading.kind == "date" and published is not None and reading.low > published
+    candidates = []
+    for item in fraction_parts(footnote_found, footnote) + unextracted_numbers(footnote, footnote_found):
+        if item.kind == "entity" or in_spans(item, skip) or year_tail(item, footnote, footnote_found):
+            continue
+        source = read_found(item, footnote)
+        if source is None or not comparable(reading, source):
+            continue
+        whole = with_year_tail(item, footnote, footnote_found)
+        source_context = context(footnote, whole.start, whole.end, values, barriers=barriers)
+        shared = similarity(claim_context, source_context)
+        figure = (reading.low, reading.high) == (source.low, source.high)
+        same = figure and reading.qualifier in (None, "approx")
+        other_time = later or (
+            is_snapshot(item, footnote)
+            if source.kind == "date"
+            else _timed_apart(claim_dates, item, footnote, footnote_found)
+        )
+        candidates.append(
+            Candidate(
+                item,
+                relation(reading, source),
+                shared,
+                similarity(claim_context, source_context, common_only=True),
+                _distinctive(item, source, footnote),
+                same,
+                figure,
+                other_time,
+                not same_thing(claim_context, source_context) or not near_miss(reading, source),
+                _hugs_bound(reading, source),
+                contrasting_kinds(claim_context, source_context),
+            )
+        )
+    return candidates
+
+
+def _hugs_bound(claim: Reading, source: Reading) -> bool:
+    """Whether a source figure lies within ``HUG`` of a claimed bound or figure ("105" and "more than 103").
+
+    VitaminC's refuted claims, like a misremembered figure, are a few per cent off the true one."""
+    if claim.kind == "date" or claim.qualifier == "approx":
+        return False
+    bound = claim.low if claim.qualifier in ("more_than", "at_least") else claim.high
+    middle = (source.low + source.high) / 2
+    return bound > 0 and abs(middle - bound) <= HUG * bound
+
+
+def _best_support(candidates: list[Candidate], bounded: bool) -> Candidate | None:
+    """The confirming value: a distinctive figure stated exactly, the footnote's only value of the kind
+    (near the claimed one and about nothing else), a figure just past a claimed bound, or one among
+    the best-aligned values.
+
+    A bound ("less than 1,381") is met by many unrelated figures, so a confirming value must speak
+    of the claim's thing about as closely as the closest value of the footnote does; a footnote
+    figure equal to the claimed one ("358" for "more than 358") is the closest unless words say otherwise.
+    A value that counts another thing (another noun, another name's figure, a figure of another
+    order) sets no bar: sharing the claim's names, it may stand closer to them than the claim's own.
+    """
+    rivals = [c for c in candidates if not c.other_thing]
+    best = max((c.context + (SAME_FIGURE if c.same_figure else 0.0) for c in rivals), default=0.0)
+    aligned = ALIGNED_BOUND if bounded else ALIGNED
+    confirming = [
+        c
+        for c in candidates
+        if c.relation is Relation.SUPPORTS
+        and not c.other_kind
+        and (
+            (c.exact and (c.distinctive or c.context >= SUPPORT_CONTEXT))
+            or (len(candidates) == 1 and not c.other_thing)
+            or c.hugs_bound
+            or (c.context >= SUPPORT_CONTEXT and c.context + (SAME_FIGURE if c.same_figure else 0.0) >= aligned * best)
+        )
+    ]
+    return max(confirming, key=lambda c: c.context, default=None)
+
+
+def _timed_apart(claim_dates: list[Reading], item: DocMention, footnote: str, footnote_found: list[DocMention]) -> bool:
+    """Whether the footnote's clause dates a figure at a time the claim's sentence does not state.
+
+    "18 killed between November 2020 and July 2021" is not a count for "2021"."""
+    left, right = clause_bounds(footnote, item.start, item.end)
+    source_dates = [
+        r
+        for r in (read_found(f, footnote) for f in footnote_found if f.kind == "date" and left <= f.start < right)
+        if r is not None and r.kind == "date"
+    ]
+    if not claim_dates or not source_dates:
+        return False
+    return any(all(relation(c, s) is Relation.DIFFERS for c in claim_dates) for s in source_dates)
+
+
+def _best_contradiction(
+    claim: DocMention,
+    sentence: str,
+    footnote: str,
+    candidates: list[Candidate],
+    sentence_found: list[DocMention] | None,
+    bounded: bool = False,
+) -> Candidate | None:
+    """A footnote value that rules the claim out, if one speaks of the same thing and nothing allows it.
+
+    A bound (``bounded``) is allowed by many figures of other things, which do not count as allowing it;
+    a figure just short of the bound ("1,565" for "fewer than 1,550") is the one it was drawn from,
+    whatever words stand next to it."""
+    allowing = [
+        c
+        for c in candidates
+        if c.relation is not Relation.DIFFERS and not (bounded and c.other_thing) and not c.other_kind
+    ]
+    best_allowing = max((c.context for c in allowing), default=0.0)
+    claimed = _sentence_figures(sentence[: claim.start] + " " + sentence[claim.end :])
+    against = [
+        c
+        for c in candidates
+        if c.relation is Relation.DIFFERS
+        and not c.other_time
+        and ((not c.other_thing and c.event >= CONTRADICT_CONTEXT) or c.hugs_bound)
+        and c.context > best_allowing
+        and _figure(footnote[c.found.start : c.found.end]) not in claimed
+    ]
+    return max(against, key=lambda c: c.context, default=None)
+
+
+def _sentence_values(sentence: str, sentence_found: list[DocMention] | None) -> list[tuple[int, int]]:
+    if sentence_found is not None:
+        return [(f.start, f.end) for f in sentence_found if f.kind != "entity"]
+    return [(m.start(), m.end()) for m in _SENTENCE_NUMBER.finditer(sentence)]
+
+
+def _sentence_figures(sentence: str) -> set[str]:
+    """The figures a sentence states besides the claim, as digit strings: accounted for if in a footnote."""
+    return {_figure(m.group()) for m in _SENTENCE_NUMBER.finditer(sentence)} - {""}
+
+
+def _figure(text: str) -> str:
+    match = _SENTENCE_NUMBER.search(text)
+    return match.group().replace(",", "").rstrip(".") if match else ""
+
+
+def _distinctive(item: DocMention, source: Reading, footnote: str) -> bool:
+    """A value unlikely to match by chance: a full date, or a number with three or more significant digits.
+
+    A day is a full date with its year, written in it or right after it ("December 1 , 2011")."""
+    if isinstance(item.value, DateValue):
+        return source.kind == "date" and source.low == source.high and not source.loose
+    digits = re.sub(r"\D", "", footnote[item.start : item.end]).strip("0")
+    return isinstance(item.value, NumberValue) and len(digits) >= 3
+
+
+def _not_found_note(candidates: list[Candidate]) -> str | None:
+    if any(c.relation is Relation.COMPATIBLE for c in candidates):
+        return "the source has a compatible but less precise or differently bounded value"
+    if any(c.relation is Relation.DIFFERS for c in candidates):
+        return "the source has other values of this kind, about something else"
+    return None
+
+
+def evidence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of a footnote around a matched value: from the previous to the next sentence break."""
+    left, right = clause_bounds(text, start, end)
+    while left < start and text[left].isspace():
+        left += 1
+    return left, min(right + 1 if right < len(text) and text[right] in ".;!?" else right, len(text))
+
+
+def numbers_agree(claim: NumberValue, source: NumberValue) -> bool:
+    """Whether a source number supports a claimed one (equal, within a range, or within rounding)."""
+    from citefacts.check.compare import number_reading
+
+    kind = {"money": "money", "percent": "percent"}.get(claim.number_kind, "number")
+    claim_reading = number_reading(claim, _plain(claim), kind, None)
+    source_kind = {"money": "money", "percent": "percent"}.get(source.number_kind, "number")
+    source_reading = number_reading(source, _plain(source), source_kind, None)
+    if claim_reading is None or source_reading is None or not comparable(claim_reading, source_reading):
+        return False
+    return relation(claim_reading, source_reading) is Relation.SUPPORTS
+
+
+def _plain(value: NumberValue) -> str:
+    number = value.value if value.value is not None else value.low
+    return f"{number:f}".rstrip("0").rstrip(".") if number is not None else ""
+
+
+def dates_agree(claim: DateValue, source: DateValue) -> bool:
+    """Whether a source date supports a claimed one: the same, or a day within the claimed month."""
+    if claim.timex == source.timex:
+        return True
+    if None in (claim.first_day, claim.last_day, source.first_day, source.last_day):
+        return False
+    return claim.first_day <= source.first_day and source.last_day <= claim.last_day  # type: ignore[operator]
+
+
+def fact_status(verdicts: list[str], cited: bool) -> str:
+    """A fact's status from the verdicts on its values across its citations."""
+    if not cited:
+        return "uncited"
+    if "contradicted" in verdicts:
+        return "contradicted"
+    supported = verdicts.count("supported")
+    if verdicts and supported == len(verdicts):
+        return "supported"
+    return "partly_supported" if supported else "unverified"
+
+
+__all__ = ["Context", "Outcome", "check_value", "dates_agree", "evidence_span", "fact_status", "numbers_agree"]

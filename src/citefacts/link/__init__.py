@@ -1,0 +1,40 @@
+"""Linking: which footnotes support a sentence, when the source carries no markers.
+
+``place`` turns the ``evidence`` of each (footnote, sentence) pair into calibrated probabilities of
+first citation with the monotone ``align``ment, and keeps the links that clear a precision-first
+threshold.
+"""
+
+from citefacts.link.place import (
+    CALIBRATION,
+    ELSEWHERE,
+    SAME_SENTENCE,
+    SUGGESTION_FLOOR,
+    THRESHOLD,
+    WEIGHTS,
+    Links,
+    Unit,
+    calibrate,
+    features,
+    first_citations,
+    link,
+    placements,
+    select,
+)
+
+__all__ = [
+    "CALIBRATION",
+    "ELSEWHERE",
+    "SAME_SENTENCE",
+    "SUGGESTION_FLOOR",
+    "THRESHOLD",
+    "WEIGHTS",
+    "Links",
+    "Unit",
+    "calibrate",
+    "features",
+    "first_citations",
+    "link",
+    "placements",
+    "select",
+]

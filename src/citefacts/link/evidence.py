@@ -1,0 +1,183 @@
+"""Evidence for the linker: how much a footnote's text echoes a sentence, and where a sentence stands.
+
+Content: BM25 (bm25s) both ways (the footnote as a query over the article's sentences and paragraphs,
+and the sentence as a query over the footnotes), the dates, names and quantities both state, and a
+fuzzy match (rapidfuzz) of a footnote's quotation against the sentence. Position: citations tend to close a paragraph or a
+section. Each feature is a matrix over (footnote, sentence) pairs or a vector over sentences.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+
+import bm25s
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import fuzz
+
+from citefacts.mention import DocMention
+from citefacts.models import DateValue, EntityValue, NumberValue
+
+Array = NDArray[np.float64]
+
+CONTENT_FEATURES = (
+    "bm25_note",
+    "bm25_note_log",
+    "bm25_sentence",
+    "bm25_paragraph",
+    "shared_names",
+    "shared_numbers",
+    "quote",
+)
+POSITION_FEATURES = ("closes_paragraph", "closes_section", "opens_paragraph", "length", "quoted")
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+_QUOTE = re.compile(r"[\"“]([^\"“”]{30,})[\"”]")
+_BIBLIOGRAPHIC = re.compile(
+    r"\b(?:pp?\.|pages?|ISBN|ISSN|doi|vol\.|no\.|volume|issue)\s*[\d\-–:, ]+|\(\d+\)|:\s*\d+[\-–]?\d*", re.IGNORECASE
+)
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s")
+
+
+class _Sentence:
+    """A unit as the features see it (text, mentions, block): satisfied by ``link.Unit``."""
+
+    text: str
+    found: list[DocMention]
+    block: int
+
+
+def stem(word: str) -> str:
+    """A crude English suffix stripper, so that 'citations' meets 'cited' halfway."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased, stemmed words without English stop words, then their bigrams (phrases count more)."""
+    words = [stem(word) for word in _TOKEN.findall(text.lower()) if word not in _STOPWORDS]
+    return words + [f"{first}_{second}" for first, second in itertools.pairwise(words)]
+
+
+def bm25_scores(queries: list[list[str]], documents: list[list[str]]) -> Array:
+    """BM25 score of every document for every query: shape (queries, documents)."""
+    scores = np.zeros((len(queries), len(documents)))
+    if not documents or not any(documents):
+        return scores
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    retriever = bm25s.BM25()
+    retriever.index(
+        bm25s.tokenize([" ".join(d) for d in documents], stopwords=None, show_progress=False), show_progress=False
+    )
+    vocabulary = set(retriever.vocab_dict)
+    for row, query in enumerate(queries):
+        known = [word for word in query if word in vocabulary]
+        if known:
+            scores[row] = retriever.get_scores(known)
+    return scores
+
+
+def _row_share(scores: Array) -> Array:
+    """Each score as a share of its row's best (0 where the row has no match)."""
+    best = scores.max(axis=1, keepdims=True) if scores.size else scores
+    return np.divide(scores, best, out=np.zeros_like(scores), where=best > 0)
+
+
+def name_keys(found: list[DocMention]) -> set[str]:
+    """Comparable keys for the dates and entity names of a text."""
+    keys = set()
+    for item in found:
+        if isinstance(item.value, DateValue):
+            keys.add(f"d:{item.value.timex}")
+        elif isinstance(item.value, EntityValue):
+            keys.add(f"e:{item.value.canonical.lower()}")
+    return keys
+
+
+def quantities(found: list[DocMention], text: str, footnote: bool = False) -> set[float]:
+    """The numbers a text states as quantities: not years, not below 10, not a footnote's page or volume."""
+    skipped = [match.span() for match in _BIBLIOGRAPHIC.finditer(text)] if footnote else []
+    values = set()
+    for item in found:
+        if not isinstance(item.value, NumberValue) or any(a <= item.start < b for a, b in skipped):
+            continue
+        for number in (item.value.value, item.value.low, item.value.high):
+            if number is not None and number >= 10 and not (1000 <= number <= 2100 and float(number).is_integer()):
+                values.add(round(number, 4))
+    return values
+
+
+def quotation(text: str) -> str:
+    """The longest quoted passage of a footnote (a source's own words), or ''."""
+    quotes = [match.group(1) for match in _QUOTE.finditer(text)]
+    return max(quotes, key=len, default="")
+
+
+def content_features(sentences: list[_Sentence], notes: list[_Sentence]) -> dict[str, Array]:
+    """Pairwise content evidence, each of shape (footnotes, sentences)."""
+    sentence_tokens = [tokens(s.text) for s in sentences]
+    note_tokens = [tokens(n.text) for n in notes]
+    by_note = bm25_scores(note_tokens, sentence_tokens)
+    share = _row_share(by_note)
+    by_sentence = _row_share(bm25_scores(sentence_tokens, note_tokens)).T
+    sentence_names = [name_keys(s.found) for s in sentences]
+    names = np.array([[len(name_keys(n.found) & keys) for keys in sentence_names] for n in notes], dtype=np.float64)
+    sentence_numbers = [quantities(s.found, s.text) for s in sentences]
+    numbers = np.zeros_like(names)
+    for row, note in enumerate(notes):
+        stated = quantities(note.found, note.text, footnote=True)
+        if stated:
+            numbers[row] = [len(stated & values) for values in sentence_numbers]
+    blocks = sorted({s.block for s in sentences})
+    paragraph_tokens = [
+        [t for s, words in zip(sentences, sentence_tokens, strict=True) if s.block == b for t in words] for b in blocks
+    ]
+    by_paragraph = _row_share(bm25_scores(note_tokens, paragraph_tokens))
+    paragraph_of = np.searchsorted(blocks, [s.block for s in sentences])
+    quote = np.zeros_like(by_note)
+    for row, note in enumerate(notes):
+        quoted = quotation(note.text)
+        if quoted:
+            quote[row] = [max(fuzz.partial_ratio(quoted, s.text) - 60.0, 0.0) / 40.0 for s in sentences]
+    return {
+        "bm25_note": share,
+        "bm25_note_log": np.log1p(by_note),
+        "bm25_sentence": by_sentence,
+        "bm25_paragraph": by_paragraph[:, paragraph_of] if len(blocks) else np.zeros_like(by_note),
+        "shared_names": np.minimum(names, 3.0),
+        "shared_numbers": np.minimum(numbers, 2.0),
+        "quote": quote,
+    }
+
+
+def position_features(sentences: list[_Sentence]) -> dict[str, Array]:
+    """Per-sentence position evidence: does it close its paragraph or section, open a paragraph."""
+    blocks = [s.block for s in sentences]
+    following = [*blocks[1:], None]
+    preceding = [None, *blocks[:-1]]
+    closes = [after != block for block, after in zip(blocks, following, strict=True)]
+    section_end = [after is None or after > block + 1 for block, after in zip(blocks, following, strict=True)]
+    opens = [before != block for block, before in zip(blocks, preceding, strict=True)]
+    return {
+        "closes_paragraph": np.array(closes, dtype=np.float64),
+        "closes_section": np.array(section_end, dtype=np.float64),
+        "opens_paragraph": np.array(opens, dtype=np.float64),
+        "length": np.log1p(np.array([len(s.text) for s in sentences], dtype=np.float64)) - 4.5,
+        "quoted": np.array([bool(_QUOTE_MARK.search(s.text)) for s in sentences], dtype=np.float64),
+    }
+
+
+_STOPWORD_LIST = (
+    "a about above after again against all am an and any are as at be because been before being below between "
+    "both but by can could did do does doing down during each few for from further had has have having he her "
+    "here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not "
+    "now of off on once only or other our ours ourselves out over own same she should so some such than that the "
+    "their theirs them themselves then there these they this those through to too under until up very was we "
+    "were what when where which while who whom why will with would you your yours yourself yourselves also "
+    "retrieved pp pdf isbn doi ed eds vol press page pages archived original http https www com org html htm"
+)
+_STOPWORDS = frozenset(_STOPWORD_LIST.split())

@@ -1,0 +1,24 @@
+"""What an extractor finds: a character span of the text it was given, a label and a value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from citefacts.models import DateValue, EntityValue, NumberValue
+
+
+@dataclass(frozen=True)
+class DocMention:
+    """One extracted mention, with offsets into the text the extractor saw."""
+
+    start: int
+    end: int
+    label: str
+    value: DateValue | NumberValue | EntityValue
+
+    @property
+    def kind(self) -> str:
+        return self.value.kind
+
+    def overlaps(self, other: DocMention) -> bool:
+        return self.start < other.end and other.start < self.end

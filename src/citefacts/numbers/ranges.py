@@ -1,0 +1,341 @@
+"""Ranges and bounds around quantities: "28,000–38,000", "between 5 and 10", "more than 30", "4+".
+
+A bound keeps its qualifier and fills the side it bounds (``low`` for "at least 30", ``high`` for
+"up to 700"); two bounds on one quantity ("more than 10 and less than 20") and explicit ranges fill both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from citefacts.models import NumberKind, NumberValue, Qualifier
+from citefacts.numbers.numeral import is_number_token
+from citefacts.numbers.quantity import Quantity
+from citefacts.numbers.tokens import Token
+
+Bound = tuple[Qualifier | None, str | None]
+"""A qualifier (approx, at_least, ...) and the side it fills: "low", "high", "both" or None."""
+
+_PREFIXES: dict[str, Bound] = {
+    **dict.fromkeys(
+        [
+            "approximately",
+            "about",
+            "around",
+            "roughly",
+            "nearly",
+            "almost",
+            "some",
+            "an estimated",
+            "estimated",
+            "circa",
+            "c .",
+            "ca .",
+            "~",
+            "close to",
+            "approx",
+            "approx .",
+            "an approximate",
+            "a reported",
+        ],
+        ("approx", None),
+    ),
+    **dict.fromkeys(
+        [
+            "more than",
+            "greater than",
+            "larger than",
+            "higher than",
+            "bigger than",
+            "over",
+            "above",
+            "exceeding",
+            "exceed",
+            "exceeds",
+            "surpass",
+            "surpasses",
+            "surpassing",
+            "in excess of",
+            "upwards of",
+            "upward of",
+            ">",
+            "well over",
+            "just over",
+            "well above",
+        ],
+        ("more_than", "low"),
+    ),
+    **dict.fromkeys(
+        [
+            "at least",
+            "no less than",
+            "no fewer than",
+            "not less than",
+            "not fewer than",
+            "a minimum of",
+            "minimum of",
+            "equal to or more than",
+            "equal to or greater than",
+            "more than or equal to",
+            "greater than or equal to",
+            "higher or equal than",
+            "larger or equal than",
+            "more or equal than",
+            "greater or equal than",
+            "higher than or equal to",
+            "larger than or equal to",
+            "> =",
+            "= >",
+            "≥",
+        ],
+        ("at_least", "low"),
+    ),
+    **dict.fromkeys(
+        [
+            "less than",
+            "fewer than",
+            "smaller than",
+            "lower than",
+            "below",
+            "under",
+            "<",
+            "just under",
+            "well under",
+            "well below",
+        ],
+        ("less_than", "high"),
+    ),
+    **dict.fromkeys(
+        [
+            "at most",
+            "up to",
+            "no more than",
+            "not more than",
+            "no greater than",
+            "no larger than",
+            "no higher than",
+            "a maximum of",
+            "maximum of",
+            "less than or equal to",
+            "equal to or less than",
+            "less or equal than",
+            "lower or equal than",
+            "smaller or equal than",
+            "fewer than or equal to",
+            "lower than or equal to",
+            "smaller than or equal to",
+            "< =",
+            "= <",
+            "≤",
+        ],
+        ("at_most", "high"),
+    ),
+    **dict.fromkeys(["equal to", "equals", "is equal to", "="], (None, "both")),
+}
+_SUFFIXES: dict[str, Bound] = {
+    **dict.fromkeys(["or so", "or thereabouts"], ("approx", None)),
+    **dict.fromkeys(
+        [
+            "or more",
+            "and more",
+            "or greater",
+            "or greater than",
+            "or higher",
+            "or above",
+            "and above",
+            "and over",
+            "or over",
+            "+",
+            "or larger",
+            "or more than",
+        ],
+        ("at_least", "low"),
+    ),
+    **dict.fromkeys(
+        [
+            "or less",
+            "or fewer",
+            "or below",
+            "and below",
+            "and under",
+            "or lower",
+            "or smaller",
+            "or less than",
+            "or fewer than",
+        ],
+        ("at_most", "high"),
+    ),
+}
+_OR_EQUAL = ("or", "equal", "to")
+_RANGE_WORDS = frozenset({"-", "–", "—", "~", "to", "through", "thru", "and"})
+_JOINERS = (("and",), ("but",), (",",), (",", "and"), (",", "but"))
+_MAX_PHRASE = 6
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A number as found: tokens[start:end], its value and its spaCy-style label."""
+
+    start: int
+    end: int
+    value: NumberValue
+    label: str
+
+
+def prefix_bound(tokens: list[Token], i: int) -> tuple[Bound, int] | None:
+    """The bound or approximation phrase that ends right before tokens[i] ("the" may stand between), and its start."""
+    end = i - 1 if i > 0 and tokens[i - 1].lower == "the" else i
+    for size in range(min(_MAX_PHRASE, end), 0, -1):
+        phrase = " ".join(t.lower for t in tokens[end - size : end])
+        if phrase in _PREFIXES:
+            return _PREFIXES[phrase], end - size
+    return None
+
+
+def _suffix_bound(tokens: list[Token], j: int) -> tuple[Bound, int] | None:
+    if j < len(tokens) and tokens[j].text == "+" and tokens[j].start == tokens[j - 1].end:
+        return _SUFFIXES["+"], j + 1
+    for size in range(min(4, len(tokens) - j), 0, -1):
+        phrase = " ".join(t.lower for t in tokens[j : j + size])
+        if phrase in _SUFFIXES and phrase != "+":
+            return _SUFFIXES[phrase], j + size
+    return None
+
+
+def combine(tokens: list[Token], quantities: list[Quantity]) -> list[Reading]:
+    """Readings for the quantities in text order, with ranges joined and bounds applied."""
+    readings: list[Reading] = []
+    k = 0
+    while k < len(quantities):
+        joined = _range(tokens, quantities, k)
+        if joined is not None:
+            readings.append(joined)
+            k += 2
+            continue
+        readings.append(_bounded(tokens, quantities[k]))
+        k += 1
+    return _two_sided(tokens, readings)
+
+
+def _bounded(tokens: list[Token], quantity: Quantity) -> Reading:
+    """One quantity with any bound or approximation around it."""
+    start, end = quantity.start, quantity.end
+    qualifier: Qualifier | None = None
+    side: str | None = None
+    before = prefix_bound(tokens, start)
+    if before is not None:
+        (qualifier, side), start = before
+    after = _suffix_bound(tokens, end)
+    if after is not None and side is None:
+        (qualifier, side), end = after
+    elif qualifier in ("more_than", "less_than") and tuple(t.lower for t in tokens[end : end + 3]) == _OR_EQUAL:
+        qualifier, end = ("at_least" if qualifier == "more_than" else "at_most"), end + 3
+    value = _number_value(quantity, qualifier)
+    if side in ("low", "both"):
+        value = value.model_copy(update={"low": quantity.value})
+    if side in ("high", "both"):
+        value = value.model_copy(update={"high": quantity.value})
+    return Reading(start, end, value, _label(quantity.kind))
+
+
+def _number_value(quantity: Quantity, qualifier: Qualifier | None) -> NumberValue:
+    return NumberValue(number_kind=quantity.kind, value=quantity.value, unit=quantity.unit, qualifier=qualifier)
+
+
+def _label(kind: NumberKind) -> str:
+    return {"money": "MONEY", "percent": "PERCENT", "quantity": "QUANTITY", "ordinal": "ORDINAL"}.get(kind, "CARDINAL")
+
+
+def _range(tokens: list[Token], quantities: list[Quantity], k: int) -> Reading | None:
+    """quantities[k] and [k + 1] as one range ("5–10 km", "from 50 to 215", "between 5,856 and 6,000")."""
+    if k + 1 >= len(quantities):
+        return None
+    first, second = quantities[k], quantities[k + 1]
+    between = [t.lower for t in tokens[first.end : second.start] if t.lower != "the"]
+    opener = prefix_word(tokens, first.start)
+    if between == ["-", "to"] or (between == ["up", "to"] and opener == "from"):
+        between = ["to"]  # "8- to 16-meter", "from three up to five"
+    if len(between) != 1 or between[0] not in _RANGE_WORDS or (first.kind == "ordinal") != (second.kind == "ordinal"):
+        return None
+    if (between[0] == "and" and opener != "between") or _in_chain(tokens, first, second):
+        return None  # "between 5 to 10" is a range as "between 5 and 10" is; "5 and 10" alone two numbers
+    kinds: set[NumberKind] = {first.kind, second.kind} - {"cardinal"}
+    units = {first.unit, second.unit} - {None}
+    if len(kinds) > 1 or len(units) > 1:
+        return None
+    low, high = first.value, second.value
+    if low < 0 and high < 0 and high < low:
+        low, high = high, low  # "from -18 °C to -34 °C"
+    if second.numeral.scale and not first.numeral.scale and low < second.numeral.value / second.numeral.scale:
+        low *= second.numeral.scale  # "5-10 million"
+    if not low < high:
+        return None
+    start = first.start - (1 if tokens[first.start - 1].lower == "the" else 0) if first.start else 0
+    qualifier: Qualifier | None = None
+    if opener in ("between", "from"):
+        start -= 1
+    else:
+        before = prefix_bound(tokens, first.start)
+        if before is not None and before[0][0] == "approx":
+            qualifier, start = "approx", before[1]
+    kind: NumberKind = next(iter(kinds), "cardinal")
+    value = NumberValue(number_kind="range", low=low, high=high, unit=next(iter(units), None), qualifier=qualifier)
+    return Reading(start, second.end, value, _label(kind) if kind != "ordinal" else "CARDINAL")
+
+
+def prefix_word(tokens: list[Token], i: int) -> str | None:
+    """The word before tokens[i], skipping one "the"."""
+    j = i - 1
+    if j >= 0 and tokens[j].lower == "the":
+        j -= 1
+    return tokens[j].lower if j >= 0 else None
+
+
+def _in_chain(tokens: list[Token], first: Quantity, second: Quantity) -> bool:
+    """Whether two hyphen-joined numbers belong to a longer chain (a phone number, "1-2-3"), not a range."""
+    after = second.end
+    if after + 1 < len(tokens) and tokens[after].text in "-/" and is_number_token(tokens[after + 1]):
+        return True
+    before = first.start
+    return before >= 2 and tokens[before - 1].text in "-+/" and is_number_token(tokens[before - 2])
+
+
+def _two_sided(tokens: list[Token], readings: list[Reading]) -> list[Reading]:
+    """Join a lower and an upper bound on one quantity: "larger than 10 and smaller than 20"."""
+    joined: list[Reading] = []
+    k = 0
+    while k < len(readings):
+        if k + 1 < len(readings):
+            pair = _bounds_pair(tokens, readings[k], readings[k + 1])
+            if pair is not None:
+                joined.append(pair)
+                k += 2
+                continue
+        joined.append(readings[k])
+        k += 1
+    return joined
+
+
+def _bounds_pair(tokens: list[Token], first: Reading, second: Reading) -> Reading | None:
+    between = tuple(t.lower for t in tokens[first.end : second.start])
+    if between not in _JOINERS or first.value.number_kind == "range" or second.value.number_kind == "range":
+        return None
+    sides = (_side(first.value), _side(second.value))
+    if sides == ("low", "high"):
+        low, high = first.value.low, second.value.high
+    elif sides == ("high", "low"):
+        low, high = second.value.low, first.value.high
+    else:
+        return None
+    if low is None or high is None or not low < high:
+        return None
+    value = NumberValue(number_kind="range", low=low, high=high, unit=first.value.unit or second.value.unit)
+    return Reading(first.start, second.end, value, first.label)
+
+
+def _side(value: NumberValue) -> str | None:
+    if value.low is not None and value.high is None:
+        return "low"
+    if value.high is not None and value.low is None:
+        return "high"
+    return None

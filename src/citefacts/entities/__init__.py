@@ -1,30 +1,21 @@
 """Named entities: spaCy's NER, with rules that fix its systematic errors, and alias groups.
 
-The rules live in ``entities_rules`` (a spaCy component after ``ner``), the names they trust in
-``entities_gazetteer``, the text cues in ``entities_cues`` and the alias groups in ``entities_aliases``.
+The rules live in ``rules`` (a spaCy component after ``ner``, added by ``citefacts.nlp.load_model``),
+the names they trust in ``gazetteer``, the text cues in ``cues`` and the alias groups in ``aliases``.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from citefacts.entities.aliases import apply_aliases
 from citefacts.entities.gazetteer import strip_name
-from citefacts.entities.rules import COMPONENT
 from citefacts.mention import DocMention
 from citefacts.models import EntityValue
 
-__all__ = ["NON_ENTITY_LABELS", "add_entity_rules", "apply_aliases", "find_entities"]
+__all__ = ["NON_ENTITY_LABELS", "apply_aliases", "find_entities"]
 
 NON_ENTITY_LABELS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
-
-
-def add_entity_rules(nlp: Language) -> None:
-    """Add the entity-fixing component right after ``ner`` (once; a pipeline without ``ner`` is left as is)."""
-    if COMPONENT in nlp.pipe_names or "ner" not in nlp.pipe_names:
-        return
-    nlp.add_pipe(COMPONENT, after="ner")
 
 
 def find_entities(doc: Doc) -> list[DocMention]:

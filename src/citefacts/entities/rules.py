@@ -33,9 +33,8 @@ from citefacts.entities.cues import (
     unbalanced_paren,
 )
 from citefacts.entities.gazetteer import Gazetteer, demonym_of_cue, load_gazetteer, strip_name
+from citefacts.nlp import ENTITY_RULES
 
-COMPONENT = "citefacts_entity_rules"
-"""Bump when the rules change what they output, so re-extractions can tell why entities changed."""
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
 MISTYPED_PLACE_LABELS = frozenset({"PERSON", "ORG"})
 EVENT_LIKE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
@@ -273,7 +272,7 @@ def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-@Language.factory(COMPONENT)
+@Language.factory(ENTITY_RULES)
 def make_entity_rules(nlp: Language, name: str) -> EntityRules:
-    """spaCy's factory for the component, so ``nlp.add_pipe(COMPONENT, after="ner")`` builds it."""
+    """spaCy's factory for the component, so ``nlp.add_pipe(ENTITY_RULES, after="ner")`` builds it."""
     return EntityRules(nlp.vocab, load_gazetteer())

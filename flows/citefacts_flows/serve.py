@@ -101,8 +101,9 @@ def main(argv: list[str] | None = None) -> None:
         os.environ["PREFECT_API_URL"] = api_url
     try:
         wait_healthy(api_url, server)
-        from citefacts_flows.reextract import reextract
         from prefect.schedules import Cron  # imported once PREFECT_API_URL is set
+
+        from citefacts_flows.reextract import reextract
 
         reextract.serve(
             name=args.name,

@@ -8,12 +8,12 @@ through the extraction flow, whose write step carries fact ids over and retires 
 # then cannot resolve string annotations when it validates parameters.
 from pathlib import Path
 
-from citefacts_flows.extract import extract_file
 from prefect import flow, get_run_logger
 
 from citefacts.errors import CitefactsError
 from citefacts.review.rerun import up_to_date
 from citefacts.write import output_path
+from citefacts_flows.extract import extract_file
 
 
 def source_files(folder: Path) -> list[Path]:

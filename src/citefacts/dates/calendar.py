@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from citefacts.dates.draft import Draft
+from citefacts.dates.draft import Anchoring, Draft, DraftKind
 from citefacts.dates.lexicon import (
     FLOATING_HOLIDAYS,
     HOLIDAYS,
@@ -54,7 +54,7 @@ def _date(m: re.Match[str], text: str) -> Draft | None:
     if month is not None and year is None and day is None and not month_word_ok(text, m.start("mon"), groups["mon"]):
         return None
     pod = PARTS_OF_DAY.get((groups.get("pod") or "").lower())
-    kind = "time" if pod else "date"
+    kind: DraftKind = "time" if pod else "date"
     draft = Draft(m.start(), m.end(), kind, "date", year=year, month=month, day=day, mod=read_mod(m), part_of_day=pod)
     return _with_anaphoric_year(draft, groups.get("ayear"))
 
@@ -71,7 +71,7 @@ def _with_anaphoric_year(draft: Draft, words: str | None) -> Draft:
         return draft
     lower = " ".join(words.lower().split())
     offset = {"the following": 1, "next": 1, "the previous": -1, "last": -1}.get(lower, 0)
-    anchoring = "deictic" if lower in ("this", "last", "next") else "anaphoric"
+    anchoring: Anchoring = "deictic" if lower in ("this", "last", "next") else "anaphoric"
     return replace(draft, anchoring=anchoring, unit="year", offset=offset)
 
 
@@ -208,7 +208,7 @@ def _holiday(m: re.Match[str], text: str) -> Draft | None:
     pod = PARTS_OF_DAY.get((groups.get("pod") or "").lower())
     if pod == "NI" and name == "christmas":
         day = 24
-    kind = "time" if pod else "date"
+    kind: DraftKind = "time" if pod else "date"
     return Draft(m.start(), m.end(), kind, "holiday", year=read_year(m, "y"), month=month, day=day, part_of_day=pod)
 
 

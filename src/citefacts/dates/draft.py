@@ -12,6 +12,8 @@ from typing import Literal
 
 DraftKind = Literal["date", "duration", "set", "time", "ref", "relative"]
 Anchoring = Literal["deictic", "anaphoric"]
+Tense = Literal["past", "present", "future"]
+"""The tense of the verb governing a date: decides whether "Friday" is the last one or the next."""
 
 
 @dataclass(frozen=True)

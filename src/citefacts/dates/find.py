@@ -246,7 +246,7 @@ def _with_dateparser(text: str, dct: date | None) -> DateValue | None:
     settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     if dct is not None:
         settings["RELATIVE_BASE"] = datetime(dct.year, dct.month, dct.day)
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None:
         return None
     logger.debug("dateparser read %r as %s", text, parsed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from citefacts.dates.calendar import Rule
-from citefacts.dates.draft import Draft
+from citefacts.dates.draft import Anchoring, Draft, DraftKind
 from citefacts.dates.durations import APPROX, COUNT, UNIT_WORDS, duration_value, unit_word
 from citefacts.dates.lexicon import (
     MONTH_FULL_NAMES,
@@ -60,7 +60,7 @@ def _day_word(m: re.Match[str], text: str) -> Draft | None:
     if word == "last" and pod != "NI":
         return None
     offset = -1 if word == "last" else _DEICTIC_WORDS.get(word, 0)
-    kind = "time" if pod else "date"
+    kind: DraftKind = "time" if pod else "date"
     return Draft(
         m.start(), m.end(), kind, word, anchoring="deictic", unit="day", offset=offset, part_of_day=pod, mod=read_mod(m)
     )
@@ -134,7 +134,7 @@ def _offset(m: re.Match[str], text: str) -> Draft | None:
         return Draft(m.start(), m.end(), "ref", "offset", value="PAST_REF" if back else "FUTURE_REF")
     if count != int(count) or unit in TIME_UNITS:
         return Draft(m.start(), m.end(), "ref", "offset", value="PAST_REF" if back else "FUTURE_REF")
-    anchoring = "deictic" if direction == "ago" else "anaphoric"
+    anchoring: Anchoring = "deictic" if direction == "ago" else "anaphoric"
     offset = -int(count) if back else int(count)
     if unit in ("decade", "century"):
         offset, unit = offset * (10 if unit == "decade" else 100), "year"
@@ -159,7 +159,7 @@ def _the_unit(m: re.Match[str], text: str) -> Draft | None:
     unit = "quarter" if m.group("p") else unit_word(m.group("u"))  # "the latest period": the one reported on
     if unit == "year" and _ENDED.match(text, m.end()):
         return Draft(m.start(), m.end(), "duration", "duration", value=duration_value(1, unit))
-    anchoring = "deictic" if re.search(r"(?i)\bcurrent\b", m.group(0)) else "anaphoric"
+    anchoring: Anchoring = "deictic" if re.search(r"(?i)\bcurrent\b", m.group(0)) else "anaphoric"
     return Draft(m.start(), m.end(), "date", "the_unit", anchoring=anchoring, unit=unit, offset=0)
 
 
@@ -179,7 +179,7 @@ def _weekday(m: re.Match[str], text: str) -> Draft | None:
     pod = PARTS_OF_DAY.get((groups.get("pod") or groups.get("pod2") or "").lower())
     which = " ".join(which.split()).replace("the ", "").replace("this ", "")
     offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(which, 0)
-    kind = "time" if pod else "date"
+    kind: DraftKind = "time" if pod else "date"
     return Draft(m.start(), m.end(), kind, "weekday", weekday=WEEKDAYS[groups["wd"].lower()], offset=offset,
                  part_of_day=pod, mod=read_mod(m))  # fmt: skip
 

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Literal
 
-from citefacts.dates.draft import Draft
+from citefacts.dates.draft import Draft, Tense
 from citefacts.dates.values import Point, floating_holiday_day, point_value, shift
-
-Tense = Literal["past", "present", "future"]
 
 
 @dataclass

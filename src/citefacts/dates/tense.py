@@ -11,6 +11,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from citefacts.dates.draft import Tense
 from citefacts.dates.lexicon import UNITS
 
 _FUTURE_WORDS = {"will", "'ll", "shall", "wo"}
@@ -19,7 +20,7 @@ _PLANS = {"expect", "schedule", "plan", "set", "due", "intend"}
 """Verbs whose "to" infinitive happens after them ("scheduled to close Monday")."""
 
 
-def tense_at(index: TokenIndex, char: int) -> str:
+def tense_at(index: TokenIndex, char: int) -> Tense:
     """past, present or future: the tense of the verb that governs the token at ``char``.
 
     Participles and infinitives without their own auxiliary ("found clinging ... Nov. 25") take

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citefacts.models import Block, Footnote, ParsedSource, TableCell
+from citefacts.models import Block, BlockKind, Footnote, ParsedSource, TableCell
 from citefacts.read.cite import parse_footnote
 from citefacts.read.markers import fill_footnotes, find_reference_list, numbered_footnotes, strip_markers
 
@@ -112,7 +112,7 @@ def body_blocks(lines: list[Line]) -> list[Block]:
         leading, table, trailing = split_table(run)
         add_headings(leading)
         for line, cell in table:
-            kind = "table_cell" if cell.row is not None else "heading"
+            kind: BlockKind = "table_cell" if cell.row is not None else "heading"
             blocks.append(Block(kind=kind, start=line.start, text=line.text, section=list(section), table=cell))
         after_text = after_text or bool(table)
         add_headings(trailing)

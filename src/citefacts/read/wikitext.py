@@ -272,9 +272,9 @@ def _define(pending: Pending, node: Tag, start: int, raw: str) -> None:
         if isinstance(opening, ExternalLink):
             pending.url = opening.url.strip_code().strip() or str(opening.url)
             pending.link_title = opening.title.strip_code().strip() if opening.title and opening.brackets else None
-        inner = Reader(raw, single=True)
-        _walk(node.contents, content_start, inner)
-        pending.rendered = inner.builder
+        rendering = Reader(raw, single=True)
+        _walk(node.contents, content_start, rendering)
+        pending.rendered = rendering.builder
 
 
 def _list_defined_refs(node: Tag, start: int, reader: Reader) -> None:

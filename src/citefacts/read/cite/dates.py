@@ -44,7 +44,8 @@ def normalize_date(text: str) -> str:
 def _from_parts(parts: dict[str, str | None]) -> str | None:
     year = parts["year"]
     month_name = parts.get("month")
-    month = int(parts["m"]) if parts.get("m") else _MONTHS.get((month_name or "").lower()) if month_name else None
+    number = parts.get("m")
+    month = int(number) if number else _MONTHS.get(month_name.lower()) if month_name else None
     if month_name and month is None:
         return None
     if month is None:
@@ -70,4 +71,4 @@ def _dateparser_date(written: str) -> str:
         return f"{value.year:04d}"
     if data.period == "month":
         return f"{value.year:04d}-{value.month:02d}"
-    return value.strftime("%Y-%m-%d")
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"

@@ -8,6 +8,7 @@ CS1's order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from citefacts.models import CitationFields
 from citefacts.read.cite.dates import normalize_date
@@ -83,9 +84,9 @@ def classify(piece: str, fields: CitationFields, tail: bool) -> str:
 
     Past the tail (pages, identifiers, archive and access dates) only tail fields are read.
     """
-    readers = (_read_ids, _read_archive, _read_pages)
+    readers: list[Callable[[str, CitationFields], bool]] = [_read_ids, _read_archive, _read_pages]
     if not tail:
-        readers += (_read_volume, _read_date_piece, _read_editors, _read_place)
+        readers += [_read_volume, _read_date_piece, _read_editors, _read_place]
     for reader in readers:
         if reader(piece, fields):
             return "field"

@@ -1,9 +1,18 @@
-"""The words of numbers: cardinals, ordinals, fractions and scales, as plain lookup tables.
+"""The shared vocabulary: number words, month names, stop words, and the one way words are compared.
 
-Kept apart from the parser so the vocabulary can grow without touching the grammar.
+Kept apart from the stages so the vocabulary can grow without touching a grammar, and so that the
+linker and the checker compare words the same way: one word pattern, one stop list, one stemmer
+(Snowball's English stemmer, through PyStemmer).
 """
 
 from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import Stemmer
 
 UNIT_WORDS: dict[str, int] = {
     "zero": 0,
@@ -140,3 +149,55 @@ def ordinal_word(word: str) -> tuple[float, str, bool] | None:
 
 
 _ALL_ORDINALS = {**ORDINAL_UNITS, **ORDINAL_TEENS, **ORDINAL_TENS, **ORDINAL_SCALES}
+
+
+# --- months ------------------------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+"""Month names and abbreviations, lower case -> month number."""
+
+# --- words and stop words ----------------------------------------------------------------------------
+
+WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[,()–—]", re.UNICODE)
+"""A word (letters, then letters, digits, apostrophes or hyphens), a figure ("3,825", "2.5"), or a
+punctuation mark that separates phrases."""
+
+_FUNCTION_WORDS = """a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has have having
+he her here hers herself him himself his how i if in into is it its it's itself just me more most my myself no nor
+not now of off on once only onto or other our ours ourselves out over own same she should so some such than that
+the their theirs them themselves then there these they this those through to too under until up very was we were
+what when where which while who whom whose why will with would you your yours yourself yourselves also another"""
+_QUALIFIER_WORDS = """less fewer least around approximately nearly almost estimated per total number"""
+"""Words that qualify a figure rather than say what it counts."""
+_CITATION_WORDS = """retrieved pp pdf isbn doi ed eds vol press page pages archived original http https www com
+org html htm"""
+"""The apparatus of a citation: present in most footnotes, evidence of none."""
+STOP_WORDS = frozenset((_FUNCTION_WORDS + " " + _QUALIFIER_WORDS + " " + _CITATION_WORDS).split())
+"""Words that say nothing of what a text is about, for every stage that compares words."""
+
+_STEMMER = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The form words are compared in: lower case, no possessive, Snowball's English stem ("deaths" -> "death")."""
+    word = word.lower().replace("’", "'").removesuffix("'s").strip("'-")
+    return str(_STEMMER.stemWord(word))
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The words, figures and phrase-separating marks of ``text[start:end]``, in order."""
+    return WORD.finditer(text, start, len(text) if end is None else end)
+
+
+def content_terms(text: str) -> list[str]:
+    """The stems of a text's content words and figures, in order: what retrieval compares."""
+    terms = []
+    for match in words(text):
+        token = match.group().rstrip(",.")
+        if len(token) >= 2 and token.lower() not in STOP_WORDS:
+            terms.append(stem(token))
+    return terms

@@ -2,8 +2,9 @@
 
 A number's context is mostly the noun it counts ("646 cases") and the verb or subject before it
 ("the confirmed cases reached 3446"); words reached only across another number belong to that one.
-Words are compared as crude stems with a few synonym groups (killed/deaths, grossed/earned), and
-near-identical spellings match through rapidfuzz (hospitalisations/hospitalizations).
+Words are compared as the lexicon's stems (``citefacts.lexicon``) with a few synonym groups
+(killed/deaths, grossed/earned), and near-identical spellings match through rapidfuzz
+(hospitalisations/hospitalizations).
 """
 
 from __future__ import annotations
@@ -14,6 +15,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
+
+from citefacts.lexicon import (
+    MONTHS,
+    ORDINAL_UNITS,
+    SCALE_WORDS,
+    STOP_WORDS,
+    TEEN_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
+    stem,
+    words,
+)
 
 WINDOW = 8
 """How many words on each side of a value make its context."""
@@ -32,29 +45,23 @@ SCOPE = False
 NAME_WEIGHT = 0.65
 """A capitalised word this close to a value names whose value it is."""
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[,()–—]", re.UNICODE)
 _CONJUNCT = frozenset([",", "(", ")", "–", "—", "and", "or", "but", "while", "whereas", "with"])
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n|\[\d+\]")
-_STOP = frozenset(
-    re.findall(
-        r"\w+'?\w*",
-        """a an the and or but of in on at to for from by with as into onto than then that this these those
-        is are was were be been being has have had do does did it its it's their his her they them he she we
-        you i which who whom whose what when where while there here also only just not no nor so such about
-        more most less fewer least over under above below around approximately nearly almost some estimated
-        after before since until during per each other another both all any up out off total number""",
-    )
-)
 _NUMBER_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-        seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
-        million billion trillion dozen first second third fourth fifth percent cent
-        january february march april may june july august september october november december
-        jan feb mar apr jun jul aug sep sept oct nov dec""",
-    )
+    [
+        *UNIT_WORDS,
+        *TEEN_WORDS,
+        *TENS_WORDS,
+        *SCALE_WORDS,
+        *ORDINAL_UNITS,
+        *MONTHS,
+        "hundred",
+        "dozen",
+        "percent",
+        "cent",
+    ]
 )
+"""Words that are part of a figure or a date, not of what it counts."""
 _SYNONYMS = [
     "death dead die died dies dying kill killed killing fatality fatalities life lives",
     "case infection infect positive",
@@ -71,8 +78,16 @@ _SYNONYMS = [
     "resident inhabitant population people person",
     "coronavirus covid-19 covid sars-cov-2",
 ]
-_GROUP = {word: group.split()[0] for group in _SYNONYMS for word in group.split()}
-_EVENTS = frozenset(["death", "case", "recovery", "injure", "miss", "displac", "wound"])
+_GROUP = {stem(word): stem(group.split()[0]) for group in _SYNONYMS for word in group.split()}
+
+
+def word_key(word: str) -> str:
+    """How context words are compared: the lexicon's stem, then its synonym group's name."""
+    stemmed = stem(word)
+    return _GROUP.get(stemmed, stemmed)
+
+
+_EVENTS = frozenset(word_key(word) for word in ["death", "case", "recovery", "injure", "missing", "displaced", "wounded"])
 """What counts of people count: the dead, the infected, the recovered, the injured, the missing."""
 _CONTRASTS = [
     ["soldiers troops servicemen combatants fighters militants", "civilians non-combatants noncombatants"],
@@ -108,28 +123,8 @@ class Context:
         return {word for word, weight in self.weights.items() if weight >= NOUN_WEIGHT}
 
 
-def stem(word: str) -> str:
-    """A crude stem: lower case, no possessive or plural, no -ed/-ing, then a synonym group's name."""
-    word = word.lower().replace("’", "'").removesuffix("'s").strip("'-")
-    if word in _GROUP:
-        return _GROUP[word]
-    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("sses", "ss")):
-        if word.endswith(suffix) and len(word) > 4:
-            word = word[: -len(suffix)] + replacement
-            break
-    else:
-        if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-            word = word[:-1]
-        if word.endswith("ed") and len(word) > 4:
-            word = word[:-2]
-        elif word.endswith("ing") and len(word) > 5:
-            word = word[:-3]
-    word = word.removesuffix("e") if len(word) > 4 else word
-    return _GROUP.get(word, word)
-
-
-_KINDS = [[frozenset(stem(word) for word in kind.split()) for kind in division] for division in _CONTRASTS]
-"""The kinds of ``_CONTRASTS`` as stems, as context words are stored."""
+_KINDS = [[frozenset(word_key(word) for word in kind.split()) for kind in division] for division in _CONTRASTS]
+"""The kinds of ``_CONTRASTS`` as keys, as context words are stored."""
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -149,19 +144,19 @@ def context(
     """
     left, right = clause_bounds(text, start, end)
     others = [(s, e) for s, e in values if not (s < end and start < e)] if barriers else []
-    right_words = _side(list(_WORD.finditer(text, end, right)), others, RIGHT_DECAY, barriers)
-    left_words = _side(list(reversed(list(_WORD.finditer(text, left, start)))), others, LEFT_DECAY, barriers)
+    right_words = _side(list(words(text, end, right)), others, RIGHT_DECAY, barriers)
+    left_words = _side(list(reversed(list(words(text, left, start)))), others, LEFT_DECAY, barriers)
     weights: dict[str, float] = {}
     for key, weight, _, _, _ in right_words + left_words:
         weights[key] = max(weights.get(key, 0.0), weight)
     nouns = [key for key, weight, token, _, _ in right_words[:3] if weight >= NOUN_WEIGHT and not token[0].isupper()]
-    first = next(_WORD.finditer(text, left, right), None)
+    first = next(words(text, left, right), None)
     names = {
         key
         for key, weight, token, at, _ in right_words + left_words
         if weight >= NAME_WEIGHT and token[0].isupper() and (first is None or at != first.start())
     }
-    clause = {stem(m.group()) for m in _WORD.finditer(text, left, right) if m.group().lower() not in _STOP}
+    clause = {word_key(m.group()) for m in words(text, left, right) if m.group().lower() not in STOP_WORDS}
     proper = {
         key
         for key, _, token, at, _ in right_words + left_words
@@ -190,18 +185,18 @@ def counted_kinds(nouns: set[str], text_words: frozenset[str]) -> frozenset[tupl
 @lru_cache(maxsize=256)
 def _text_stems(text: str) -> frozenset[str]:
     """Every word of a text, stemmed: what it speaks of anywhere."""
-    return frozenset(stem(m.group()) for m in _WORD.finditer(text))
+    return frozenset(word_key(m.group()) for m in words(text))
 
 
 def _side(
-    words: list[re.Match[str]], others: list[tuple[int, int]], decay: float, barriers: bool
+    matches: list[re.Match[str]], others: list[tuple[int, int]], decay: float, barriers: bool
 ) -> list[tuple[str, float, str, int, bool]]:
     """Content words on one side of a value: (stem, weight, token, offset, crossed), nearest first.
 
     ``crossed``: the word was reached across a comma, a conjunction or another value."""
     found: list[tuple[str, float, str, int, bool]] = []
     weight, distance, crossed = 1.0, 0, False
-    for match in words:
+    for match in matches:
         token = match.group()
         if token[0].isdigit() or any(s <= match.start() < e for s, e in others):
             weight *= ACROSS_VALUE if barriers else 1.0
@@ -211,9 +206,9 @@ def _side(
             weight *= ACROSS_CONJUNCT
             crossed = True
             continue
-        if token.lower() in _STOP or token.lower() in _NUMBER_WORDS or len(token) < 2:
+        if token.lower() in STOP_WORDS or token.lower() in _NUMBER_WORDS or len(token) < 2:
             continue
-        found.append((stem(token), weight * decay**distance, token, match.start(), crossed))
+        found.append((word_key(token), weight * decay**distance, token, match.start(), crossed))
         distance += 1
         if distance >= WINDOW:
             break

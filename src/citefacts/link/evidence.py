@@ -17,6 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz
 
+from citefacts.lexicon import content_terms
 from citefacts.mention import DocMention
 from citefacts.models import DateValue, EntityValue, NumberValue
 
@@ -32,13 +33,11 @@ CONTENT_FEATURES = (
     "quote",
 )
 POSITION_FEATURES = ("closes_paragraph", "closes_section", "opens_paragraph", "length", "quoted")
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{30,})[\"”]")
 _BIBLIOGRAPHIC = re.compile(
     r"\b(?:pp?\.|pages?|ISBN|ISSN|doi|vol\.|no\.|volume|issue)\s*[\d\-–:, ]+|\(\d+\)|:\s*\d+[\-–]?\d*", re.IGNORECASE
 )
 _QUOTE_MARK = re.compile(r"[\"“”]")
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s")
 
 
 class _Sentence:
@@ -49,17 +48,9 @@ class _Sentence:
     block: int
 
 
-def stem(word: str) -> str:
-    """A crude English suffix stripper, so that 'citations' meets 'cited' halfway."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
 def tokens(text: str) -> list[str]:
-    """Lower-cased, stemmed words without English stop words, then their bigrams (phrases count more)."""
-    words = [stem(word) for word in _TOKEN.findall(text.lower()) if word not in _STOPWORDS]
+    """A text's content terms (``lexicon.content_terms``), then their bigrams (phrases count more)."""
+    words = content_terms(text)
     return words + [f"{first}_{second}" for first, second in itertools.pairwise(words)]
 
 
@@ -169,15 +160,3 @@ def position_features(sentences: list[_Sentence]) -> dict[str, Array]:
         "length": np.log1p(np.array([len(s.text) for s in sentences], dtype=np.float64)) - 4.5,
         "quoted": np.array([bool(_QUOTE_MARK.search(s.text)) for s in sentences], dtype=np.float64),
     }
-
-
-_STOPWORD_LIST = (
-    "a about above after again against all am an and any are as at be because been before being below between "
-    "both but by can could did do does doing down during each few for from further had has have having he her "
-    "here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not "
-    "now of off on once only or other our ours ourselves out over own same she should so some such than that the "
-    "their theirs them themselves then there these they this those through to too under until up very was we "
-    "were what when where which while who whom why will with would you your yours yourself yourselves also "
-    "retrieved pp pdf isbn doi ed eds vol press page pages archived original http https www com org html htm"
-)
-_STOPWORDS = frozenset(_STOPWORD_LIST.split())

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import calendar
 
-from citefacts.lexicon import ORDINAL_TEENS, ORDINAL_UNITS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
-
-MONTHS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
+from citefacts.lexicon import MONTHS, ORDINAL_TEENS, ORDINAL_UNITS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
 
 MONTH_FULL_NAMES: list[str] = [calendar.month_name[i].lower() for i in range(1, 13)]
 

@@ -12,9 +12,8 @@ from functools import lru_cache
 
 import dateparser
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
+from citefacts.lexicon import MONTHS
+
 _MONTH = r"(?P<month>[A-Za-z]+)\.?"
 _FORMS = [
     re.compile(r"^(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})$"),
@@ -45,7 +44,7 @@ def _from_parts(parts: dict[str, str | None]) -> str | None:
     year = parts["year"]
     month_name = parts.get("month")
     number = parts.get("m")
-    month = int(number) if number else _MONTHS.get(month_name.lower()) if month_name else None
+    month = int(number) if number else MONTHS.get(month_name.lower()) if month_name else None
     if month_name and month is None:
         return None
     if month is None:

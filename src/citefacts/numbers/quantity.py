@@ -10,16 +10,19 @@ from dataclasses import dataclass, replace
 
 from citefacts.lexicon import SCALE_WORDS
 from citefacts.models import NumberKind
-from citefacts.numbers.numeral import Numeral, read_numeral
-from citefacts.numbers.tokens import Token
-from citefacts.numbers.units import (
-    AREA_PREFIXES,
+from citefacts.numbers.currencies import (
     CENT_UNITS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DOLLAR_PREFIXES,
-    PERCENT_WORDS,
     currency_code,
+    millions_code,
+)
+from citefacts.numbers.numeral import Numeral, read_numeral
+from citefacts.numbers.tokens import Token
+from citefacts.numbers.units import (
+    AREA_PREFIXES,
+    PERCENT_WORDS,
     length_unit,
     rate_symbol,
     time_unit,
@@ -287,13 +290,6 @@ def _feet_and_inches(tokens: list[Token], feet: Quantity) -> Quantity:
     if (word in ("in", "inch", "inches") or word in _INCH_MARKS) and _near(tokens, inches.end):
         return replace(feet, end=inches.end + 1, value=feet.value + inches.value / 12)
     return feet
-
-
-def millions_code(text: str) -> str | None:
-    """The currency of a millions code ("MEUR", "MUSD": millions of euros, of dollars), or None."""
-    if len(text) == 4 and text[0] == "M" and text.isupper():
-        return currency_code(text[1:], upper_only=True)
-    return None
 
 
 def _millions(tokens: list[Token], i: int, code: str | None) -> Quantity | None:

@@ -1,218 +1,14 @@
-"""Currencies, percent signs and units of measure: the vocabulary that types a number.
+"""Percent signs and units of measure: the surface forms that make a number a percentage or a quantity.
 
-Surface forms map to a currency code (money), "%" (percent) or a unit name (quantity). Case matters
-for short symbols ("m" is a metre, "M" a million), not for spelled-out words.
+Each form maps to "%" or to a unit name ("km" and "kilometres" to "kilometre"), the name written to the
+output; case matters for short symbols ("m" is a metre, "M" a million), not for spelled-out words.
 """
 
 from __future__ import annotations
 
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-    "₽": "RUB",
-    "₺": "TRY",
-    "₩": "KRW",
-    "₡": "CRC",
-    "₭": "LAK",
-    "₦": "NGN",
-    "₱": "PHP",
-    "₪": "ILS",
-    "₫": "VND",
-    "₴": "UAH",
-    "฿": "THB",
-    "¢": "USD_CENT",
-    "₼": "AZN",
-    "֏": "AMD",
-    "₾": "GEL",
-}
-DOLLAR_PREFIXES: dict[str, str] = {
-    "us": "USD",
-    "usd": "USD",
-    "c": "CAD",
-    "ca": "CAD",
-    "can": "CAD",
-    "cad": "CAD",
-    "a": "AUD",
-    "au": "AUD",
-    "aud": "AUD",
-    "nz": "NZD",
-    "nt": "TWD",
-    "hk": "HKD",
-    "s": "SGD",
-    "r": "BRL",
-    "mex": "MXN",
-    "mxn": "MXN",
-}
-"""Letters written before "$" that say which dollar ("US$", "C$", "Mex$")."""
-
-ISO_CODES = frozenset(
-    [
-        "USD",
-        "EUR",
-        "GBP",
-        "JPY",
-        "CNY",
-        "RMB",
-        "RUB",
-        "AZN",
-        "AMD",
-        "GEL",
-        "INR",
-        "CAD",
-        "AUD",
-        "CHF",
-        "SEK",
-        "NOK",
-        "DKK",
-        "MXN",
-        "BRL",
-        "ZAR",
-        "KRW",
-        "HKD",
-        "SGD",
-        "NZD",
-        "IRR",
-        "TRY",
-        "PLN",
-        "CZK",
-        "HUF",
-        "UAH",
-        "ILS",
-        "SAR",
-        "AED",
-        "EGP",
-        "NGN",
-        "KES",
-        "PKR",
-        "BDT",
-        "IDR",
-        "THB",
-        "VND",
-        "PHP",
-        "MYR",
-        "ARS",
-        "CLP",
-        "COP",
-        "PEN",
-        "TWD",
-        "BTC",
-    ]
-)
-_LOWER_CODE_EXCLUDED = frozenset({"try", "amd", "cad", "pen", "irr", "sar"})
-"""Codes that are also English words or names, accepted only in capitals."""
-
-CURRENCY_WORDS: dict[str, str] = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "buck": "USD",
-    "bucks": "USD",
-    "us dollar": "USD",
-    "us dollars": "USD",
-    "u.s. dollars": "USD",
-    "canadian dollar": "CAD",
-    "canadian dollars": "CAD",
-    "australian dollar": "AUD",
-    "australian dollars": "AUD",
-    "cent": "USD_CENT",
-    "cents": "USD_CENT",
-    "euro": "EUR",
-    "euros": "EUR",
-    "pound sterling": "GBP",
-    "pounds sterling": "GBP",
-    "sterling": "GBP",
-    "pence": "GBP_PENNY",
-    "penny": "GBP_PENNY",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "chinese yuan": "CNY",
-    "renminbi": "CNY",
-    "rmb": "CNY",
-    "kuai": "CNY",
-    "franc": "FRF",
-    "francs": "FRF",
-    "swiss francs": "CHF",
-    "mark": "DEM",
-    "marks": "DEM",
-    "deutsche marks": "DEM",
-    "rupee": "INR",
-    "rupees": "INR",
-    "ruble": "RUB",
-    "rubles": "RUB",
-    "rouble": "RUB",
-    "roubles": "RUB",
-    "manat": "AZN",
-    "manats": "AZN",
-    "dram": "AMD",
-    "drams": "AMD",
-    "lari": "GEL",
-    "lira": "TRY",
-    "liras": "TRY",
-    "lire": "ITL",
-    "turkish lira": "TRY",
-    "peso": "MXN",
-    "pesos": "MXN",
-    "won": "KRW",
-    "rial": "IRR",
-    "rials": "IRR",
-    "shekel": "ILS",
-    "shekels": "ILS",
-    "u.s. dollar": "USD",
-    "hong kong dollar": "HKD",
-    "hong kong dollars": "HKD",
-    "new zealand dollar": "NZD",
-    "new zealand dollars": "NZD",
-    "singapore dollar": "SGD",
-    "singapore dollars": "SGD",
-    "taiwan dollars": "TWD",
-    "new taiwan dollars": "TWD",
-    "japanese yen": "JPY",
-    "indian rupee": "INR",
-    "indian rupees": "INR",
-    "pakistani rupees": "PKR",
-    "mexican pesos": "MXN",
-    "philippine pesos": "PHP",
-    "argentine pesos": "ARS",
-    "swiss franc": "CHF",
-    "russian rubles": "RUB",
-    "south african rand": "ZAR",
-    "brazilian reais": "BRL",
-    "reais": "BRL",
-    "euro cent": "EUR_CENT",
-    "euro cents": "EUR_CENT",
-    "quid": "GBP",
-    "baht": "THB",
-    "rand": "ZAR",
-    "ringgit": "MYR",
-    "rupiah": "IDR",
-    "dirham": "AED",
-    "dirhams": "AED",
-    "riyal": "SAR",
-    "riyals": "SAR",
-    "zloty": "PLN",
-    "zlotys": "PLN",
-    "forint": "HUF",
-    "forints": "HUF",
-    "koruna": "CZK",
-    "krona": "SEK",
-    "kronor": "SEK",
-    "krone": "NOK",
-    "kroner": "NOK",
-    "naira": "NGN",
-    "hryvnia": "UAH",
-    "hryvnias": "UAH",
-    "taka": "BDT",
-    "bitcoin": "BTC",
-    "bitcoins": "BTC",
-    "satoshi": "BTC_SATOSHI",
-    "satoshis": "BTC_SATOSHI",
-}
-CENT_UNITS = frozenset({"cent", "cents", "pence", "penny", "¢"})
 PERCENT_WORDS = frozenset({"percent", "percents", "percentage", "pct", "per cent", "per-cent"})
 
-_LENGTHS = {
+_LENGTH_WORDS = {
     "metre": "metre",
     "meter": "metre",
     "kilometre": "kilometre",
@@ -240,7 +36,7 @@ _LENGTHS = {
     "parsec": "parsec",
     "nautical mile": "nautical mile",
 }
-_OTHERS = {
+_MEASURE_WORDS = {
     "gram": "gram",
     "gramme": "gram",
     "kilogram": "kilogram",
@@ -312,7 +108,7 @@ _OTHERS = {
     "kilowatt hour": "kilowatt hour",
     "kilowatt-hour": "kilowatt hour",
 }
-_TIMES = {
+_TIME_WORDS = {
     "second": "second",
     "s": "second",
     "sec": "second",
@@ -386,6 +182,37 @@ UNIT_SYMBOLS: dict[str, str] = {
     "°": "degree",
     "°C": "degree Celsius",
     "°F": "degree Fahrenheit",
+    "psi": "pound per square inch",
+    "atm": "atmosphere",
+    "mmHg": "millimetre of mercury",
+    "dB": "decibel",
+    "kcal": "kilocalorie",
+    "rpm": "revolution per minute",
+    "ppm": "part per million",
+    "ppb": "part per billion",
+    "cc": "cubic centimetre",
+    "tsp": "teaspoon",
+    "tbsp": "tablespoon",
+    "gal": "gallon",
+    "qt": "quart",
+    "hp": "horsepower",
+    "bhp": "horsepower",
+    "KiB": "kibibyte",
+    "MiB": "mebibyte",
+    "GiB": "gibibyte",
+    "TiB": "tebibyte",
+    "Ω": "ohm",
+    "mA": "milliampere",
+    "kA": "kiloampere",
+    "µA": "microampere",
+    "μA": "microampere",
+    "mAh": "milliampere hour",
+    "cl": "centilitre",
+    "dl": "decilitre",
+    "Ma": "megayear",
+    "Ga": "gigayear",
+    "Myr": "megayear",
+    "Gyr": "gigayear",
 }
 _SI_PREFIXES = {
     "k": "kilo",
@@ -429,40 +256,7 @@ _BARE_SYMBOLS = frozenset(["Wh", "V", "Hz", "J", "Pa", "Ω", "eV", "bps", "cal",
 _NO_PREFIXED = frozenset(["Mt", "kt", "TV", "TL", "MN", "TN", "Mg", "mt", "ct", "ht"])
 """Prefixed forms that are more often something else: "Mt" (mount), "kt" (knots), "TV", "TL" (lira),
 "MN" and "TN" (states), "Mg" (magnesium)."""
-_OTHER_SYMBOLS = {
-    "psi": "pound per square inch",
-    "atm": "atmosphere",
-    "mmHg": "millimetre of mercury",
-    "dB": "decibel",
-    "kcal": "kilocalorie",
-    "rpm": "revolution per minute",
-    "ppm": "part per million",
-    "ppb": "part per billion",
-    "cc": "cubic centimetre",
-    "tsp": "teaspoon",
-    "tbsp": "tablespoon",
-    "gal": "gallon",
-    "qt": "quart",
-    "hp": "horsepower",
-    "bhp": "horsepower",
-    "KiB": "kibibyte",
-    "MiB": "mebibyte",
-    "GiB": "gibibyte",
-    "TiB": "tebibyte",
-    "Ω": "ohm",
-    "mA": "milliampere",
-    "kA": "kiloampere",
-    "µA": "microampere",
-    "μA": "microampere",
-    "mAh": "milliampere hour",
-    "cl": "centilitre",
-    "dl": "decilitre",
-    "Ma": "megayear",
-    "Ga": "gigayear",
-    "Myr": "megayear",
-    "Gyr": "gigayear",
-}
-_SI_PREFIX_WORDS = ("kilo", "mega", "giga", "tera", "centi", "milli", "micro", "nano", "hecto", "deci")
+SI_PREFIX_WORDS = ("kilo", "mega", "giga", "tera", "centi", "milli", "micro", "nano", "hecto", "deci")
 _PREFIXABLE_NAMES = frozenset(
     [
         "watt",
@@ -495,14 +289,14 @@ AREA_PREFIXES = {"square": "square", "sq": "square", "cubic": "cubic", "cu": "cu
 def unit_word(word: str) -> str | None:
     """The unit a spelled-out word names ("kilometres" -> "kilometre", "megatons" -> "megaton"), or None."""
     lower = word.lower()
-    for table in (_LENGTHS, _OTHERS):
+    for table in (_LENGTH_WORDS, _MEASURE_WORDS):
         if lower in table:
             return table[lower]
         if lower.endswith("es") and lower[:-2] in table:
             return table[lower[:-2]]
         if lower.endswith("s") and lower[:-1] in table:
             return table[lower[:-1]]
-    for prefix in _SI_PREFIX_WORDS:
+    for prefix in SI_PREFIX_WORDS:
         if lower.startswith(prefix) and len(lower) > len(prefix) + 2:
             name = lower[len(prefix) :]
             name = name[:-1] if name.endswith("s") and name[:-1] in _PREFIXABLE_NAMES else name
@@ -522,8 +316,6 @@ def unit_symbol(text: str) -> str | None:
     """The unit a symbol names, listed ("km", "°C") or an SI prefix and a symbol ("kPa", "GWh", "µA"), or None."""
     if text in UNIT_SYMBOLS:
         return UNIT_SYMBOLS[text]
-    if text in _OTHER_SYMBOLS:
-        return _OTHER_SYMBOLS[text]
     if text in _BARE_SYMBOLS:
         return _PREFIXABLE_SYMBOLS[text]
     if len(text) > 1 and text[0] in _SI_PREFIXES and text[1:] in _PREFIXABLE_SYMBOLS and text not in _NO_PREFIXED:
@@ -536,16 +328,18 @@ def length_unit(word: str) -> str | None:
     found = UNIT_SYMBOLS.get(word) if word in ("m", "km", "cm", "mm", "ft", "mi", "yd", "in") else None
     if word == "in":
         return "inch"
-    return found or (unit_word(word) if unit_word(word) in set(_LENGTHS.values()) else None)
+    return found or (unit_word(word) if unit_word(word) in set(_LENGTH_WORDS.values()) else None)
 
 
 def time_unit(word: str) -> str | None:
+    """A unit of time by word or symbol ("hours", "min", "s"), for rates ("km/h", "metres per second")."""
     lower = word.lower()
-    return _TIMES.get(lower) or (_TIMES.get(lower[:-1]) if lower.endswith("s") and len(lower) > 3 else None)
+    return _TIME_WORDS.get(lower) or (_TIME_WORDS.get(lower[:-1]) if lower.endswith("s") and len(lower) > 3 else None)
 
 
-def currency_code(text: str, upper_only: bool = False) -> str | None:
-    """The currency an ISO code or currency word names ("USD", "euros", "rmb"), or None."""
-    if text.upper() in ISO_CODES and (text.isupper() or (not upper_only and text not in _LOWER_CODE_EXCLUDED)):
-        return "CNY" if text.upper() == "RMB" else text.upper()
-    return None if upper_only else CURRENCY_WORDS.get(text.lower())
+def unit_names() -> set[str]:
+    """Every unit name the words and symbols above give, before "square", "cubic" and "per" combine them."""
+    names = {*_LENGTH_WORDS.values(), *_MEASURE_WORDS.values(), *_TIME_WORDS.values(), *UNIT_SYMBOLS.values()}
+    names |= {prefix + name for prefix in ("", *_SI_PREFIXES.values()) for name in _PREFIXABLE_SYMBOLS.values()}
+    names |= {prefix + (unit_word(name) or name) for prefix in SI_PREFIX_WORDS for name in _PREFIXABLE_NAMES}
+    return names

@@ -1,0 +1,76 @@
+"""The shareable HTML report: rendered from its template with every source string escaped, nothing fetched."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from citefacts.models import Decision
+from citefacts.pipeline import run
+from citefacts.read import read_source
+from citefacts.review.report import render_report
+from citefacts.review.rerun import save_extraction
+from citefacts.review.store import append_decisions, decisions_path
+from citefacts.review.view import load_reviewed
+
+SCRIPT = "<script>alert(1)</script>"
+ATTRIBUTE = '"><img src=x onerror=alert(1)>'
+ARTICLE = f"""Town
+In 1999 the {SCRIPT} festival drew 2,000 visitors.[1] The {ATTRIBUTE} town had 5,000 inhabitants in 1990.[2]
+^"Festival {SCRIPT}". Culture Weekly. 2000. The festival drew 2,000 visitors in 1999.
+^Census {ATTRIBUTE}. The town had 5,000 inhabitants in 1990.
+"""
+
+
+@pytest.fixture()
+def html(tmp_path: Path, nlp: Language) -> str:
+    source = tmp_path / "town.txt"
+    source.write_text(ARTICLE)
+    out = tmp_path / "out" / "town.json"
+    save_extraction(run(read_source(source), nlp), out)
+    document = load_reviewed(out).document
+    fact = document.facts[0]
+    note = f"see {SCRIPT} and {ATTRIBUTE}"
+    decision = Decision(
+        fact_id=fact.id,
+        content_hash=fact.content_hash,
+        decision="accept",
+        reviewer=ATTRIBUTE,
+        at=datetime.now(UTC),
+        note=note,
+    )
+    gone = decision.model_copy(update={"fact_id": "f0000000000000", "note": SCRIPT})  # archived: no such fact
+    append_decisions(decisions_path(out), [decision, gone])
+    return render_report([load_reviewed(out)])
+
+
+def test_markup_in_sentences_footnotes_and_decisions_is_escaped(html: str) -> None:
+    assert "<script" not in html and "<img" not in html and "onerror=alert(1)>" not in html
+    script, attribute = "&lt;script&gt;alert(1)&lt;/script&gt;", "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"
+    number = '<mark class="number" title="CARDINAL: 1">1</mark>'  # the 1 of alert(1) is a number mention
+    assert f"the &lt;script&gt;alert({number})&lt;/script&gt; festival" in html, "sentence"
+    assert f"The &#34;&gt;&lt;img src=x onerror=alert({number})&gt; town" in html, "sentence"
+    assert f"&#34;Festival {script}&#34;. Culture Weekly." in html and f"Census {attribute}." in html, "footnotes"
+    assert f"accept by {attribute}, " in html, "reviewer"
+    assert f'<span class="muted">see {script} and {attribute}</span>' in html, "decision note"
+    assert f"<td>{script}</td></tr>" in html, "archived decision's note"
+
+
+def test_report_is_self_contained_with_a_csp_that_forbids_fetches(html: str) -> None:
+    assert (
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        in html
+    )
+    assert "<style>" in html and "<link" not in html and "src=" not in html.replace("src=x", "")
+    assert "http://" not in html and "https://" not in html
+
+
+def test_report_shows_status_values_footnotes_and_decisions(html: str) -> None:
+    assert "<h2>" in html and "facts:" in html and "review: " in html
+    assert '<mark class="number" title="CARDINAL: 2000">2,000</mark>' in html
+    assert "2,000 → 2000" in html and "[1]" in html and "<h3>Footnotes cited</h3>" in html
+    assert "accept by &#34;&gt;&lt;img" in html
+    assert "<h3>Archived decisions (fact no longer extracted)</h3>" in html and "f0000000000000" in html

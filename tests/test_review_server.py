@@ -57,54 +57,65 @@ def request(server: ReviewServer, method: str, path: str, body: dict | None = No
     return response.status, response.read(), response
 
 
+def expect(server: ReviewServer, status: int, method: str, path: str, body: dict | None = None, **headers: str):  # type: ignore[no-untyped-def]
+    """The body and response of a request that must answer with this status, else a failure saying what came back."""
+    got, data, response = request(server, method, path, body, **headers)
+    assert got == status, f"{method} {path}: expected {status}, got {got}: {data[:500].decode(errors='replace')}"
+    return data, response
+
+
+def queue(server: ReviewServer) -> list[dict]:
+    """The facts of the review queue, from a GET that must succeed."""
+    return json.loads(expect(server, 200, "GET", "/api/facts")[0])["facts"]  # type: ignore[no-any-return]
+
+
 def test_server_binds_loopback_and_serves_the_queue_with_a_strict_csp(server: ReviewServer) -> None:
     assert server.server_address[0] == "127.0.0.1"
-    status, body, response = request(server, "GET", "/api/facts")
-    facts = json.loads(body)["facts"]
-    assert status == 200 and facts[0]["status"] in {"contradicted", "uncited"}
+    body, response = expect(server, 200, "GET", "/api/facts")
+    assert json.loads(body)["facts"][0]["status"] in {"contradicted", "uncited"}
     assert "script-src 'self'" in response.getheader("Content-Security-Policy")
-    status, page, _ = request(server, "GET", "/")
-    assert status == 200 and b"review.js" in page and b"innerHTML" not in request(server, "GET", "/review.js")[1]
+    page, _ = expect(server, 200, "GET", "/")
+    assert b"review.js" in page and b"innerHTML" not in expect(server, 200, "GET", "/review.js")[0]
 
 
 def test_decision_is_appended_at_once_and_a_stale_page_is_refused(server: ReviewServer, output: Path) -> None:
-    fact = json.loads(request(server, "GET", "/api/facts")[1])["facts"][0]
+    fact = queue(server)[0]
     post = {"file": fact["file"], "id": fact["id"], "content_hash": fact["content_hash"], "decision": "reject"}
-    status, body, _ = request(server, "POST", "/api/decisions", {**post, "note": "wrong year"})
-    assert status == 200 and json.loads(body)["decision"]["decision"] == "reject"
+    body, _ = expect(server, 200, "POST", "/api/decisions", {**post, "note": "wrong year"})
+    assert json.loads(body)["decision"]["decision"] == "reject"
     assert [(d.decision, d.note, d.reviewer) for d in read_decisions(decisions_path(output))] == [
         ("reject", "wrong year", "ann")
     ]
-    status, body, _ = request(server, "POST", "/api/decisions", {**post, "content_hash": "old"})
-    assert status == 409 and "changed since the page loaded" in json.loads(body)["error"]
+    body, _ = expect(server, 409, "POST", "/api/decisions", {**post, "content_hash": "old"})
+    assert "changed since the page loaded" in json.loads(body)["error"]
     for refused in ({"decision": "maybe"}, {"decision": "correct"}):
-        assert request(server, "POST", "/api/decisions", {**post, **refused})[0] == 409
-    assert request(server, "POST", "/api/decisions", {**post, "decision": "undo"})[0] == 200
-    status, body, _ = request(server, "POST", "/api/decisions", {**post, "decision": "undo"})
-    assert status == 409 and "nothing to undo" in json.loads(body)["error"]
+        expect(server, 409, "POST", "/api/decisions", {**post, **refused})
+    expect(server, 200, "POST", "/api/decisions", {**post, "decision": "undo"})
+    body, _ = expect(server, 409, "POST", "/api/decisions", {**post, "decision": "undo"})
+    assert "nothing to undo" in json.loads(body)["error"]
     assert [d.decision for d in read_decisions(decisions_path(output))] == ["reject", "undo"]
 
 
 def test_reextraction_while_reviewing_puts_the_fact_back_as_stale(
     server: ReviewServer, output: Path, nlp: Language
 ) -> None:
-    fact = next(f for f in json.loads(request(server, "GET", "/api/facts")[1])["facts"] if "5,000" in f["text"])
+    fact = next(f for f in queue(server) if "5,000" in f["text"])
     post = {"file": fact["file"], "id": fact["id"], "content_hash": fact["content_hash"], "decision": "accept"}
-    assert request(server, "POST", "/api/decisions", post)[0] == 200
+    expect(server, 200, "POST", "/api/decisions", post)
     source = output.parents[1] / "town.txt"
     source.write_text(ARTICLE.replace("5,000 inhabitants", "5,100 inhabitants"))
     save_extraction(run(read_source(source), nlp), output)
-    facts = {f["id"]: f for f in json.loads(request(server, "GET", "/api/facts")[1])["facts"]}
+    facts = {f["id"]: f for f in queue(server)}
     assert facts[fact["id"]]["state"] == "stale" and facts[fact["id"]]["decision"] is None
     assert facts[fact["id"]]["previous"]["decision"] == "accept"
-    assert request(server, "POST", "/api/decisions", post)[0] == 409  # the page's copy is out of date
+    expect(server, 409, "POST", "/api/decisions", post)  # the page's copy is out of date
 
 
 def test_foreign_host_and_cross_origin_posts_are_refused(server: ReviewServer) -> None:
-    assert request(server, "GET", "/api/facts", Host="evil.example:80")[0] == 403
-    fact = json.loads(request(server, "GET", "/api/facts")[1])["facts"][0]
+    expect(server, 403, "GET", "/api/facts", Host="evil.example:80")
+    fact = queue(server)[0]
     post = {"file": fact["file"], "id": fact["id"], "content_hash": fact["content_hash"], "decision": "accept"}
-    assert request(server, "POST", "/api/decisions", post, Origin="http://evil.example")[0] == 403
+    expect(server, 403, "POST", "/api/decisions", post, Origin="http://evil.example")
 
 
 def test_report_is_self_contained_and_escapes_source_text(output: Path) -> None:
@@ -126,6 +137,7 @@ def test_report_and_summary_list_the_footnotes_placed_nowhere(tmp_path: Path, nl
     html = render_report([reviewed])
     assert "Footnotes no fact cites: 1" in html and "Unrelated almanac." in html
     summary = cli("review", str(out.parent), "--summary")
+    assert summary.returncode == 0, f"review --summary exited {summary.returncode}: {summary.stderr}"
     assert "1 of 2" in summary.stdout, summary.stdout
 
 
@@ -135,15 +147,18 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_summary_and_report_commands(output: Path, tmp_path: Path) -> None:
     summary = cli("review", str(output.parent), "--summary")
-    assert summary.returncode == 0 and "town.json" in summary.stdout, summary.stderr
+    assert summary.returncode == 0, f"review --summary exited {summary.returncode}: {summary.stderr}"
+    assert "town.json" in summary.stdout, summary.stdout
     report = cli("report", str(output), "--out", str(tmp_path / "report.html"))
-    assert report.returncode == 0 and (tmp_path / "report.html").exists(), report.stderr
+    assert report.returncode == 0, f"report exited {report.returncode}: {report.stderr}"
+    assert (tmp_path / "report.html").exists()
 
 
 def test_corrupt_log_is_a_one_line_error(output: Path) -> None:
     decisions_path(output).write_text("{not json\n")
     result = cli("review", str(output), "--summary")
-    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.returncode == 2, f"expected exit 2, got {result.returncode}: {result.stderr}"
+    assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "line 1" in result.stderr
 
 
@@ -152,7 +167,7 @@ def test_extract_prints_a_brief_diff_of_each_run(output: Path) -> None:
     source = output.parents[1] / "town.txt"
     source.write_text(ARTICLE.replace("5,000 inhabitants", "5,100 inhabitants"))
     result = cli("extract", str(source), "--out", str(output.parent))
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, f"extract exited {result.returncode}: {result.stderr}"
     assert "footnotes cited by a fact: 1 of 1" in result.stderr
     assert "0 new, 0 removed" in result.stderr and "changed: The town had 5,100 inhabitants" in result.stderr
     assert "Traceback" not in result.stderr and (output.parent / "town.diff.json").exists()
@@ -164,7 +179,7 @@ def test_extract_leaves_an_unchanged_output_as_it_was(output: Path) -> None:
     diff = output.with_name("town.diff.json")
     before, diff_before = output.read_bytes(), diff.read_bytes()
     result = cli("extract", str(source), "--out", str(output.parent))
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, f"extract exited {result.returncode}: {result.stderr}"
     assert "unchanged: " in result.stderr
     assert output.read_bytes() == before and diff.read_bytes() == diff_before
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -208,22 +209,75 @@ def test_small_article_links_quoted_sentences_through_the_pipeline(nlp: Language
     assert cited and all(c.linked_by == "content" for f in cited for c in f.citations)
 
 
-@pytest.mark.slow
-def test_precision_floor_on_wikitext_sample(nlp: Language) -> None:
+ARTICLE = DATA / "link_marked_article.jsonl"
+"""A made-up article written for these tests, in ``citefacts link``'s input format with its gold markers."""
+
+
+@pytest.fixture(scope="module")
+def article_links(nlp: Language) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The fixture article and what ``citefacts link`` writes for it."""
     from citefacts.eval.links import link_record
 
-    predicted = correct = 0
-    for line in (DATA / "link_wikitext_sample.jsonl").read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        output = link_record(nlp, record)
-        assert output["id"] == record["title"]
-        spans = [(s["start"], s["end"]) for s in output["links"]]
-        gold = gold_pairs(spans, record["markers"])
-        pairs = {(i, n) for i, s in enumerate(output["links"]) for n in s["footnotes"]}
-        predicted += len(pairs)
-        correct += len(pairs & gold)
-    assert predicted >= 15
-    assert correct / predicted >= 0.75
+    record = json.loads(ARTICLE.read_text(encoding="utf-8"))
+    return record, link_record(nlp, record)
+
+
+BY_ORDER_ALONE = (
+    "a note with nothing but a page reference, between two notes placed on sentences 0 and 3, is placed by "
+    "order alone on sentence 2 (p 0.83, above the threshold) though its marker closes sentence 1"
+)
+
+FIRST_CITATIONS = [
+    pytest.param(1, ["Holmsby Tide Mill is a restored tide mill"], id="fn1-quoted-description-links-the-lead"),
+    pytest.param(
+        2,
+        ["The mill ground wheat and barley"],
+        id="fn2-page-reference-between-two-placed-notes",
+        marks=pytest.mark.xfail(strict=True, reason=BY_ORDER_ALONE),
+    ),
+    pytest.param(3, ["A mill on the site is first recorded"], id="fn3-quotation-after-a-journal-citation"),
+    pytest.param(4, ["The present timber building dates from 1764"], id="fn4-quotation-in-other-words"),
+    pytest.param(5, [], id="fn5-page-reference-with-four-sentences-to-choose-from-stays-unplaced"),
+    pytest.param(6, ["The Wenn Valley Trust bought the derelict mill"], id="fn6-quoted-newspaper-report"),
+    pytest.param(7, ["Volunteers rebuilt the wheel"], id="fn7-quotation-after-a-magazine-citation"),
+    pytest.param(8, ["The mill pond is a nature reserve"], id="fn8-title-alone-links-by-its-words"),
+    pytest.param(9, ["Counts in the 2010s recorded"], id="fn9-quotation-before-the-report-title"),
+]
+"""Each footnote of the fixture and the sentences its first citation should be linked to (their openings).
+
+The linker aligns first citations only: the fixture's second marker of footnote 2 (after "Thomas Grange,
+retired.") is gold that no row asks for.
+"""
+
+
+@pytest.mark.parametrize(("number", "expected"), FIRST_CITATIONS)
+def test_own_article_links_each_footnote_where_its_first_marker_stood(
+    article_links: tuple[dict[str, Any], dict[str, Any]], number: int, expected: list[str]
+) -> None:
+    record, output = article_links
+    body = record["body"]
+    linked = [body[s["start"] : s["end"]] for s in output["links"] if number in s["footnotes"]]
+    assert len(linked) == len(expected), linked
+    assert all(text.startswith(opening) for text, opening in zip(linked, expected, strict=True)), linked
+
+
+def test_own_article_output_and_table_agree_with_its_markers(
+    article_links: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    record, output = article_links
+    body, numbers = record["body"], {note["n"] for note in record["footnotes"]}
+    assert output["id"] == record["id"]
+    for linked in output["links"]:
+        text = body[linked["start"] : linked["end"]]
+        assert text and text == text.strip() and set(linked["footnotes"]) <= numbers
+    table = {row.values[0]: row.values[1] for row in FIRST_CITATIONS}
+    assert set(table) == numbers, "every footnote of the fixture has a row"
+    # every sentence a row asks for holds a gold marker of its footnote
+    spans = [(s["start"], s["end"]) for s in output["links"]]
+    gold = gold_pairs(spans, record["markers"])
+    for index, (start, end) in enumerate(spans):
+        for number in (n for n, openings in table.items() if any(body[start:end].startswith(o) for o in openings)):
+            assert (index, number) in gold, (number, body[start:end])
 
 
 def test_fitted_weights_favour_the_evidence_that_marks_gold_first_citations() -> None:

@@ -139,7 +139,7 @@ ORIGINAL = "An original soundtrack was released on 10 June 2003 by Hollywood Rec
 ARCHIVED = '"Hollywood Records soundtracks". Archived from the original on 10 June 2003.'
 BULGARIA = "As of 23 March 2020, there are 201 confirmed cases in 15 out of 28 Bulgarian provinces."
 LEAGUE = "The club will play behind closed doors, a first in the 57-year history of the league."
-BILLBOARD = "It has so far peaked at number 28 on the Billboard Hot 100."
+BILLBOARD = "The single has so far peaked at number 28 on the Billboard Hot 100."
 ALBUMS = "She has sold 8.4 million albums in the United States and over 52 million albums worldwide."
 US_ONLY = "She has sold 8.4 million albums in the United States."
 GROSSES = (
@@ -236,7 +236,7 @@ VALUE_CASES = [
     case(
         "The sequel came out on December 1 , 2011.",
         ("December 1", DateValue(timex="XXXX-12-01")),
-        "A sequel was announced on October 4 , 2011 and was released on December 1 , 2011.",
+        "The sequel was announced on October 4 , 2011 and released on December 1 , 2011.",
         [("October 4", DateValue(timex="XXXX-10-04")), ("December 1", DateValue(timex="XXXX-12-01"))],
         "supported",
         id="a-day-whose-year-follows-it-is-a-full-date",

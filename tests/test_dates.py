@@ -153,7 +153,7 @@ FOUND = [
         id="range-of-years-with-a-two-digit-end",
     ),
     pytest.param(
-        "Industrial output was 53% of 1913 levels.",
+        "Steel output fell to 60% of 1913 levels.",
         None,
         [("1913", "1913")],
         id="a-year-modifying-a-plural-noun-is-a-year",

@@ -5,7 +5,8 @@ source may state for the claim to be confirmed: "2.1 million" covers 2,050,000-2
 than 23 million" everything above) and a wider ``tolerance`` interval (a round "30,000" may stand
 for 25,000-35,000: only a source value outside it contradicts). What a *source* states: a
 ``literal`` interval (all it logically asserts: "over 400" is anything above 400) and a
-``typical`` one (what a writer means: "over 400" is 400-500), used to confirm a claim.
+``typical`` one (what a writer means: "over 400" is 400-500), used to confirm a claim. Quantities in
+two units of one dimension are compared in the claim's unit ("1.6 km" against "1 mile"), as pint converts.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
+from typing import Literal, TypeGuard, get_args
 
-from citefacts.models import DateValue, NumberValue
+from citefacts.models import DateValue, NumberValue, Qualifier
+from citefacts.numbers.conversion import conversion
 
 APPROX_SUPPORT = 0.10
 """An approximate claim ("about 30,000") is confirmed by source values within 10%."""
@@ -29,13 +32,17 @@ NEAR_YEARS = 5
 """A differing date rules a claim out only within this many years of it."""
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?|\.(\d+)")
-_SCALE = re.compile(r"\b(thousand|million|billion|trillion)\b", re.I)
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE_WORD = re.compile(r"\b(thousand|million|billion|trillion)\b", re.I)
+_SCALE_VALUES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _DURATION = re.compile(r"P(T?)(\d+(?:\.\d+)?)([A-Z]+)")
 _CALENDAR_DAYS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12, "Y": 365.25, "DE": 3652.5, "CE": 36525.0}
 _CLOCK_DAYS = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
-_UPPER = ("less_than", "at_most")
-_LOWER = ("more_than", "at_least")
+_UPPER_BOUNDS: tuple[Qualifier, ...] = ("less_than", "at_most")
+_LOWER_BOUNDS: tuple[Qualifier, ...] = ("more_than", "at_least")
+_BOUNDS = _UPPER_BOUNDS + _LOWER_BOUNDS
+
+NumberReadingKind = Literal["number", "percent", "money", "ordinal"]
+ReadingKind = NumberReadingKind | Literal["date", "duration"]
 
 
 class Relation(Enum):
@@ -71,10 +78,10 @@ class Interval:
 class Reading:
     """A value as a comparer sees it: its kind, unit, qualifier and written precision."""
 
-    kind: str
-    """``number``, ``percent``, ``money``, ``date`` or ``duration``."""
+    kind: ReadingKind
     unit: str | None
-    qualifier: str | None
+    """A currency code, "%" or a unit name, as ``NumberValue.unit`` has it."""
+    qualifier: Qualifier | None
     low: float
     high: float
     step: float
@@ -91,7 +98,7 @@ def precision(text: str, number: float | None = None) -> tuple[float, float]:
     ``number``, the value read from the text, gives the scale of an abbreviation ("$ 4.8 M", "3.9bn").
     """
     digits = _DIGITS.search(text)
-    scale = _scale(text, digits, number)
+    scale = _multiplier(text, digits, number)
     if digits is None:
         return scale, scale
     decimals = digits.group(1) or digits.group(2)
@@ -103,11 +110,11 @@ def precision(text: str, number: float | None = None) -> tuple[float, float]:
     return scale, scale * 10.0**zeros
 
 
-def _scale(text: str, digits: re.Match[str] | None, number: float | None) -> float:
+def _multiplier(text: str, digits: re.Match[str] | None, number: float | None) -> float:
     """The multiplier of the written digits: a scale word, else the power of ten the value implies."""
-    scale_match = _SCALE.search(text)
+    scale_match = _SCALE_WORD.search(text)
     if scale_match:
-        return _SCALES[scale_match.group(1).lower()]
+        return _SCALE_VALUES[scale_match.group(1).lower()]
     if digits is None or number is None:
         return 1.0
     try:
@@ -121,7 +128,10 @@ def _scale(text: str, digits: re.Match[str] | None, number: float | None) -> flo
 
 
 def number_reading(value: NumberValue, text: str, kind: str, qualifier: str | None) -> Reading | None:
-    """A Reading of a number whose text is ``text``; ``kind`` and ``qualifier`` as the context decides."""
+    """A Reading of a number whose text is ``text``; ``kind`` (a NumberReadingKind) and ``qualifier`` as the
+    context decides."""
+    if not _is_number_kind(kind):
+        raise ValueError(f"not a kind of number to compare: {kind!r}")
     step, round_step = precision(text, value.value if value.value is not None else value.low)
     if value.low is not None and value.high is not None:
         low, high = value.low, value.high
@@ -129,7 +139,24 @@ def number_reading(value: NumberValue, text: str, kind: str, qualifier: str | No
         low = high = value.value
     else:
         return None
-    return Reading(kind, value.unit, qualifier or value.qualifier, low, high, step, round_step)
+    return Reading(kind, value.unit, _checked(qualifier) or value.qualifier, low, high, step, round_step)
+
+
+def _is_number_kind(kind: str) -> TypeGuard[NumberReadingKind]:
+    return kind in get_args(NumberReadingKind)
+
+
+def _checked(qualifier: str | None) -> Qualifier | None:
+    """A qualifier named by a caller's word tables, checked to be one of ``Qualifier`` (none for "")."""
+    if not qualifier:
+        return None
+    if _is_qualifier(qualifier):
+        return qualifier
+    raise ValueError(f"not a qualifier: {qualifier!r}")
+
+
+def _is_qualifier(qualifier: str) -> TypeGuard[Qualifier]:
+    return qualifier in get_args(Qualifier)
 
 
 def duration_reading(value: DateValue, qualifier: str | None) -> Reading | None:
@@ -147,7 +174,7 @@ def duration_reading(value: DateValue, qualifier: str | None) -> Reading | None:
         return None
     step, round_step = precision(count)
     amount = float(count) * days
-    return Reading("duration", None, qualifier, amount, amount, step * days, round_step * days)
+    return Reading("duration", None, _checked(qualifier), amount, amount, step * days, round_step * days)
 
 
 def date_reading(value: DateValue, qualifier: str | None) -> Reading | None:
@@ -155,21 +182,39 @@ def date_reading(value: DateValue, qualifier: str | None) -> Reading | None:
     if value.first_day is None or value.last_day is None:
         return None
     low, high = float(value.first_day.toordinal()), float(value.last_day.toordinal())
-    return Reading("date", None, qualifier, low, high, 1.0, 1.0)
+    return Reading("date", None, _checked(qualifier), low, high, 1.0, 1.0)
 
 
 def comparable(claim: Reading, source: Reading) -> bool:
-    """Whether two readings measure the same sort of thing (kind, currency, unit)."""
+    """Whether two readings measure the same sort of thing (kind, currency, unit of one dimension)."""
     if claim.kind != source.kind:
         return False
-    return claim.unit is None or source.unit is None or claim.unit == source.unit
+    if claim.unit is None or source.unit is None or claim.unit == source.unit:
+        return True
+    return claim.kind == "number" and conversion(source.unit, claim.unit) is not None
+
+
+def in_unit_of(claim: Reading, source: Reading) -> Reading:
+    """The source reading in the claim's unit ("1.6 km" as 0.99 mile against "1 mile"), its written
+    precision converted with it; as it is when the units agree, either has none, or they do not convert."""
+    if claim.unit is None or source.unit is None or claim.unit == source.unit or claim.kind != "number":
+        return source
+    convert = conversion(source.unit, claim.unit)
+    if convert is None:
+        return source
+    low, high = sorted((convert(source.low), convert(source.high)))
+    scale = abs(convert.factor)
+    return replace(
+        source, unit=claim.unit, low=low, high=high, step=source.step * scale, round_step=source.round_step * scale
+    )
 
 
 def relation(claim: Reading, source: Reading) -> Relation:
-    """Whether the source value confirms, allows or rules out the claimed one."""
+    """Whether the source value confirms, allows or rules out the claimed one (in the claim's unit)."""
+    source = in_unit_of(claim, source)
     if claim.kind == "date" and (claim.loose or source.loose):
         return _yearless_relation(claim, source)
-    found = _relation(claim, source)
+    found = _relation_as_intervals(claim, source)
     if found is Relation.DIFFERS and (claim.loose or source.loose):
         return Relation.COMPATIBLE
     return found
@@ -187,7 +232,7 @@ def _yearless_relation(claim: Reading, source: Reading) -> Relation:
         claim = _in_year_of(claim, source)
     elif not (claim.loose and source.loose):
         return _same_day_of_year(claim, source)
-    found = _relation(claim, source)
+    found = _relation_as_intervals(claim, source)
     return Relation.COMPATIBLE if found is Relation.DIFFERS and not source.loose else found
 
 
@@ -211,13 +256,14 @@ def _in_year_of(loose: Reading, other: Reading) -> Reading:
     return replace(loose, low=float(moved_first.toordinal()), high=float(moved_last.toordinal()))
 
 
-def _relation(claim: Reading, source: Reading) -> Relation:
-    unbounded = claim.qualifier not in _UPPER + _LOWER and source.qualifier not in _UPPER + _LOWER
+def _relation_as_intervals(claim: Reading, source: Reading) -> Relation:
+    """The relation of two readings on one scale: the source's intervals against the claim's."""
+    unbounded = claim.qualifier not in _BOUNDS and source.qualifier not in _BOUNDS
     if unbounded and claim.low == source.low and claim.high == source.high:
         return Relation.SUPPORTS
     if typical(source).within(support(claim)) or _inside_range(claim, source) or _point_meets_bound(claim, source):
         return Relation.SUPPORTS
-    stated = literal(source) if claim.qualifier not in _UPPER + _LOWER else _point_or_bound(source)
+    stated = literal(source) if claim.qualifier not in _BOUNDS else _point_or_bound(source)
     if not stated.meets(tolerance(claim)):
         return Relation.DIFFERS
     if _same_direction(claim, source) and not typical(source).meets(tolerance(claim)):
@@ -231,6 +277,7 @@ def near_miss(claim: Reading, source: Reading) -> bool:
     Figures a few per cent or a few years apart are the same quantity misstated; a figure many
     times larger, or decades away, is far more often another quantity or another event.
     """
+    source = in_unit_of(claim, source)
     if claim.kind == "date":
         gap_days = abs((claim.low + claim.high) - (source.low + source.high)) / 2
         return gap_days <= NEAR_YEARS * 365.25
@@ -250,15 +297,15 @@ def _point_meets_bound(claim: Reading, source: Reading) -> bool:
     """A plain source figure beyond a claimed bound confirms it ("$ 50 million" for "less than $ 50.5 million").
 
     The bound is set against the figure as written, not against what its last digit may round."""
-    if claim.qualifier not in _UPPER + _LOWER or source.qualifier is not None or claim.kind == "date":
+    if claim.qualifier not in _BOUNDS or source.qualifier is not None or claim.kind == "date":
         return False
     return Interval(source.low, source.high).within(support(claim))
 
 
 def _same_direction(claim: Reading, source: Reading) -> bool:
     """Both lower bounds or both upper bounds: "more than 12 million" meets "over 13 million" only in logic."""
-    return (claim.qualifier in _LOWER and source.qualifier in _LOWER) or (
-        claim.qualifier in _UPPER and source.qualifier in _UPPER
+    return (claim.qualifier in _LOWER_BOUNDS and source.qualifier in _LOWER_BOUNDS) or (
+        claim.qualifier in _UPPER_BOUNDS and source.qualifier in _UPPER_BOUNDS
     )
 
 
@@ -274,7 +321,7 @@ def support(claim: Reading) -> Interval:
     if claim.qualifier == "approx":
         spread = max(claim.round_step / 2, APPROX_SUPPORT * abs(claim.high))
         return Interval(claim.low - spread, claim.high + spread)
-    return _bounded(claim, claim.step / 2 if claim.kind != "date" else 0.0)
+    return _interval(claim, claim.step / 2 if claim.kind != "date" else 0.0)
 
 
 def tolerance(claim: Reading) -> Interval:
@@ -282,11 +329,12 @@ def tolerance(claim: Reading) -> Interval:
     if claim.qualifier == "approx":
         spread = max(claim.round_step / 2, APPROX_TOLERANCE * abs(claim.high))
         return Interval(claim.low - spread, claim.high + spread)
-    return _bounded(claim, claim.round_step / 2 if claim.kind != "date" else 0.0)
+    return _interval(claim, claim.round_step / 2 if claim.kind != "date" else 0.0)
 
 
-def _bounded(claim: Reading, spread: float) -> Interval:
-    strict = _nudge(claim.low if claim.qualifier in _LOWER else claim.high)
+def _interval(claim: Reading, spread: float) -> Interval:
+    """The values a reading allows: open-ended past its bound, else its figure give or take ``spread``."""
+    strict = _nudge(claim.low if claim.qualifier in _LOWER_BOUNDS else claim.high)
     if claim.qualifier == "more_than":
         return Interval(claim.high + strict if claim.kind != "date" else claim.high + 1, math.inf)
     if claim.qualifier == "at_least":
@@ -300,8 +348,8 @@ def _bounded(claim: Reading, spread: float) -> Interval:
 
 def literal(source: Reading) -> Interval:
     """All that a source value asserts: bounds stay open-ended, round figures keep their rounding."""
-    if source.qualifier in _LOWER + _UPPER:
-        return _bounded(source, 0.0)
+    if source.qualifier in _BOUNDS:
+        return _interval(source, 0.0)
     if source.qualifier == "approx":
         spread = max(source.round_step / 2, APPROX_TOLERANCE * abs(source.high))
         return Interval(source.low - spread, source.high + spread)
@@ -312,10 +360,10 @@ def literal(source: Reading) -> Interval:
 def typical(source: Reading) -> Interval:
     """What a source value means in practice: "over 400" is above 400 but below the next round step."""
     if source.kind == "date":
-        return literal(source) if source.qualifier not in _LOWER + _UPPER else Interval(-math.inf, math.inf)
-    if source.qualifier in _LOWER:
+        return literal(source) if source.qualifier not in _BOUNDS else Interval(-math.inf, math.inf)
+    if source.qualifier in _LOWER_BOUNDS:
         return Interval(source.high + _nudge(source.high), source.high + source.round_step)
-    if source.qualifier in _UPPER:
+    if source.qualifier in _UPPER_BOUNDS:
         return Interval(source.low - source.round_step, source.low - _nudge(source.low))
     return Interval(source.low - source.step / 2, source.high + source.step / 2)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from citefacts.models import NumberKind, NumberValue, Qualifier
-from citefacts.numbers.numeral import is_number_token
+from citefacts.numbers.numeral_steps import is_number_token
 from citefacts.numbers.quantity import Quantity
 from citefacts.numbers.tokens import Token
 

@@ -20,7 +20,7 @@ from citefacts.lexicon import (
     TIGHT_SCALE_ABBREVIATIONS,
     UNIT_WORDS,
 )
-from citefacts.numbers.fractions import (
+from citefacts.numbers.fraction_words import (
     fraction_word,
     half_a_dozen,
     past_hyphen,

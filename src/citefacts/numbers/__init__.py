@@ -1,6 +1,6 @@
 """Numbers: cardinals, ranges, money, percentages, quantities and ordinals, normalized to values.
 
-``tokens`` splits text as numbers read, ``numeral_steps`` reads one numeral (with ``fraction_words``),
+``tokens`` splits text as numbers read, ``numeral`` reads one numeral (its steps in ``numeral_steps``, with ``fraction_words``),
 ``quantity`` types it with a currency or unit (``units``), ``ranges`` joins ranges and bounds, and
 ``find`` decides which readings of a Doc are numbers worth reporting.
 """

@@ -16,7 +16,8 @@ from spacy.tokens import Token as SpacyToken
 from citefacts.lexicon import HALF_WORDS, SCALE_WORDS
 from citefacts.mention import DocMention
 from citefacts.models import NumberValue
-from citefacts.numbers.numeral_steps import is_number_token, read_numeral
+from citefacts.numbers.numeral import read_numeral
+from citefacts.numbers.numeral_steps import is_number_token
 from citefacts.numbers.quantity import Quantity, read_quantity
 from citefacts.numbers.ranges import Reading, combine, prefix_bound
 from citefacts.numbers.tokens import Token, tokenize

@@ -3,10 +3,32 @@
 
 from __future__ import annotations
 
+from typing import Literal, NamedTuple
+
 from citefacts.lexicon import ARTICLE_WORDS, DOZEN_WORDS, HALF_WORDS, SCALE_WORDS, TENS_WORDS, ordinal_word
 from citefacts.numbers.tokens import Token
 
 HYPHENS = frozenset("-‐")
+
+OrdinalClass = Literal["half", "unit", "teen", "tens", "hundred", "scale"]
+"""What an ordinal or fraction word is: a half or quarter, or the ordinal of a unit ("third"), a teen
+("thirteenth"), a tens word ("twentieth", "twenty-first"), "hundredth", or a scale ("millionth")."""
+_LEXICON_CLASSES: dict[str, OrdinalClass] = {
+    "unit": "unit",
+    "teen": "teen",
+    "tens": "tens",
+    "hundred": "hundred",
+    "scale": "scale",
+}
+
+
+class OrdinalWord(NamedTuple):
+    """An ordinal or fraction word read at tokens[j:end] ("third", "quarters", "twenty-first")."""
+
+    value: float
+    end: int
+    plural: bool
+    kind: OrdinalClass
 
 
 def slash_fraction(tokens: list[Token], j: int) -> float | None:
@@ -29,23 +51,24 @@ def takes_article(tokens: list[Token], j: int) -> bool:
     if word == "hundred" or word in SCALE_WORDS or word in DOZEN_WORDS or word in HALF_WORDS:
         return True
     denominator = fraction_word(tokens, j)
-    return denominator is not None and denominator[0] > 2
+    return denominator is not None and denominator.value > 2
 
 
-def fraction_word(tokens: list[Token], j: int) -> tuple[float, int, bool, str] | None:
-    """An ordinal or fraction word at tokens[j] ("third", "quarters", "twenty-first"): value, end, plural, class."""
+def fraction_word(tokens: list[Token], j: int) -> OrdinalWord | None:
+    """The ordinal or fraction word at tokens[j] ("third", "quarters", "twenty-first"), or None."""
     word = tokens[j].lower
     if word in HALF_WORDS:
-        return HALF_WORDS[word], j + 1, word.endswith("s") or word == "halves", "half"
+        return OrdinalWord(HALF_WORDS[word], j + 1, word.endswith("s") or word == "halves", "half")
     found = ordinal_word(word)
     if found is not None:
-        return found[0], j + 1, found[2], found[1]
+        value, lexicon_class, plural = found
+        return OrdinalWord(value, j + 1, plural, _LEXICON_CLASSES[lexicon_class])
     if word not in TENS_WORDS or j + 1 >= len(tokens):
         return None
     k = j + 2 if tokens[j + 1].text == "-" and tokens[j + 1].start == tokens[j].end else j + 1
     unit = ordinal_word(tokens[k].text) if k < len(tokens) else None
     if unit and unit[1] == "unit" and (k == j + 1 or tokens[k].start == tokens[k - 1].end):
-        return TENS_WORDS[word] + unit[0], k + 1, unit[2], "tens"  # twenty-first, thirty fifths
+        return OrdinalWord(TENS_WORDS[word] + unit[0], k + 1, unit[2], "tens")  # twenty-first, thirty fifths
     return None
 
 
@@ -67,6 +90,7 @@ def past_hyphen(tokens: list[Token], j: int) -> int:
 
 
 def scale_follows(tokens: list[Token], j: int) -> bool:
+    """Whether a scale word ("million", "billion") stands at tokens[j]."""
     return j < len(tokens) and tokens[j].lower in SCALE_WORDS
 
 

@@ -18,7 +18,8 @@ from citefacts.numbers.currencies import (
     currency_code,
     millions_code,
 )
-from citefacts.numbers.numeral_steps import Numeral, read_numeral
+from citefacts.numbers.numeral import read_numeral
+from citefacts.numbers.numeral_steps import Numeral
 from citefacts.numbers.tokens import Token
 from citefacts.numbers.units import (
     AREA_PREFIXES,

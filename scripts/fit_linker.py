@@ -24,14 +24,13 @@ from citefacts.link import (
     ELSEWHERE,
     SAME_SENTENCE,
     THRESHOLD,
-    Unit,
     calibrate,
     features,
     first_citations,
 )
 from citefacts.link.align import Array, GapPrior, posteriors
 from citefacts.link.evidence import CONTENT_FEATURES, POSITION_FEATURES
-from citefacts.mention import DocMention
+from citefacts.sentences import Passage
 
 NAMES = (*CONTENT_FEATURES, *POSITION_FEATURES)
 log = logging.getLogger(__name__)
@@ -42,8 +41,8 @@ class GoldArticle:
     """An article's linker input with its gold: where each footnote is first cited, and every cited pair."""
 
     title: str
-    sentences: list[Unit]
-    footnotes: list[Unit]
+    sentences: list[Passage]
+    footnotes: list[Passage]
     first: dict[int, int]
     """Footnote number -> index of the sentence holding its first marker."""
     pairs: set[tuple[int, int]]
@@ -70,7 +69,7 @@ def load_articles(gold: Path, cache: Path | None = None) -> list[GoldArticle]:
             return pickle.load(stream)
     from citefacts.eval.links import parsed_record
     from citefacts.nlp import load_model
-    from citefacts.pipeline import analyse
+    from citefacts.pipeline import analyse, sentence_span
 
     nlp = load_model()
     articles = []
@@ -78,22 +77,15 @@ def load_articles(gold: Path, cache: Path | None = None) -> list[GoldArticle]:
         if not line.strip():
             continue
         record = json.loads(line)
-        analysis = analyse(parsed_record(record), nlp)
-        spans = [(s.start, s.end) for s in analysis.sentences]
+        parsed = parsed_record(record)
+        analysis = analyse(parsed, nlp)
+        spans = [sentence_span(parsed, s) for s in analysis.sentences]
         pairs = gold_pairs(spans, record.get("markers", []))
         first: dict[int, int] = {}
         for index, number in sorted(pairs):
             first.setdefault(number, index)
         title = str(record.get("id") or record.get("title"))
-        sentences = [
-            Unit(
-                s.text,
-                [DocMention(f.start - s.start, f.end - s.start, f.label, f.value) for f in s.found],
-                block=s.block_index,
-            )
-            for s in analysis.sentences
-        ]
-        articles.append(GoldArticle(title, sentences, analysis.footnotes, first, pairs))
+        articles.append(GoldArticle(title, analysis.sentences, analysis.footnotes, first, pairs))
         log.info("analysed %s", title)
     if cache:
         with cache.open("wb") as stream:

@@ -26,44 +26,44 @@ import numpy as np
 from rich.console import Console
 
 import citefacts.link as linker
-from citefacts.link import Unit
 from citefacts.link.align import Array
 from citefacts.link.evidence import CONTENT_FEATURES, POSITION_FEATURES, bm25_scores, tokens
 from citefacts.models import DateValue
+from citefacts.sentences import Passage
 
 ACCESS = re.compile(r"\b(?:retrieved|accessed|archived)\b", re.IGNORECASE)
 TITLE = re.compile(r"[\"“]([^\"“”]{8,})[\"”]")
 
 
-def publication_year(note: Unit) -> int | None:
+def publication_year(note: Passage) -> int | None:
     """The earliest year a footnote states before any access or archive date."""
     match = ACCESS.search(note.text)
     cut = match.start() if match else len(note.text)
     years = [
         f.value.first_day.year
-        for f in note.found
+        for f in note.mentions
         if isinstance(f.value, DateValue) and f.value.first_day and f.start < cut
     ]
     return min(years, default=None)
 
 
-def publication_day(note: Unit) -> date | None:
+def publication_day(note: Passage) -> date | None:
     """The first single calendar day a footnote states before any access or archive date."""
     match = ACCESS.search(note.text)
     cut = match.start() if match else len(note.text)
     days = [
         f.value.first_day
-        for f in note.found
+        for f in note.mentions
         if isinstance(f.value, DateValue) and f.value.first_day and f.value.first_day == f.value.last_day
         if f.start < cut
     ]
     return days[0] if days else None
 
 
-def date_near(sentences: list[Unit], notes: list[Unit], window: int = 14) -> Array:
+def date_near(sentences: list[Passage], notes: list[Passage], window: int = 14) -> Array:
     """1 where the sentence names a day or month ending in the `window` days up to the source's publication day."""
     periods = [
-        [(f.value.first_day, f.value.last_day) for f in s.found if isinstance(f.value, DateValue)] for s in sentences
+        [(f.value.first_day, f.value.last_day) for f in s.mentions if isinstance(f.value, DateValue)] for s in sentences
     ]
     near = np.zeros((len(notes), len(sentences)))
     for row, note in enumerate(notes):
@@ -79,7 +79,7 @@ def date_near(sentences: list[Unit], notes: list[Unit], window: int = 14) -> Arr
     return near
 
 
-def extra_features(sentences: list[Unit], notes: list[Unit]) -> dict[str, Array]:
+def extra_features(sentences: list[Passage], notes: list[Passage]) -> dict[str, Array]:
     """The candidate features, each of shape (footnotes, sentences)."""
     sentence_tokens = [tokens(s.text) for s in sentences]
     windows = [
@@ -88,7 +88,7 @@ def extra_features(sentences: list[Unit], notes: list[Unit]) -> dict[str, Array]
     ]
     titles = [tokens(" ".join(TITLE.findall(n.text))) for n in notes]
     sentence_years = [
-        {f.value.first_day.year for f in s.found if isinstance(f.value, DateValue) and f.value.first_day}
+        {f.value.first_day.year for f in s.mentions if isinstance(f.value, DateValue) and f.value.first_day}
         for s in sentences
     ]
     after = np.zeros((len(notes), len(sentences)))
@@ -114,7 +114,7 @@ def main() -> None:
     names = (*CONTENT_FEATURES, *extra, *POSITION_FEATURES)
     base = linker.features
 
-    def features(sentences: list[Unit], notes: list[Unit]) -> dict[str, Array]:
+    def features(sentences: list[Passage], notes: list[Passage]) -> dict[str, Array]:
         table = base(sentences, notes)
         if extra:
             more = extra_features(sentences, notes)

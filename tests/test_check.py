@@ -20,6 +20,7 @@ from spacy.language import Language
 from citefacts.check import check_value, fact_status, numbers_agree
 from citefacts.mention import DocMention
 from citefacts.models import DateValue, NumberValue
+from citefacts.read.cite import parse_footnote
 
 if TYPE_CHECKING:
     from citefacts.check.verdict import Outcome
@@ -37,8 +38,9 @@ def outcome(
     found: list[DocMention],
     sentence_found: list[DocMention] | None = None,
 ) -> Outcome:
-    """``check_value`` on ``claim`` (a mention of ``sentence``) against ``note`` and its ``found`` values."""
-    return check_value(claim, sentence, note, found, sentence_found)
+    """``check_value`` on ``claim`` (a mention of ``sentence``) against ``note``, its ``found`` values and
+    its citations as the reader parses them (they date the source)."""
+    return check_value(claim, sentence, note, found, sentence_found, parse_footnote(note, 0))
 
 
 def claim_verdict(nlp: Language, claim: str, evidence: str) -> str:
@@ -706,24 +708,6 @@ def test_fact_status_from_verdicts() -> None:
     assert fact_status(["supported", "not_found"], cited=True) == "partly_supported"
     assert fact_status(["supported"], cited=True) == "supported"
     assert fact_status(["not_found"], cited=True) == "unverified"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param("18 (2): 295", id="volume-issue-and-page"),
-        pytest.param("p. 116", id="page"),
-        pytest.param("ISBN978-1-315-75899-2", id="isbn"),
-        pytest.param("[17]", id="footnote-marker"),
-    ],
-)
-def test_citation_data_is_not_a_value(text: str) -> None:
-    from citefacts.check.reading import citation_data_spans
-
-    note = f"Saparov, Arsène (2014). Routledge. {text} Some words follow here."
-    spans = citation_data_spans(note)
-    start = note.index(text)
-    assert any(s <= start and start < e for s, e in spans)
 
 
 def test_a_claimed_day_without_its_year_is_read_in_the_year_of_the_source() -> None:

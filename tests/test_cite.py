@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from citefacts.models import ParsedSource
-from citefacts.read.cite import looks_like_citation, parse_footnote, split_citations
+from citefacts.models import CitationFields, ParsedSource
+from citefacts.read.cite import apparatus_spans, looks_like_citation, parse_footnote, publication_date, split_citations
 from citefacts.read.cite.dates import normalize_date
 
 DATA = Path(__file__).parent / "data" / "read"
@@ -164,3 +164,41 @@ def test_continuation_lines_join_the_citation_before_them() -> None:
 )
 def test_citation_dates_normalize_at_the_precision_written(written: str, iso: str) -> None:
     assert normalize_date(written) == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("18 (2): 295", id="volume-issue-and-page"),
+        pytest.param("p. 116", id="page"),
+        pytest.param("ISBN978-1-315-75899-2", id="isbn"),
+        pytest.param("[17]", id="footnote-marker"),
+    ],
+)
+def test_citation_data_is_not_a_value(text: str) -> None:
+    note = f"Saparov, Arsène (2014). Routledge. {text} Some words follow here."
+    spans = apparatus_spans(note)
+    start = note.index(text)
+    assert any(s <= start and start < e for s, e in spans)
+
+
+@pytest.mark.parametrize(
+    ("date", "last_day"),
+    [
+        pytest.param("2020", "2020-12-31", id="a-year-ends-on-its-last-day"),
+        pytest.param("2020-02", "2020-02-29", id="a-month-ends-on-its-last-day"),
+        pytest.param("2020-10-02", "2020-10-02", id="a-day-is-itself"),
+    ],
+)
+def test_a_citation_is_published_by_the_end_of_its_date(date: str, last_day: str) -> None:
+    citations = [CitationFields(is_note=True, date="1999"), CitationFields(date=date)]
+    assert str(publication_date(citations)) == last_day
+
+
+def test_a_footnote_without_a_dated_citation_has_no_publication_date() -> None:
+    assert publication_date([CitationFields(title="Undated"), CitationFields(date="circa 1900")]) is None
+
+
+def test_the_rendered_date_of_a_citation_dates_its_source() -> None:
+    citations = parse_footnote('Kofman, Michael (2 October 2020). "A war of drones". War on the Rocks.', 0)
+    assert str(publication_date(citations)) == "2020-10-02"

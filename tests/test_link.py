@@ -12,20 +12,21 @@ import pytest
 from fit_linker import gold_pairs
 from spacy.language import Language
 
-from citefacts.link import Unit, link
+from citefacts.link import link
 from citefacts.link.align import GapPrior, posteriors
 from citefacts.link.evidence import quotation, tokens
 from citefacts.models import Document
+from citefacts.sentences import Passage
 
 DATA = Path(__file__).parent / "data"
 
 
-def sentence(text: str, block: int) -> Unit:
-    return Unit(text, block=block)
+def sentence(text: str, block: int) -> Passage:
+    return Passage(text, block=block)
 
 
-def note(number: int, text: str) -> Unit:
-    return Unit(text, number=number)
+def note(number: int, text: str) -> Passage:
+    return Passage(text, number=number)
 
 
 FILLER = [

@@ -14,10 +14,10 @@ def test_every_span_indexes_the_raw_text(seed_document: Document, seed_parsed: P
 
 def test_every_sentence_with_a_mention_is_a_fact(seed_document: Document, seed_parsed: ParsedSource) -> None:
     from citefacts.nlp import load_model
-    from citefacts.pipeline import analyse
+    from citefacts.pipeline import analyse, sentence_span
 
     analysis = analyse(seed_parsed, load_model())
-    with_mentions = {(s.start, s.end) for s in analysis.sentences if s.found}
+    with_mentions = {sentence_span(seed_parsed, s) for s in analysis.sentences if s.mentions}
     facts = {(f.sentence.start, f.sentence.end) for f in seed_document.facts}
     assert with_mentions == facts
     assert len(facts) > 300

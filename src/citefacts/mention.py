@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citefacts.models import DateValue, EntityValue, NumberValue
+from citefacts.models import DateValue, EntityValue, MentionKind, NumberValue
 
 
 @dataclass(frozen=True)
@@ -17,8 +17,12 @@ class DocMention:
     value: DateValue | NumberValue | EntityValue
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> MentionKind:
         return self.value.kind
 
     def overlaps(self, other: DocMention) -> bool:
         return self.start < other.end and other.start < self.end
+
+    def shifted(self, delta: int) -> DocMention:
+        """The same mention with offsets into a text that starts ``-delta`` characters later."""
+        return DocMention(self.start + delta, self.end + delta, self.label, self.value)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from spacy.language import Language
@@ -17,72 +17,49 @@ from citefacts.check import check_value, fact_status
 from citefacts.dates import DateContext
 from citefacts.entities import apply_aliases
 from citefacts.extract import extract
-from citefacts.link import SUGGESTION_FLOOR, THRESHOLD, Links, Unit, placements, select
+from citefacts.link import SUGGESTION_FLOOR, THRESHOLD, Links, placements, select
 from citefacts.mention import DocMention
 from citefacts.models import (
+    Block,
     Check,
     Citation,
     Document,
     Fact,
     Footnote,
+    LinkedBy,
     Mention,
     ParsedSource,
     Pipeline,
     Source,
     Span,
     Suggestion,
+    Verdict,
 )
 from citefacts.nlp import model_version
-from citefacts.sentences import parse_blocks, raw_span, split_sentences
+from citefacts.sentences import Passage, parse_blocks, raw_span, sentence_passages
 from citefacts.versions import PIPELINE_VERSION, stage_versions
 
-VERDICT_RANK = {"supported": 0, "contradicted": 1, "not_found": 2}
-
-
-@dataclass
-class SentenceFacts:
-    """A body sentence with its mentions, all offsets in raw-text terms."""
-
-    block_index: int
-    start: int
-    end: int
-    text: str
-    found: list[DocMention]
-    markers: list[int] = field(default_factory=list)
-    """Footnote numbers whose explicit markers stand in or right after this sentence."""
+VERDICT_RANK: dict[Verdict, int] = {"supported": 0, "contradicted": 1, "not_found": 2}
 
 
 @dataclass
 class Analysis:
-    """What extraction found in the body sentences and in each footnote."""
+    """What extraction found in the body sentences and in each footnote, offsets local to each passage."""
 
-    sentences: list[SentenceFacts]
-    footnotes: list[Unit]
+    sentences: list[Passage]
+    footnotes: list[Passage]
 
 
 def analyse(parsed: ParsedSource, nlp: Language, dct: date | None = None) -> Analysis:
     """Split the body into sentences and extract mentions from them and from the footnotes."""
-    sentences: list[SentenceFacts] = []
+    sentences: list[Passage] = []
     blocks = parsed.blocks
     content = [i for i, block in enumerate(blocks) if block.kind != "heading"]
     context = DateContext(dct=dct)
     for index, doc in zip(content, parse_blocks(nlp, [blocks[i] for i in content]), strict=True):
-        block = blocks[index]
-        found = extract(doc, dct, context)
-        split = split_sentences(doc, index)
-        for number, sentence in enumerate(split):
-            inside = [f for f in found if sentence.start <= f.start and f.end <= sentence.end]
-            start, end = raw_span(block, sentence.start, sentence.end)
-            mapped = [DocMention(*raw_span(block, f.start, f.end), f.label, f.value) for f in inside]
-            following = split[number + 1].start if number + 1 < len(split) else len(block.text) + 1
-            markers = [
-                n for at, notes in sorted(block.markers.items()) if sentence.start < at <= following for n in notes
-            ]
-            sentences.append(
-                SentenceFacts(index, start, end, parsed.raw[start:end], mapped, list(dict.fromkeys(markers)))
-            )
+        sentences += sentence_passages(doc, extract(doc, dct, context), index, blocks[index])
     notes = [
-        Unit(note.text, extract(doc, dct), note.number)
+        Passage(note.text, extract(doc, dct), number=note.number)
         for note, doc in zip(parsed.footnotes, nlp.pipe(n.text for n in parsed.footnotes), strict=True)
     ]
     return with_aliases(Analysis(sentences, notes))
@@ -90,28 +67,23 @@ def analyse(parsed: ParsedSource, nlp: Language, dct: date | None = None) -> Ana
 
 def with_aliases(analysis: Analysis) -> Analysis:
     """Give every entity the canonical name its alias group has across the whole document."""
-    texts = [s.text for s in analysis.sentences] + [n.text for n in analysis.footnotes]
-    local = [[_shift(f, -s.start) for f in s.found] for s in analysis.sentences] + [n.found for n in analysis.footnotes]
-    named = apply_aliases(local, texts)
-    count = len(analysis.sentences)
-    for sentence, found in zip(analysis.sentences, named[:count], strict=True):
-        sentence.found = [_shift(f, sentence.start) for f in found]
-    for note, found in zip(analysis.footnotes, named[count:], strict=True):
-        note.found = found
+    passages = analysis.sentences + analysis.footnotes
+    named = apply_aliases([p.mentions for p in passages], [p.text for p in passages])
+    for passage, mentions in zip(passages, named, strict=True):
+        passage.mentions = mentions
     return analysis
 
 
 def link_and_suggest(analysis: Analysis, limit: int = 2) -> tuple[Links, Links]:
-    """Footnotes linked to each body sentence, and up to `limit` that fell short of a link (a reviewer's leads).
+    """Footnotes linked to each body sentence, and up to `limit` suggestions that fell short of a link.
 
     Explicit markers, where the source has any, decide the links and leave no doubt to suggest from.
     """
     if any(s.markers for s in analysis.sentences):
         return [[(number, 1.0) for number in s.markers] for s in analysis.sentences], [[] for _ in analysis.sentences]
-    units = [Unit(s.text, [_shift(f, -s.start) for f in s.found], block=s.block_index) for s in analysis.sentences]
-    numbers, probability = placements(units, analysis.footnotes)
-    leads = select(numbers, probability, SUGGESTION_FLOOR, THRESHOLD)
-    return select(numbers, probability, THRESHOLD), [suggested[:limit] for suggested in leads]
+    numbers, probability = placements(analysis.sentences, analysis.footnotes)
+    suggestions = select(numbers, probability, SUGGESTION_FLOOR, THRESHOLD)
+    return select(numbers, probability, THRESHOLD), [suggested[:limit] for suggested in suggestions]
 
 
 def link_sentences(analysis: Analysis) -> Links:
@@ -119,22 +91,30 @@ def link_sentences(analysis: Analysis) -> Links:
     return link_and_suggest(analysis)[0]
 
 
+def sentence_span(parsed: ParsedSource, sentence: Passage) -> tuple[int, int]:
+    """Where a body sentence stands in the raw text."""
+    return raw_span(parsed.blocks[sentence.block], sentence.origin, sentence.origin + len(sentence.text))
+
+
 def build_facts(parsed: ParsedSource, analysis: Analysis, links: Links, suggestions: Links | None = None) -> list[Fact]:
     """Facts from every sentence holding a mention, with their citations, checks and status.
 
     A fact left without citations carries its sentence's `suggestions`, if any.
     """
-    notes = {unit.number: unit for unit in analysis.footnotes}
+    notes = {passage.number: passage for passage in analysis.footnotes}
     footnotes = {note.number: note for note in parsed.footnotes}
     facts: list[Fact] = []
     seen: dict[str, int] = {}
-    leads = suggestions or [[] for _ in links]
-    for sentence, linked, suggested in zip(analysis.sentences, links, leads, strict=True):
-        if not sentence.found:
+    for sentence, linked, suggested in zip(analysis.sentences, links, suggestions or [[] for _ in links], strict=True):
+        if not sentence.mentions:
             continue
-        block = parsed.blocks[sentence.block_index]
-        mentions = [_mention(f"m{i + 1}", found, parsed.raw) for i, found in enumerate(sentence.found)]
-        linked_by = "marker" if sentence.markers else "content"
+        block = parsed.blocks[sentence.block]
+        start, end = sentence_span(parsed, sentence)
+        text = parsed.raw[start:end]
+        mentions = [
+            _mention(f"m{i + 1}", block, sentence, found, parsed.raw) for i, found in enumerate(sentence.mentions)
+        ]
+        linked_by: LinkedBy = "marker" if sentence.markers else "content"
         citations = [
             Citation(
                 footnote=number,
@@ -147,9 +127,9 @@ def build_facts(parsed: ParsedSource, analysis: Analysis, links: Links, suggesti
         ]
         facts.append(
             Fact(
-                id=_fact_id(sentence.text, seen),
-                content_hash=_content_hash(sentence.text, mentions, citations, footnotes),
-                sentence=Span(start=sentence.start, end=sentence.end, text=sentence.text),
+                id=_fact_id(text, seen),
+                content_hash=_content_hash(text, mentions, citations, footnotes),
+                sentence=Span(start=start, end=end, text=text),
                 section=block.section,
                 table=block.table,
                 mentions=mentions,
@@ -157,20 +137,19 @@ def build_facts(parsed: ParsedSource, analysis: Analysis, links: Links, suggesti
                 suggestions=[]
                 if citations
                 else [Suggestion(footnote=n, probability=p) for n, p in suggested if n in footnotes],
-                status=fact_status(_best_verdicts(mentions, citations), bool(citations)),  # type: ignore[arg-type]
+                status=fact_status(_best_verdicts(mentions, citations), bool(citations)),
             )
         )
     return facts
 
 
-def _checks(sentence: SentenceFacts, mentions: list[Mention], note: Unit, footnote: Footnote, raw: str) -> list[Check]:
+def _checks(sentence: Passage, mentions: list[Mention], note: Passage, footnote: Footnote, raw: str) -> list[Check]:
     """The check of each date and number of a sentence against one linked footnote."""
-    local = [_shift(found, -sentence.start) for found in sentence.found]
     checks = []
-    for mention, claim in zip(mentions, local, strict=True):
+    for mention, claim in zip(mentions, sentence.mentions, strict=True):
         if mention.kind == "entity":
             continue
-        outcome = check_value(claim, sentence.text, note.text, note.found, local)
+        outcome = check_value(claim, sentence.text, note.text, note.mentions, sentence.mentions, footnote.citations)
         evidence = None
         if outcome.evidence:
             start, end = outcome.evidence[0] + footnote.start, outcome.evidence[1] + footnote.start
@@ -179,28 +158,20 @@ def _checks(sentence: SentenceFacts, mentions: list[Mention], note: Unit, footno
     return checks
 
 
-def _best_verdicts(mentions: list[Mention], citations: list[Citation]) -> list[str]:
+def _best_verdicts(mentions: list[Mention], citations: list[Citation]) -> list[Verdict]:
     """Per date or number, the best verdict any of the fact's citations gives it."""
-    best = {m.id: "not_found" for m in mentions if m.kind != "entity"}
+    best: dict[str, Verdict] = {m.id: "not_found" for m in mentions if m.kind != "entity"}
     for citation in citations:
         for check in citation.checks:
             best[check.mention] = min(best[check.mention], check.verdict, key=VERDICT_RANK.__getitem__)
     return list(best.values())
 
 
-def _shift(found: DocMention, delta: int) -> DocMention:
-    return DocMention(found.start + delta, found.end + delta, found.label, found.value)
-
-
-def _mention(mention_id: str, found: DocMention, raw: str) -> Mention:
+def _mention(mention_id: str, block: Block, sentence: Passage, found: DocMention, raw: str) -> Mention:
+    """A sentence's mention as the output records it: offsets into the raw text."""
+    start, end = raw_span(block, sentence.origin + found.start, sentence.origin + found.end)
     return Mention(
-        id=mention_id,
-        kind=found.kind,  # type: ignore[arg-type]
-        label=found.label,
-        start=found.start,
-        end=found.end,
-        text=raw[found.start : found.end],
-        value=found.value,
+        id=mention_id, kind=found.kind, label=found.label, start=start, end=end, text=raw[start:end], value=found.value
     )
 
 

@@ -1,26 +1,38 @@
-"""Sentences of the body, from spaCy, with offsets into the raw text."""
+"""Passages: the body's sentences and the footnotes as linking and checking see them.
+
+spaCy parses each block; a passage keeps a sentence's text as the Doc holds it and its mentions with
+offsets into that text, plus ``origin``, where the text starts in its block. Offsets into the raw file
+are worked out once, when the output is built (``raw_span``), never passed back and forth.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from citefacts.mention import DocMention
 from citefacts.models import Block
 
 BATCH_SIZE = 64
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of one block: offsets into the block's text and the block's parsed Doc."""
+@dataclass
+class Passage:
+    """A body sentence or a footnote: its text and mentions, every offset into ``text``."""
 
-    block_index: int
-    start: int
-    end: int
     text: str
+    mentions: list[DocMention] = field(default_factory=list)
+    block: int = -1
+    """A sentence's block (paragraph, heading, table cell) index; a jump of more than one means a heading between."""
+    origin: int = 0
+    """Where ``text`` starts in its block's text (a footnote's text is its own: 0)."""
+    number: int = 0
+    """A footnote's number (0 for sentences)."""
+    markers: list[int] = field(default_factory=list)
+    """Footnote numbers whose explicit markers stand in this sentence or right after it."""
 
 
 def parse_blocks(nlp: Language, blocks: list[Block]) -> Iterator[Doc]:
@@ -28,30 +40,44 @@ def parse_blocks(nlp: Language, blocks: list[Block]) -> Iterator[Doc]:
     yield from nlp.pipe((block.text for block in blocks), batch_size=BATCH_SIZE)
 
 
-def split_sentences(doc: Doc, block_index: int) -> list[Sentence]:
-    """The sentences spaCy finds in a block, trimmed of surrounding white space."""
-    sentences = []
-    for sent in doc.sents:
-        text = sent.text
-        start = sent.start_char + (len(text) - len(text.lstrip()))
-        end = sent.end_char - (len(text) - len(text.rstrip()))
-        if end > start:
-            sentences.append(Sentence(block_index, start, end, doc.text[start:end]))
-    return sentences
+def sentence_passages(doc: Doc, mentions: list[DocMention], block_index: int, block: Block) -> list[Passage]:
+    """The sentences spaCy finds in a block, trimmed of white space, each with its mentions and markers."""
+    bounds = [_trimmed(sent.start_char, sent.end_char, doc.text) for sent in doc.sents]
+    bounds = [(start, end) for start, end in bounds if end > start]
+    passages = []
+    for number, (start, end) in enumerate(bounds):
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        following = bounds[number + 1][0] if number + 1 < len(bounds) else len(doc.text) + 1
+        markers = [n for at, notes in sorted(block.markers.items()) if start < at <= following for n in notes]
+        passages.append(
+            Passage(
+                text=doc.text[start:end],
+                mentions=[m.shifted(-start) for m in inside],
+                block=block_index,
+                origin=start,
+                markers=list(dict.fromkeys(markers)),
+            )
+        )
+    return passages
 
 
-def to_raw(block: Block, index: int) -> int:
+def _trimmed(start: int, end: int, text: str) -> tuple[int, int]:
+    piece = text[start:end]
+    return start + (len(piece) - len(piece.lstrip())), end - (len(piece) - len(piece.rstrip()))
+
+
+def raw_span(block: Block, start: int, end: int) -> tuple[int, int]:
+    """Raw offsets of a span of a block's text; the end maps through the last character it covers."""
+    if end <= start:
+        position = _to_raw(block, start)
+        return position, position
+    return _to_raw(block, start), _to_raw(block, end - 1) + 1
+
+
+def _to_raw(block: Block, index: int) -> int:
     """The raw-text offset of a character offset in a block's text (end offsets allowed)."""
     if not block.offsets:
         return block.start + index
     if index >= len(block.offsets):
         return block.offsets[-1] + 1 + (index - len(block.offsets))
     return block.offsets[index]
-
-
-def raw_span(block: Block, start: int, end: int) -> tuple[int, int]:
-    """Raw offsets of a block-text span; the end maps through the last character it covers."""
-    if end <= start:
-        position = to_raw(block, start)
-        return position, position
-    return to_raw(block, start), to_raw(block, end - 1) + 1

@@ -87,7 +87,9 @@ def word_key(word: str) -> str:
     return _GROUP.get(stemmed, stemmed)
 
 
-_EVENTS = frozenset(word_key(word) for word in ["death", "case", "recovery", "injure", "missing", "displaced", "wounded"])
+_EVENTS = frozenset(
+    word_key(word) for word in ["death", "case", "recovery", "injure", "missing", "displaced", "wounded"]
+)
 """What counts of people count: the dead, the infected, the recovered, the injured, the missing."""
 _CONTRASTS = [
     ["soldiers troops servicemen combatants fighters militants", "civilians non-combatants noncombatants"],

@@ -3,7 +3,7 @@
 Extraction labels are not always right ("approximately 90 per cent" as MONEY, a year as CARDINAL)
 and a qualifier may stand outside the entity ("earned under $ 4.5 million"), so the checker looks
 at the words next to the value. Footnotes also hold citation data (publication and retrieval
-dates, pages, ISBNs): values there say nothing about the cited claim and are skipped.
+dates, pages, ISBNs): ``citefacts.read.cite`` finds it, and the checker skips the values there.
 """
 
 from __future__ import annotations
@@ -50,8 +50,6 @@ _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _PLAIN_DATE = re.compile(
     rf"\b(?:\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|{_MONTHS}\s+\d{{4}}|(?:1[5-9]|20)\d\d)\b"
 )
-_TITLE = re.compile(r"[\"“][^\"“”]{3,200}[\"”](?=\s*(?:\(PDF\))?\s*[.,(])(?<![.!?][\"”])")
-"""A quoted title in a citation: it ends with the quote mark before the period ("Title". Work.)."""
 _ORDINAL = re.compile(
     r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I
 )
@@ -63,7 +61,6 @@ _RANK_BOUNDS = {"more_than": "less_than", "less_than": "more_than", "at_least": 
 """A place above another has a smaller number: "ranked below 26th" is 27th or lower, so more than 26."""
 _ATTRIBUTIVE = re.compile(r"^\s*[^\W\d_]", re.UNICODE)
 _FREE_WORDS = re.compile(r"^\s*(?:and|or|in|of|to|at|on|for|by|when|with|as|from|until|through|is|was|were)\b", re.I)
-_DATE_WORDS = re.compile(rf"{_MONTHS}|\d+[a-z]?|\b(?:c|ca|eds?|circa)\b\.?|[,.;\s/–-]+", re.I)
 _NOT_NAMES = frozenset(
     [
         "in",
@@ -103,13 +100,6 @@ _UNIT_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent|million|billion|thousand)
 _YEAR_AFTER = r"\s*,?\s*(\d{4})\b"
 _YEAR = re.compile(r"^\d{4}$")
 _FRACTION = re.compile(r"(\d[\d,.]*)\s+out\s+of\s+(?:a\s+(?:total|maximum)\s+of\s+)?(\d[\d,.]*)", re.I)
-_CITED_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|[A-Z][a-z]+\s+\d{4}|\d{4})"
-_CITATION_DATA = re.compile(
-    rf"(?:Retrieved|Accessed|Archived|the original on)\b[^.]{{0,40}}?(?:on\s+)?{_CITED_DATE}(?:\s+at the Wayback Machine)?"
-    r"|\bpp?\.\s*[\dxivl][\dxivl,–\-\s]*|\bISBN[\s:]*[\dX\-–\s]+|\bdoi:\S+|\bS2CID\s*\d+|\bISSN[\s:]*[\dX\-]+"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\(\d+ ed\.\)|\b\d+\s*\(\d+\)\s*:\s*\d+[\d–\-]*|\b(?:vol|no|issue)\.?\s*\d+",
-    re.I,
-)
 
 
 def read_found(found: DocMention, text: str) -> Reading | None:
@@ -134,9 +124,7 @@ def read_found(found: DocMention, text: str) -> Reading | None:
     if not isinstance(value, NumberValue):
         return None
     if _YEAR.match(span) and value.value is not None and 1000 <= value.value <= 2100 and not _COUNT_BOUND.search(left):
-        return date_reading(
-            DateValue(timex=span, granularity="year", **_year_days(int(span))), _date_qualifier(left, right)
-        )
+        return date_reading(_year_value(span), _date_qualifier(left, right))
     qualifier = _qualifier(left, _NUMBER_QUALIFIERS) or _after(right) or value.qualifier
     kind = _kind(value, span, left, right)
     if kind == "ordinal":
@@ -161,8 +149,10 @@ def _with_year(value: DateValue, right: str) -> DateValue:
     return value.model_copy(update={"first_day": when, "last_day": when, "granularity": "day"})
 
 
-def _year_days(year: int) -> dict[str, object]:
-    return {"first_day": date(year, 1, 1), "last_day": date(year, 12, 31)}
+def _year_value(year: str) -> DateValue:
+    """A bare four-digit year as a date value covering the whole year."""
+    number = int(year)
+    return DateValue(timex=year, granularity="year", first_day=date(number, 1, 1), last_day=date(number, 12, 31))
 
 
 def _date_qualifier(left: str, right: str) -> str | None:
@@ -244,20 +234,6 @@ def fraction_parts(found: list[DocMention], text: str) -> list[DocMention]:
     return parts
 
 
-def citation_data_spans(footnote: str) -> list[tuple[int, int]]:
-    """Stretches of a footnote that are citation data (retrieval dates, pages, ISBNs), not content."""
-    spans = [(m.start(), m.end()) for m in _CITATION_DATA.finditer(footnote)]
-    spans += [(m.start(), m.end()) for m in _TITLE.finditer(footnote)]
-    spans += [(m.start(), m.end()) for m in re.finditer(r"\[\d+\]", footnote)]
-    for match in re.finditer(r"\(([^()]{4,40})\)(?=\s*[.:])", footnote):
-        if re.search(r"\d{4}", match.group(1)) and not _DATE_WORDS.sub("", match.group(1)).strip(" ,.;-–"):
-            spans.append((match.start(), match.end()))
-    for match in re.finditer(r"(?:^|[.\"”]\s)([^.\"”]{0,40}\b\d{4}\b[^.\"”]{0,6})\.(?=\s|$)", footnote):
-        if len(match.group(1).split()) <= 4:
-            spans.append((match.start(1), match.end(1)))
-    return spans
-
-
 def year_tail(found: DocMention, text: str, found_all: list[DocMention]) -> bool:
     """Whether a bare year is the tail of the day before it ("September 28 , 2017" extracted in two).
 
@@ -317,19 +293,3 @@ def name_with_number(found: DocMention, text: str) -> str | None:
     if word is None or word.group(1).rstrip(".").lower() in _NOT_NAMES or _UNIT_AFTER.match(text[found.end :]):
         return None
     return f"{word.group(1)} {span}"
-
-
-def publication_day(footnote: str, found: list[DocMention], citation_data: list[tuple[int, int]]) -> float | None:
-    """The last day of a footnote's publication date ("Kofman, Michael (2 October 2020)."), as an ordinal.
-
-    A source cannot report what happened after it was published: a later claimed date is never
-    contradicted by it. Retrieval and archive dates are not publication dates.
-    """
-    for item in found:
-        value = item.value
-        if not isinstance(value, DateValue) or value.last_day is None or not in_spans(item, citation_data):
-            continue
-        if re.search(r"(?:Retrieved|Accessed|Archived|the original on)\b[^.]{0,40}$", footnote[: item.start], re.I):
-            continue
-        return float(value.last_day.toordinal())
-    return None

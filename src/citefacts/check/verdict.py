@@ -1,7 +1,7 @@
 """Checking: does a footnote's text hold the value a sentence states?
 
-Every date and number of the footnote is compared with the claimed value (check_compare: bounds,
-rounding, ranges, granularity, units) and its context with the claim's (check_context: the counted
+Every date and number of the footnote is compared with the claimed value (``compare``: bounds,
+rounding, ranges, granularity, units) and its context with the claim's (``context``: the counted
 noun, the event). The value is *supported* when some footnote value confirms it in a context that
 is not foreign to the claim's (a bound met only by a figure of another thing yields to a figure of
 the claim's own thing that rules it out); it is *contradicted* only when none confirms or allows it and one
@@ -13,17 +13,17 @@ otherwise it is *not found*.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from citefacts.check.compare import Reading, Relation, comparable, near_miss, relation
 from citefacts.check.context import Context, clause_bounds, context, contrasting_kinds, same_thing, similarity
 from citefacts.check.reading import (
-    citation_data_spans,
     fraction_parts,
     in_spans,
     is_snapshot,
     name_with_number,
-    publication_day,
     read_found,
     sentence_dates,
     unextracted_numbers,
@@ -31,7 +31,8 @@ from citefacts.check.reading import (
     year_tail,
 )
 from citefacts.mention import DocMention
-from citefacts.models import DateValue, NumberValue
+from citefacts.models import CitationFields, DateValue, FactStatus, NumberValue, Verdict
+from citefacts.read.cite import apparatus_spans, publication_date
 
 SUPPORT_CONTEXT = 0.1
 """A confirming value needs this much shared context, unless the value itself is distinctive."""
@@ -41,7 +42,7 @@ ALIGNED_BOUND = 0.9
 """... or nearly as much, for a bounded claim ("more than 300"), which many figures meet."""
 SAME_FIGURE = 0.5
 """Context credited to a footnote figure equal to the claimed one when aligning."""
-HUG = 0.05
+OWN_FIGURE_MARGIN = 0.05
 """A figure this close to a claimed bound or figure (a share of it) is the claim's own, whatever its words."""
 CONTRADICT_CONTEXT = 0.4
 """A ruling-out value needs this much shared context (about the counted noun next to both)."""
@@ -54,7 +55,7 @@ _SENTENCE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 class Outcome:
     """A verdict with the evidence offsets in the footnote's text."""
 
-    verdict: str
+    verdict: Verdict
     evidence: tuple[int, int] | None = None
     note: str | None = None
 
@@ -77,7 +78,7 @@ class Candidate:
     other_thing: bool = False
     """It counts another noun, belongs to another name ("100 civilians" and "2,908 servicemen"), or
     is too far from the claimed figure to be a wrong version of it (6 and 2,908; 1918 and 2002)."""
-    hugs_bound: bool = False
+    near_own_figure: bool = False
     """A figure a few per cent from the claimed bound or figure ("105" for "more than 103"): the one the
     claim was drawn from, whatever the words next to it."""
     other_kind: bool = False
@@ -90,22 +91,28 @@ def check_value(
     footnote: str,
     footnote_found: list[DocMention],
     sentence_found: list[DocMention] | None = None,
+    citations: Sequence[CitationFields] = (),
 ) -> Outcome:
     """The verdict for one claimed date or number against one footnote's text.
 
     ``sentence_found`` (the sentence's other mentions) lets a footnote figure that another value of
     the sentence states count as accounted for; without it, the sentence's digits are used.
+    ``citations`` (the footnote's parsed citations) date the source: nothing after its publication is
+    contradicted by it.
     """
     parts = fraction_parts([claim], sentence)
     if len(parts) > 1:
-        return _check_parts([check_value(p, sentence, footnote, footnote_found, sentence_found) for p in parts])
+        return _check_parts(
+            [check_value(p, sentence, footnote, footnote_found, sentence_found, citations) for p in parts]
+        )
     name = name_with_number(claim, sentence)
     if name is not None:
         return _check_name(name, footnote)
     reading = read_found(claim, sentence)
     if reading is None or year_tail(claim, sentence, sentence_found or []):
         return Outcome("not_found", note=NOT_COMPARABLE)
-    candidates = compare_all(claim, reading, sentence, footnote, footnote_found, sentence_found)
+    published = publication_date(citations)
+    candidates = compare_all(claim, reading, sentence, footnote, footnote_found, sentence_found, published)
     bounded = reading.qualifier in ("more_than", "at_least", "less_than", "at_most")
     support = _best_support(candidates, bounded)
     against = _best_contradiction(claim, sentence, footnote, candidates, sentence_found, bounded)
@@ -147,9 +154,10 @@ def compare_all(
     footnote: str,
     footnote_found: list[DocMention],
     sentence_found: list[DocMention] | None = None,
+    published: date | None = None,
 ) -> list[Candidate]:
     """Every comparable footnote value outside citation data, with its relation and shared context."""
-    skip = citation_data_spans(footnote)
+    skip = apparatus_spans(footnote)
     values = [(f.start, f.end) for f in footnote_found if f.kind != "entity"]
     claim_values = _sentence_values(sentence, sentence_found)
     barriers = reading.kind != "date"
@@ -165,8 +173,7 @@ def compare_all(
         )
         if r and r.kind == "date"
     ]
-    published = publication_day(footnote, footnote_found, skip)
-    later = reading.kind == "date" and published is not None and reading.low > published
+    later = reading.kind == "date" and published is not None and reading.low > published.toordinal()
     candidates = []
     for item in fraction_parts(footnote_found, footnote) + unextracted_numbers(footnote, footnote_found):
         if item.kind == "entity" or in_spans(item, skip) or year_tail(item, footnote, footnote_found):
@@ -195,22 +202,22 @@ def compare_all(
                 figure,
                 other_time,
                 not same_thing(claim_context, source_context) or not near_miss(reading, source),
-                _hugs_bound(reading, source),
+                _near_own_figure(reading, source),
                 contrasting_kinds(claim_context, source_context),
             )
         )
     return candidates
 
 
-def _hugs_bound(claim: Reading, source: Reading) -> bool:
-    """Whether a source figure lies within ``HUG`` of a claimed bound or figure ("105" and "more than 103").
+def _near_own_figure(claim: Reading, source: Reading) -> bool:
+    """Whether a source figure lies within ``OWN_FIGURE_MARGIN`` of a claimed bound or figure ("105" and "more than 103").
 
     VitaminC's refuted claims, like a misremembered figure, are a few per cent off the true one."""
     if claim.kind == "date" or claim.qualifier == "approx":
         return False
     bound = claim.low if claim.qualifier in ("more_than", "at_least") else claim.high
     middle = (source.low + source.high) / 2
-    return bound > 0 and abs(middle - bound) <= HUG * bound
+    return bound > 0 and abs(middle - bound) <= OWN_FIGURE_MARGIN * bound
 
 
 def _best_support(candidates: list[Candidate], bounded: bool) -> Candidate | None:
@@ -235,7 +242,7 @@ def _best_support(candidates: list[Candidate], bounded: bool) -> Candidate | Non
         and (
             (c.exact and (c.distinctive or c.context >= SUPPORT_CONTEXT))
             or (len(candidates) == 1 and not c.other_thing)
-            or c.hugs_bound
+            or c.near_own_figure
             or (c.context >= SUPPORT_CONTEXT and c.context + (SAME_FIGURE if c.same_figure else 0.0) >= aligned * best)
         )
     ]
@@ -282,7 +289,7 @@ def _best_contradiction(
         for c in candidates
         if c.relation is Relation.DIFFERS
         and not c.other_time
-        and ((not c.other_thing and c.event >= CONTRADICT_CONTEXT) or c.hugs_bound)
+        and ((not c.other_thing and c.event >= CONTRADICT_CONTEXT) or c.near_own_figure)
         and c.context > best_allowing
         and _figure(footnote[c.found.start : c.found.end]) not in claimed
     ]
@@ -358,7 +365,7 @@ def dates_agree(claim: DateValue, source: DateValue) -> bool:
     return claim.first_day <= source.first_day and source.last_day <= claim.last_day  # type: ignore[operator]
 
 
-def fact_status(verdicts: list[str], cited: bool) -> str:
+def fact_status(verdicts: list[Verdict], cited: bool) -> FactStatus:
     """A fact's status from the verdicts on its values across its citations."""
     if not cited:
         return "uncited"

@@ -25,8 +25,8 @@ from citefacts.dates.lexicon import (
 from citefacts.dates.patterns import (
     ERA,
     MOD_RE,
-    B,
-    E,
+    WORD_END,
+    WORD_START,
     month_number,
     month_word_ok,
     ordinal_number,
@@ -228,7 +228,7 @@ CALENDAR_RULES: list[Rule] = [
     (
         "mdy",
         _rx(
-            B
+            WORD_START
             + MOD_RE
             + r"(?:"
             + WEEKDAY_RE
@@ -241,14 +241,14 @@ CALENDAR_RULES: list[Rule] = [
             + r"|"
             + _ANAPHORIC_YEAR
             + r")?"
-            + E
+            + WORD_END
         ),
         _date,
     ),
     (
         "dmy",
         _rx(
-            B
+            WORD_START
             + MOD_RE
             + r"(?:(?i:the)\s+)?"
             + _DAY
@@ -259,21 +259,38 @@ CALENDAR_RULES: list[Rule] = [
             + r"|"
             + _ANAPHORIC_YEAR
             + r")?"
-            + E
+            + WORD_END
         ),
         _date,
     ),
-    ("pod_dmy", _rx(B + _POD_OF + _DAY + r"\s+(?P<mon>" + MONTH_RE + r")" + _YEAR_TAIL + r"?" + E), _date),
-    ("pod_mdy", _rx(B + _POD_OF + r"(?P<mon>" + MONTH_RE + r")\s+" + _DAY + _YEAR_TAIL + r"?" + E), _date),
+    (
+        "pod_dmy",
+        _rx(WORD_START + _POD_OF + _DAY + r"\s+(?P<mon>" + MONTH_RE + r")" + _YEAR_TAIL + r"?" + WORD_END),
+        _date,
+    ),
+    (
+        "pod_mdy",
+        _rx(WORD_START + _POD_OF + r"(?P<mon>" + MONTH_RE + r")\s+" + _DAY + _YEAR_TAIL + r"?" + WORD_END),
+        _date,
+    ),
     (
         "week_of",
-        _rx(B + r"(?i:the\s+week\s+of)\s+(?P<mon>" + MONTH_DAY_RE + r")\s+" + _DAY + _YEAR_TAIL + r"?" + E),
+        _rx(
+            WORD_START
+            + r"(?i:the\s+week\s+of)\s+(?P<mon>"
+            + MONTH_DAY_RE
+            + r")\s+"
+            + _DAY
+            + _YEAR_TAIL
+            + r"?"
+            + WORD_END
+        ),
         _week_of,
     ),
     (
         "month",
         _rx(
-            B
+            WORD_START
             + MOD_RE
             + r"(?P<mon>"
             + MONTH_RE
@@ -282,20 +299,24 @@ CALENDAR_RULES: list[Rule] = [
             + r"|"
             + _ANAPHORIC_YEAR
             + r")?"
-            + E
+            + WORD_END
         ),
         _date,
     ),
-    ("year", _rx(B + MOD_RE + r"(?:(?i:the\s+year|fiscal|ca\.|c\.|circa)\s+)?" + year_re("y") + E), _year),
+    (
+        "year",
+        _rx(WORD_START + MOD_RE + r"(?:(?i:the\s+year|fiscal|ca\.|c\.|circa)\s+)?" + year_re("y") + WORD_END),
+        _year,
+    ),
     ("numeric", _rx(r"(?<![\w/.])(?P<na>\d{1,2})/(?P<nb>\d{1,2})/(?P<yyyy>1\d{3}|20\d{2})(?![\w/])"), _numeric),
     (
         "word_decade",
         _rx(
-            B
+            WORD_START
             + r"(?i:the)\s+(?:(?P<dmod>(?i:early|mid|late))[\s-]+)?(?:(?i:nineteen)[\s-])?(?P<dw>(?i:"
             + "|".join(_DECADE_WORDS)
             + r"))"
-            + E
+            + WORD_END
         ),
         _word_decade,
     ),
@@ -315,34 +336,34 @@ CALENDAR_RULES: list[Rule] = [
     (
         "decade",
         _rx(
-            B
+            WORD_START
             + MOD_RE
             + r"(?:(?i:the)\s+)?(?:(?P<dmod>(?i:early|mid|late))[\s-]+)?(?:(?P<dec>\d{2,3})0['’]?s|['’](?P<dd>\d)0['’]?s)"
             + r"(?:\s?(?P<era>"
             + ERA
             + r"))?"
-            + E
+            + WORD_END
         ),
         _decade,
     ),
     (
         "century",
         _rx(
-            B
+            WORD_START
             + MOD_RE
             + r"(?:(?i:the)\s+)?(?:(?P<cmod>(?i:early|mid|late))[\s-]+)?(?P<ord>(?i:"
             + ORDINAL_RE
             + r"))[\s-](?i:century)(?:\s(?P<era>"
             + ERA
             + r"))?"
-            + E
+            + WORD_END
         ),
         _century,
     ),
     (
         "season",
         _rx(
-            B
+            WORD_START
             + MOD_RE
             + r"(?:(?P<the>(?i:the))\s+)?(?:(?P<smod>(?i:early|late|mid))[\s-]+)?(?P<season>(?i:"
             + SEASON_RE
@@ -351,31 +372,31 @@ CALENDAR_RULES: list[Rule] = [
             + r"|"
             + _ANAPHORIC_YEAR
             + r")?"
-            + E
+            + WORD_END
         ),
         _season,
     ),
     (
         "quarter",
         _rx(
-            B
+            WORD_START
             + r"(?:(?i:the)\s+|(?P<qdx>(?i:this|last|next))\s+(?i:year)['’]s\s+)?"
             + r"(?:(?P<qyear>1\d{3}|20\d{2})\s+)?(?:(?i:fiscal)\s+)?(?:(?P<q>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-](?i:quarter)|"
             + r"(?P<half>(?i:first|second|latter|last))\s+(?i:half))(?:\s+of\s+(?:(?i:fiscal)\s+)?"
             + year_re("y")
             + r")?"
-            + E
+            + WORD_END
         ),
         _quarter,
     ),
     (
         "year_period",
-        _rx(B + r"(?i:the)\s+(?P<y_plain>1\d{3}|20\d{2})\s+(?:(?i:fiscal)\s+)?(?i:quarter|period)" + E),
+        _rx(WORD_START + r"(?i:the)\s+(?P<y_plain>1\d{3}|20\d{2})\s+(?:(?i:fiscal)\s+)?(?i:quarter|period)" + WORD_END),
         _year_period,
     ),
     (
         "holiday",
-        _rx(B + _HOLIDAY_RE + r"(?:\s+(?P<pod>night|morning|evening))?" + _YEAR_TAIL + r"?" + E),
+        _rx(WORD_START + _HOLIDAY_RE + r"(?:\s+(?P<pod>night|morning|evening))?" + _YEAR_TAIL + r"?" + WORD_END),
         _holiday,
     ),
 ]

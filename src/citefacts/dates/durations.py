@@ -21,7 +21,7 @@ from citefacts.dates.lexicon import (
     WEEKDAYS,
     number_value,
 )
-from citefacts.dates.patterns import B, E, year_re
+from citefacts.dates.patterns import WORD_END, WORD_START, year_re
 
 APPROX = (
     r"(?:(?i:about|around|nearly|almost|some|over(?=\s+an?\s)|more\s+than|less\s+than|under|just|roughly|approximately|"
@@ -120,10 +120,10 @@ DURATION_RULES: list[Rule] = [
     (
         "set",
         _rx(
-            B
+            WORD_START
             + r"(?:(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly))|(?:(?i:every|each|per)|(?P<a>(?i:a)))\s+"
             r"(?:(?P<swd>" + WEEKDAY_RE + r")|(?P<su>(?i:day|week|month|year|hour|minute|night)))|"
-            r"(?i:every|each)\s+(?:(?P<smon>" + MONTH_RE + r")|(?P<sseason>(?i:" + SEASON_RE + r"))))" + E
+            r"(?i:every|each)\s+(?:(?P<smon>" + MONTH_RE + r")|(?P<sseason>(?i:" + SEASON_RE + r"))))" + WORD_END
         ),
         _set,
     ),
@@ -131,14 +131,14 @@ DURATION_RULES: list[Rule] = [
         "plural",
         _rx(
             r"(?:(?<=\b[Ff]or\s)|(?<=\b[Ww]ithin\s)|(?<=\b[Oo]ver\s)|(?<=\b[Aa]fter\s)|(?i:recent|the\s+coming|coming)\s+)"
-            r"(?P<u>(?i:hour|day|week|month|year|decade|quarter)(?P<pl>s))" + E
+            r"(?P<u>(?i:hour|day|week|month|year|decade|quarter)(?P<pl>s))" + WORD_END
         ),
         _duration,
     ),
     (
         "duration",
         _rx(
-            B
+            WORD_START
             + APPROX
             + r"(?:(?i:the)\s+(?:(?i:first|last|past|next|coming|previous|final|following|same|entire|full|latest)\s+)?)?"
             + COUNT
@@ -146,7 +146,7 @@ DURATION_RULES: list[Rule] = [
             + UNIT_WORDS
             + r"(?P<pl>)(?P<long>[\s-](?i:long))?(?:\s+or\s+(?i:so|two|more))?"
             + r"(?P<period>\s+(?i:period|span|stretch|interval))?"
-            + E
+            + WORD_END
             + r"(?![-\s](?i:old)\b)"
         ),
         _duration,
@@ -154,17 +154,28 @@ DURATION_RULES: list[Rule] = [
     (
         "duration_of",
         _rx(
-            B + r"(?i:the\s+(?:first|last|final))\s+(?:" + COUNT + r"\s+)?(?P<u>(?i:day|week|month|year)s?)(?P<pl>)"
-            r"\s+of\s+(?:" + MONTH_RE + r"(?:,?\s+" + year_re("y") + r")?|" + year_re("z") + r")" + E
+            WORD_START
+            + r"(?i:the\s+(?:first|last|final))\s+(?:"
+            + COUNT
+            + r"\s+)?(?P<u>(?i:day|week|month|year)s?)(?P<pl>)"
+            r"\s+of\s+(?:" + MONTH_RE + r"(?:,?\s+" + year_re("y") + r")?|" + year_re("z") + r")" + WORD_END
         ),
         _duration,
     ),
     (
         "duration_past",
-        _rx(B + r"(?i:the\s+(?:past|last|next|coming))\s+(?P<u>(?i:day|week|month|year|decade|century))" + E),
+        _rx(
+            WORD_START
+            + r"(?i:the\s+(?:past|last|next|coming))\s+(?P<u>(?i:day|week|month|year|decade|century))"
+            + WORD_END
+        ),
         _duration,
     ),
-    ("duration_long", _rx(B + r"(?P<u>(?i:day|week|month|year|decade)(?P<pl>s)?)-(?i:long)" + E), _duration),
+    (
+        "duration_long",
+        _rx(WORD_START + r"(?P<u>(?i:day|week|month|year|decade)(?P<pl>s)?)-(?i:long)" + WORD_END),
+        _duration,
+    ),
 ]
 """Set rules before duration rules: on the same span ("a year" after an amount) a set wins."""
 

@@ -10,9 +10,10 @@ import re
 
 from citefacts.dates.lexicon import MODIFIERS, MONTHS, ORDINALS, number_value
 
-B = r"(?<![\w'’])"
+WORD_START = r"(?<![\w'’])"
 """Left word boundary that also refuses a preceding apostrophe."""
-E = r"(?![\w])"
+WORD_END = r"(?![\w])"
+"""Right word boundary."""
 ERA = r"(?:B\.\s?C\.(?:E\.)?|BCE|BC|A\.D\.|AD|CE)"
 
 

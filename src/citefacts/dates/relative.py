@@ -22,7 +22,7 @@ from citefacts.dates.lexicon import (
     WEEKDAYS,
     number_value,
 )
-from citefacts.dates.patterns import MOD_RE, B, E, month_number, read_mod
+from citefacts.dates.patterns import MOD_RE, WORD_END, WORD_START, month_number, read_mod
 
 _PART = r"(?i:morning|afternoon|evening|night)"
 _CALENDAR_UNIT = r"(?i:day|week|weekend|month|quarter|year|decade|century)"
@@ -209,71 +209,73 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _AMPM = r"(?P<ampm>[ap]\.m\.|[AP]\.M\.|[ap]m|[AP]M)"
 
 RELATIVE_RULES: list[Rule] = [
-    ("ref", _rx(B + r"(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _REFS.items()) + r")" + E), _ref),
+    ("ref", _rx(WORD_START + r"(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _REFS.items()) + r")" + WORD_END), _ref),
     (
         "day_word",
         _rx(
-            B + MOD_RE + r"(?:(?i:earlier|later)\s+)?(?:(?P<pod2>(?i:morning|afternoon|evening))\s+)?"
+            WORD_START + MOD_RE + r"(?:(?i:earlier|later)\s+)?(?:(?P<pod2>(?i:morning|afternoon|evening))\s+)?"
             r"(?P<dw>(?i:today|yesterday|tomorrow|tonight|last(?=\s+night)))"
-            r"(?:\s+(?P<pod>" + _PART + r"))?" + E
+            r"(?:\s+(?P<pod>" + _PART + r"))?" + WORD_END
         ),
         _day_word,
     ),
     (
         "deictic",
         _rx(
-            B
+            WORD_START
             + MOD_RE
             + r"(?:(?i:earlier|later)\s+)?(?P<dx>(?i:this\s+past|this\s+coming|this|last|next|the\s+coming|the\s+current))\s+"
-            r"(?P<u>" + _NAMED_PERIOD + r")" + E
+            r"(?P<u>" + _NAMED_PERIOD + r")" + WORD_END
         ),
         _deictic_unit,
     ),
     (
         "anaphoric",
         _rx(
-            B + MOD_RE + r"(?:(?i:earlier|later)\s+)?(?P<ax>(?i:that\s+same|that|the\s+same|the\s+following|the\s+next|"
+            WORD_START
+            + MOD_RE
+            + r"(?:(?i:earlier|later)\s+)?(?P<ax>(?i:that\s+same|that|the\s+same|the\s+following|the\s+next|"
             r"the\s+previous|the\s+preceding|the\s+subsequent|the\s+prior|the\s+intervening))\s+(?P<u>"
             + r"(?i:days|weeks|months|years|decades)|"
             + _NAMED_PERIOD
             + r")"
-            + E
+            + WORD_END
         ),
         _anaphoric_unit,
     ),
     (
         "the_year",
         _rx(
-            B
+            WORD_START
             + r"(?P<mod>(?i:the\s+(?:beginning|start|middle|end|latter\s+part)\s+of|(?:early|late|later|earlier)\s+in)\s+)"
-            r"(?P<ax>(?i:the))\s+(?P<u>(?i:day|week|month|year|decade))" + E
+            r"(?P<ax>(?i:the))\s+(?P<u>(?i:day|week|month|year|decade))" + WORD_END
         ),
         _anaphoric_unit,
     ),
     (
         "year_ago",
         _rx(
-            B + r"(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year-(?:earlier|ago))"
+            WORD_START + r"(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year-(?:earlier|ago))"
             r"(?:\s+(?i:quarter|period|third\s+quarter|second\s+quarter|fourth\s+quarter|first\s+quarter))?"
-            + E
+            + WORD_END
             + r"|"
-            + B
+            + WORD_START
             + r"(?i:last\s+year['’]s\s+(?:quarter|period)"
             r"|the\s+(?:(?:comparable|corresponding|same)\s+)?(?:quarter|period)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)))"
-            + E
+            + WORD_END
         ),
         _year_ago,
     ),
     (
         "the_unit",
         _rx(
-            B
+            WORD_START
             + r"(?i:the)\s+(?:(?i:latest|current|same|fiscal|full|most\s+recent)\s+)?(?P<u>quarter|year|weekend|week|month)"
-            + E
+            + WORD_END
             + r"|"
-            + B
+            + WORD_START
             + r"(?i:the)\s+(?i:latest|most\s+recent)\s+(?P<p>(?i:period))"
-            + E
+            + WORD_END
         ),
         _the_unit,
     ),
@@ -284,29 +286,33 @@ RELATIVE_RULES: list[Rule] = [
     ),
     (
         "year_end",
-        _rx(B + r"(?:(?i:by|at|before|until|through)\s+)(?P<ye>(?:(?i:the)\s+)?(?i:year[-\s]end|year['’]s\s+end))" + E),
+        _rx(
+            WORD_START
+            + r"(?:(?i:by|at|before|until|through)\s+)(?P<ye>(?:(?i:the)\s+)?(?i:year[-\s]end|year['’]s\s+end))"
+            + WORD_END
+        ),
         _year_end,
     ),
     (
         "offset",
         _rx(
-            B
+            WORD_START
             + APPROX
             + r"(?:"
             + COUNT
             + r"\s+)?(?:(?i:more)\s+)?"
             + UNIT_WORDS
             + r"\s+(?P<dir>(?i:later|earlier|ago|afterwards?|previously|before(?=\s*[,.;)])|after(?=\s*[,.;)])))"
-            + E
+            + WORD_END
         ),
         _offset,
     ),
     (
         "weekday",
         _rx(
-            B + MOD_RE + r"(?:(?P<wx>(?i:last|next|this\s+coming|this\s+past|this|coming|past|"
+            WORD_START + MOD_RE + r"(?:(?P<wx>(?i:last|next|this\s+coming|this\s+past|this|coming|past|"
             r"the\s+previous|the\s+following|the\s+next))\s+)?(?:(?P<pod2>(?i:morning|afternoon|evening))\s+)?"
-            r"(?P<wd>" + WEEKDAY_RE + r")(?:\s+(?P<pod>" + _PART + r")s?)?" + E
+            r"(?P<wd>" + WEEKDAY_RE + r")(?:\s+(?P<pod>" + _PART + r")s?)?" + WORD_END
         ),
         _weekday,
     ),

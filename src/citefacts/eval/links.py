@@ -7,7 +7,7 @@ from typing import Any
 from spacy.language import Language
 
 from citefacts.models import Footnote, ParsedSource
-from citefacts.pipeline import analyse, link_sentences
+from citefacts.pipeline import analyse, link_sentences, sentence_span
 from citefacts.read.plaintext import body_blocks, split_lines
 
 
@@ -30,11 +30,12 @@ def parsed_record(record: dict[str, Any]) -> ParsedSource:
 
 def link_record(nlp: Language, record: dict[str, Any]) -> dict[str, Any]:
     """One ``link`` output line: the body's sentences the linker links, with their footnotes."""
-    analysis = analyse(parsed_record(record), nlp)
+    parsed = parsed_record(record)
+    analysis = analyse(parsed, nlp)
     links = link_sentences(analysis)
-    out = [
-        {"start": s.start, "end": s.end, "footnotes": [number for number, _ in linked]}
-        for s, linked in zip(analysis.sentences, links, strict=True)
-        if linked
-    ]
+    out = []
+    for sentence, linked in zip(analysis.sentences, links, strict=True):
+        if linked:
+            start, end = sentence_span(parsed, sentence)
+            out.append({"start": start, "end": end, "footnotes": [number for number, _ in linked]})
     return {"id": record.get("id") or record.get("title"), "links": out}

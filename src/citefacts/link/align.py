@@ -42,8 +42,8 @@ class GapPrior:
 
     def edge(self, length: int) -> Array:
         """Probabilities of the first citation's distance from the body's start (and the last one's from its end)."""
-        edge = self._ratio ** np.arange(length, dtype=np.float64)
-        return edge / edge.sum()
+        edge: Array = np.power(self._ratio, np.arange(length, dtype=np.float64))
+        return np.asarray(edge / edge.sum(), dtype=np.float64)
 
     @classmethod
     def for_article(cls, sentences: int, notes: int, same: float) -> GapPrior:

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from citefacts.lexicon import content_terms
 from citefacts.mention import DocMention
 from citefacts.models import DateValue, EntityValue, NumberValue
+from citefacts.sentences import Passage
 
 Array = NDArray[np.float64]
 
@@ -38,14 +39,6 @@ _BIBLIOGRAPHIC = re.compile(
     r"\b(?:pp?\.|pages?|ISBN|ISSN|doi|vol\.|no\.|volume|issue)\s*[\d\-–:, ]+|\(\d+\)|:\s*\d+[\-–]?\d*", re.IGNORECASE
 )
 _QUOTE_MARK = re.compile(r"[\"“”]")
-
-
-class _Sentence:
-    """A unit as the features see it (text, mentions, block): satisfied by ``link.Unit``."""
-
-    text: str
-    found: list[DocMention]
-    block: int
 
 
 def tokens(text: str) -> list[str]:
@@ -108,19 +101,19 @@ def quotation(text: str) -> str:
     return max(quotes, key=len, default="")
 
 
-def content_features(sentences: list[_Sentence], notes: list[_Sentence]) -> dict[str, Array]:
+def content_features(sentences: list[Passage], notes: list[Passage]) -> dict[str, Array]:
     """Pairwise content evidence, each of shape (footnotes, sentences)."""
     sentence_tokens = [tokens(s.text) for s in sentences]
     note_tokens = [tokens(n.text) for n in notes]
     by_note = bm25_scores(note_tokens, sentence_tokens)
     share = _row_share(by_note)
     by_sentence = _row_share(bm25_scores(sentence_tokens, note_tokens)).T
-    sentence_names = [name_keys(s.found) for s in sentences]
-    names = np.array([[len(name_keys(n.found) & keys) for keys in sentence_names] for n in notes], dtype=np.float64)
-    sentence_numbers = [quantities(s.found, s.text) for s in sentences]
+    sentence_names = [name_keys(s.mentions) for s in sentences]
+    names = np.array([[len(name_keys(n.mentions) & keys) for keys in sentence_names] for n in notes], dtype=np.float64)
+    sentence_numbers = [quantities(s.mentions, s.text) for s in sentences]
     numbers = np.zeros_like(names)
     for row, note in enumerate(notes):
-        stated = quantities(note.found, note.text, footnote=True)
+        stated = quantities(note.mentions, note.text, footnote=True)
         if stated:
             numbers[row] = [len(stated & values) for values in sentence_numbers]
     blocks = sorted({s.block for s in sentences})
@@ -145,7 +138,7 @@ def content_features(sentences: list[_Sentence], notes: list[_Sentence]) -> dict
     }
 
 
-def position_features(sentences: list[_Sentence]) -> dict[str, Array]:
+def position_features(sentences: list[Passage]) -> dict[str, Array]:
     """Per-sentence position evidence: does it close its paragraph or section, open a paragraph."""
     blocks = [s.block for s in sentences]
     following = [*blocks[1:], None]

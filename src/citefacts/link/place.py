@@ -2,8 +2,8 @@
 
 Wikipedia numbers footnotes in the order they are first cited, so first citations follow the body:
 footnote n+1 is first cited in the sentence of footnote n or after it. The linker aligns footnotes to
-sentences under that constraint (``link_align``), weighing at each (footnote, sentence) pair the
-evidence of content and position (``link_features``), and keeps a link only where the posterior
+sentences under that constraint (``align``), weighing at each (footnote, sentence) pair the
+evidence of content and position (``evidence``), and keeps a link only where the posterior
 probability of that first citation clears a precision-first threshold. A footnote nothing places with
 confidence stays unplaced: a wrong link misleads a reviewer more than a missing one.
 
@@ -13,13 +13,11 @@ alone proved too weak a cue on the development articles.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 
 from citefacts.link.align import Array, GapPrior, posteriors
 from citefacts.link.evidence import CONTENT_FEATURES, POSITION_FEATURES, content_features, position_features
-from citefacts.mention import DocMention
+from citefacts.sentences import Passage
 
 SUGGESTION_FLOOR = 0.4
 """Calibrated probability a footnote needs to be suggested to a reviewer (not linked, not checked).
@@ -35,7 +33,7 @@ consecutive first citations share a sentence, but 0.15 places better on both hel
 ELSEWHERE = 0.02
 """Chance that a footnote is first cited outside the body's sentences (infobox, table, a notes group)."""
 CALIBRATION = (0.894, 0.364)
-"""Platt scaling of the posterior's log odds, fitted on held-out halves of the dev articles (``link_fit``)."""
+"""Platt scaling of the posterior's log odds, fitted on held-out halves of the dev articles (``scripts/fit_linker.py``)."""
 WEIGHTS = {
     "bm25_note": 0.31,
     "bm25_note_log": 0.54,
@@ -50,22 +48,10 @@ WEIGHTS = {
     "length": 0.44,
     "quoted": 0.19,
 }
-"""Log evidence per unit of each feature, fitted as a CRF over gold first citations (``link_fit``)."""
+"""Log evidence per unit of each feature, fitted as a CRF over gold first citations (``scripts/fit_linker.py``)."""
 
 
-@dataclass
-class Unit:
-    """A sentence or a footnote as the linker sees it: its text and what was extracted from it."""
-
-    text: str
-    found: list[DocMention] = field(default_factory=list)
-    number: int = 0
-    """A footnote's number (0 for sentences)."""
-    block: int = 0
-    """A sentence's paragraph (block index; a jump of more than one means a heading between)."""
-
-
-def features(sentences: list[Unit], footnotes: list[Unit]) -> dict[str, Array]:
+def features(sentences: list[Passage], footnotes: list[Passage]) -> dict[str, Array]:
     """Every feature the evidence weighs, broadcast to shape (footnotes, sentences)."""
     shape = (len(footnotes), len(sentences))
     table = content_features(sentences, footnotes)
@@ -80,7 +66,10 @@ def log_evidence(table: dict[str, Array], weights: dict[str, float]) -> Array:
 
 
 def first_citations(
-    sentences: list[Unit], footnotes: list[Unit], weights: dict[str, float] = WEIGHTS, elsewhere: float = ELSEWHERE
+    sentences: list[Passage],
+    footnotes: list[Passage],
+    weights: dict[str, float] = WEIGHTS,
+    elsewhere: float = ELSEWHERE,
 ) -> Array:
     """P(footnote i, in number order, is first cited in sentence j), shape (footnotes, sentences).
 
@@ -104,7 +93,7 @@ Links = list[list[tuple[int, float]]]
 """For each sentence, footnote numbers with their probabilities, best first."""
 
 
-def placements(sentences: list[Unit], footnotes: list[Unit]) -> tuple[list[int], Array]:
+def placements(sentences: list[Passage], footnotes: list[Passage]) -> tuple[list[int], Array]:
     """The footnote numbers in order, and the calibrated chance that each is first cited in each sentence."""
     ordered = sorted(footnotes, key=lambda note: note.number)
     if not sentences or not ordered:
@@ -121,6 +110,6 @@ def select(numbers: list[int], probability: Array, low: float, high: float = np.
     return [sorted(linked, key=lambda pair: -pair[1]) for linked in links]
 
 
-def link(sentences: list[Unit], footnotes: list[Unit], threshold: float = THRESHOLD) -> Links:
+def link(sentences: list[Passage], footnotes: list[Passage], threshold: float = THRESHOLD) -> Links:
     """For each sentence, the footnote numbers linked to it with their probabilities, best first."""
     return select(*placements(sentences, footnotes), threshold)

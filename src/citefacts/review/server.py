@@ -156,7 +156,8 @@ class ReviewServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         """The page's address."""
-        return f"http://{self.server_address[0]}:{self.server_address[1]}/"
+        host, port = self.server_address[:2]
+        return f"http://{host!s}:{port}/"
 
 
 def make_server(paths: list[Path], reviewer: str, host: str = "127.0.0.1", port: int = 0) -> ReviewServer:

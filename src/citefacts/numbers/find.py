@@ -1,7 +1,7 @@
-"""Numbers: cardinals, ranges, money, percentages, quantities and ordinals, normalized to values.
+"""Finding numbers in a Doc: which readings of its text are numbers worth reporting, as mentions.
 
 Detection reads the text itself (digits, number words, currencies, units, ranges and bounds: see
-the ``numbers_*`` modules) rather than trusting spaCy's small-model entities, which miss and mis-type
+the other modules of ``citefacts.numbers``) rather than trusting spaCy's small-model entities, which miss and mis-type
 many ("84,860 Azerbaijanis" as PERCENT). spaCy's tags are hints for the words a number shares with
 ordinary English ("that one", "a second"). A year or a date's digits are left to dates (``taken``).
 """
@@ -15,11 +15,11 @@ from spacy.tokens import Token as SpacyToken
 
 from citefacts.lexicon import HALF_WORDS, SCALE_WORDS
 from citefacts.mention import DocMention
-from citefacts.models import NumberValue
+from citefacts.models import NumberKind, NumberValue
 from citefacts.numbers.numeral import read_numeral
 from citefacts.numbers.numeral_steps import is_number_token
 from citefacts.numbers.quantity import Quantity, read_quantity
-from citefacts.numbers.ranges import Reading, combine, prefix_bound
+from citefacts.numbers.ranges import FoundNumber, combine, prefix_bound
 from citefacts.numbers.tokens import Token, tokenize
 
 _PRONOUN_BEFORE = frozenset(
@@ -51,12 +51,19 @@ _PRONOUN_BEFORE = frozenset(
 """Words after which "one" stands for a thing ("the first one", "that one"), not a count."""
 _NAME_LABELS = frozenset(["LAW", "PRODUCT", "FAC", "ORG", "WORK_OF_ART", "EVENT"])
 """spaCy labels of names that may hold digits which count nothing."""
-_VAGUE = frozenset(["several", "few", "many", "couple", "hundreds", "thousands", "tens", "dozens"])
+_VAGUE_COUNT_WORDS = frozenset(["several", "few", "many", "couple", "hundreds", "thousands", "tens", "dozens"])
 """Words before "hundred" or "thousand" that leave the count open ("several hundred")."""
 _MODIFIER_TAGS = frozenset(["JJ", "JJR", "JJS", "RB", "RBR", "RBS"])
 """Tags of the adjectives and adverbs between a determiner and a pronoun "one"."""
 _DURATION_BEFORE = frozenset(["a", "one", "per", "every", "each", "half"])
 """Words after which "second" is a unit of time, not an ordinal."""
+_HINTED_KINDS: dict[str, NumberKind] = {
+    "money": "money",
+    "percent": "percent",
+    "quantity": "quantity",
+    "ordinal": "ordinal",
+}
+"""The kinds a caller's hint gives a bare number (``parse_number``'s ``kind``)."""
 _ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
 """A web address or an e-mail address: its digits ("?q=30%25", "user42@") name nothing."""
 
@@ -68,10 +75,10 @@ def find_numbers(doc: Doc, taken: list[DocMention]) -> list[DocMention]:
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
     quantities = [q for q in scan(tokens, blocked) if _plausible(doc, tokens, q) and not _in_name(tokens, q, names)]
     found = []
-    for reading in combine(tokens, quantities):
-        start, end = tokens[reading.start].start, tokens[reading.end - 1].end
+    for number in combine(tokens, quantities):
+        start, end = tokens[number.start].start, tokens[number.end - 1].end
         if not any(s < end and start < e for s, e in blocked):
-            found.append(DocMention(start, end, reading.label, reading.value))
+            found.append(DocMention(start, end, number.label, number.value))
     return found
 
 
@@ -130,17 +137,19 @@ def _plausible(doc: Doc, tokens: list[Token], quantity: Quantity) -> bool:
         return False  # the tail of a number read otherwise, such as a date's "three quarters" before "million"
     if numeral.end - numeral.start != 1 or quantity.end - quantity.start != 1:
         return True
-    before = before.lower if before is not None else ""
+    word_before = before.lower if before is not None else ""
     if word == "one":
         span = doc.char_span(tokens[numeral.start].start, tokens[numeral.start].end, alignment_mode="expand")
         tagged_number = span is None or span[0].tag_ == "CD"
-        return tagged_number and before not in _PRONOUN_BEFORE and not (span is not None and _modified(span[0]))
+        return tagged_number and word_before not in _PRONOUN_BEFORE and not (span is not None and _pronoun(span[0]))
     if word == "second":
-        return before not in _DURATION_BEFORE and not (numeral.start and is_number_token(tokens[numeral.start - 1]))
+        return word_before not in _DURATION_BEFORE and not (
+            numeral.start and is_number_token(tokens[numeral.start - 1])
+        )
     return True
 
 
-def _modified(one: SpacyToken) -> bool:
+def _pronoun(one: SpacyToken) -> bool:
     """Whether "one" closes a noun phrase as a pronoun: a determiner, then adjectives ("the blue one",
     "a really big one", "the second one")."""
     i = one.i - 1
@@ -154,7 +163,7 @@ def _modified(one: SpacyToken) -> bool:
 def _vague_before(tokens: list[Token], i: int) -> bool:
     """Whether a word that leaves a count open comes before tokens[i], "of" between them or not."""
     k = i - 1 - (i > 1 and tokens[i - 1].lower == "of")
-    return k >= 0 and tokens[k].lower in _VAGUE
+    return k >= 0 and tokens[k].lower in _VAGUE_COUNT_WORDS
 
 
 def _identifier(tokens: list[Token], quantity: Quantity) -> bool:
@@ -203,19 +212,18 @@ def parse_number(text: str, kind: str = "cardinal") -> NumberValue | None:
     ``kind`` is a hint (a spaCy label's kind): it types a bare number the text itself does not type.
     """
     tokens = tokenize(" ".join(text.split()))
-    readings = combine(tokens, scan(tokens))
-    if not readings:
+    numbers = combine(tokens, scan(tokens))
+    if not numbers:
         return None
-    reading = max(readings, key=_width)
-    value = reading.value
-    if value.number_kind == "cardinal" and kind in ("money", "percent", "quantity", "ordinal"):
-        unit = "%" if kind == "percent" else None
-        value = value.model_copy(update={"number_kind": kind, "unit": unit})
+    value = max(numbers, key=_token_count).value
+    hinted = _HINTED_KINDS.get(kind)
+    if value.number_kind == "cardinal" and hinted is not None:
+        value = value.model_copy(update={"number_kind": hinted, "unit": "%" if hinted == "percent" else None})
     return value
 
 
-def _width(reading: Reading) -> int:
-    return reading.end - reading.start
+def _token_count(found: FoundNumber) -> int:
+    return found.end - found.start
 
 
 def words_to_number(text: str) -> float | None:

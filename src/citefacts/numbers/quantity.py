@@ -61,8 +61,8 @@ def read_quantity(tokens: list[Token], i: int, bare_fraction: bool = False) -> Q
     prefixed = _currency_prefix(tokens, i) or _negative_money(tokens, i)
     if prefixed is not None:
         return prefixed
-    if _percent_word(tokens, i) and i + 2 < len(tokens) and tokens[i + _percent_word(tokens, i)].lower == "of":
-        numeral = read_numeral(tokens, i + _percent_word(tokens, i) + 1)
+    if _percent_tokens(tokens, i) and i + 2 < len(tokens) and tokens[i + _percent_tokens(tokens, i)].lower == "of":
+        numeral = read_numeral(tokens, i + _percent_tokens(tokens, i) + 1)
         if numeral is not None and not numeral.ordinal:
             return Quantity(i, numeral.end, numeral.value, "percent", "%", numeral)
     numeral = read_numeral(tokens, i, bare_fraction)
@@ -70,10 +70,10 @@ def read_quantity(tokens: list[Token], i: int, bare_fraction: bool = False) -> Q
         return None
     if numeral.ordinal:
         return Quantity(i, numeral.end, numeral.value, "ordinal", None, numeral)
-    return _suffixed(tokens, numeral)
+    return _with_suffix(tokens, numeral)
 
 
-def _near(tokens: list[Token], j: int, gap: int = 1) -> bool:
+def _follows_closely(tokens: list[Token], j: int, gap: int = 1) -> bool:
     """Whether tokens[j] follows tokens[j - 1] with at most ``gap`` characters between them."""
     return 0 < j < len(tokens) and tokens[j].start - tokens[j - 1].end <= gap
 
@@ -83,26 +83,33 @@ def _currency_prefix(tokens: list[Token], i: int) -> Quantity | None:
     token, code, j = tokens[i], None, i + 1
     if token.text in CURRENCY_SYMBOLS:
         code = CURRENCY_SYMBOLS[token.text]
-    elif token.lower in DOLLAR_PREFIXES and j < len(tokens) and tokens[j].text == "$" and _near(tokens, j, 0):
+    elif (
+        token.lower in DOLLAR_PREFIXES and j < len(tokens) and tokens[j].text == "$" and _follows_closely(tokens, j, 0)
+    ):
         if len(token.text) > 1 or token.text.isupper():  # "A$5", "US$5", "cad$ 15"; not "a $5"
             code, j = DOLLAR_PREFIXES[token.lower], j + 1
     elif token.kind == "word" and currency_code(token.text, upper_only=True):
         code = currency_code(token.text, upper_only=True)
-        if j < len(tokens) and tokens[j].text in CURRENCY_SYMBOLS and _near(tokens, j):
+        if j < len(tokens) and tokens[j].text in CURRENCY_SYMBOLS and _follows_closely(tokens, j):
             j += 1
     elif token.kind == "word" and millions_code(token.text):
-        return _millions(tokens, i, millions_code(token.text))
+        return _millions_first(tokens, i, millions_code(token.text))
     elif token.text in ("Rs", "INR") and j < len(tokens):
         code, j = "INR", j + (tokens[j].text == ".")
-    if code is None or not _near(tokens, j):
+    if code is None or not _follows_closely(tokens, j):
         return None
     numeral = read_numeral(tokens, j)
     if numeral is None or numeral.ordinal or (tokens[j].kind != "num" and tokens[j].text not in "-−"):
         return None
     end, value = numeral.end, numeral.value
-    if end < len(tokens) and tokens[end].text in _MONEY_SCALES and numeral.scale is None and _near(tokens, end, 0):
+    if (
+        end < len(tokens)
+        and tokens[end].text in _MONEY_SCALES
+        and numeral.scale is None
+        and _follows_closely(tokens, end, 0)
+    ):
         value, end = value * _MONEY_SCALES[tokens[end].text], end + 1
-    if end < len(tokens) and (currency_code(tokens[end].text) or "") == code and _near(tokens, end):
+    if end < len(tokens) and (currency_code(tokens[end].text) or "") == code and _follows_closely(tokens, end):
         end += 1  # "$10 dollars"
     return Quantity(i, end, value, "money", code, numeral)
 
@@ -110,7 +117,7 @@ def _currency_prefix(tokens: list[Token], i: int) -> Quantity | None:
 def _negative_money(tokens: list[Token], i: int) -> Quantity | None:
     """ "-$5", "minus €3 million": a sign written before the currency, not before the digits."""
     sign = tokens[i]
-    tight_sign = sign.text in "-−" and (i == 0 or tokens[i - 1].end < sign.start) and _near(tokens, i + 1, 0)
+    tight_sign = sign.text in "-−" and (i == 0 or tokens[i - 1].end < sign.start) and _follows_closely(tokens, i + 1, 0)
     if not (tight_sign or sign.lower in ("minus", "negative")) or i + 1 >= len(tokens):
         return None
     money = _currency_prefix(tokens, i + 1)
@@ -119,7 +126,7 @@ def _negative_money(tokens: list[Token], i: int) -> Quantity | None:
     return replace(money, start=i, value=-money.value)
 
 
-def _percent_word(tokens: list[Token], j: int) -> int:
+def _percent_tokens(tokens: list[Token], j: int) -> int:
     """How many tokens at j spell "percent" ("%", "percent", "per cent"), 0 when none."""
     if j >= len(tokens):
         return 0
@@ -130,16 +137,18 @@ def _percent_word(tokens: list[Token], j: int) -> int:
     return 0
 
 
-def _suffixed(tokens: list[Token], numeral: Numeral) -> Quantity:
+def _with_suffix(tokens: list[Token], numeral: Numeral) -> Quantity:
     """The numeral with the percent sign, currency or unit written after it, if any."""
     end = numeral.end
     cardinal = Quantity(numeral.start, end, numeral.value, "cardinal", None, numeral)
-    if end >= len(tokens) or not _near(tokens, end):
+    if end >= len(tokens) or not _follows_closely(tokens, end):
         return cardinal
-    size = _percent_word(tokens, end)
+    size = _percent_tokens(tokens, end)
     if size:
         return replace(cardinal, end=end + size, kind="percent", unit="%")
-    hyphen = tokens[end].text == "-" and tokens[end].start == tokens[end - 1].end and _near(tokens, end + 1, 0)
+    hyphen = (
+        tokens[end].text == "-" and tokens[end].start == tokens[end - 1].end and _follows_closely(tokens, end + 1, 0)
+    )
     at = end + 1 if hyphen else end
     money = _currency_suffix(tokens, cardinal, at)
     if money is not None:
@@ -189,7 +198,7 @@ def _currency_phrase(tokens: list[Token], at: int) -> tuple[str | None, int]:
 def _with_cents(tokens: list[Token], money: Quantity) -> Quantity:
     """Add the cents written after a whole amount: "15 dollars 50", "thirteen dollars and forty-five cents"."""
     j = money.end + (money.end < len(tokens) and tokens[money.end].lower == "and")
-    if j >= len(tokens) or not _near(tokens, j):
+    if j >= len(tokens) or not _follows_closely(tokens, j):
         return money
     cents = read_numeral(tokens, j)
     if cents is None or cents.ordinal or cents.fraction or not 0 < cents.value < 100 or cents.value != int(cents.value):
@@ -211,7 +220,7 @@ def _unit_suffix(tokens: list[Token], cardinal: Quantity, at: int) -> Quantity |
     quantity = replace(cardinal, end=end, kind="quantity", unit=unit)
     if unit == "foot":
         return _feet_and_inches(tokens, quantity)
-    return _per(tokens, quantity)
+    return _per_unit(tokens, quantity)
 
 
 def _unit_at(tokens: list[Token], at: int) -> tuple[str, int] | None:
@@ -219,7 +228,7 @@ def _unit_at(tokens: list[Token], at: int) -> tuple[str, int] | None:
     if at >= len(tokens):
         return None
     token = tokens[at]
-    prime = _prime(tokens, at)
+    prime = _prime_mark(tokens, at)
     if prime is not None:
         return prime, at + 1
     if token.lower in AREA_PREFIXES and at + 1 < len(tokens):
@@ -239,7 +248,7 @@ def _unit_at(tokens: list[Token], at: int) -> tuple[str, int] | None:
     rate = at + 2 < len(tokens) and tokens[at + 1].text == "/" and tokens[at + 1].start == token.end
     if unit is None and rate and (time_unit(tokens[at + 2].text) or unit_symbol(tokens[at + 2].text)):
         unit = rate_symbol(token.text)  # "W/min", "g/L"
-    if token.lower == "in" and _inch_before(tokens, at + 1):
+    if token.lower == "in" and _dimension_after(tokens, at + 1):
         unit = "inch"
     power = tokens[at + 1] if at + 1 < len(tokens) else None
     if unit and power is not None and power.text in ("2", "3") and power.start == token.end:
@@ -247,13 +256,13 @@ def _unit_at(tokens: list[Token], at: int) -> tuple[str, int] | None:
     return (unit, at + 1) if unit is not None else None
 
 
-def _inch_before(tokens: list[Token], j: int) -> bool:
+def _dimension_after(tokens: list[Token], j: int) -> bool:
     """Whether tokens[j] (after an optional dot) says what "in" before it measures ("in thick", "in. long")."""
     j += j < len(tokens) and tokens[j].text == "."
     return j < len(tokens) and tokens[j].lower in _DIMENSION_WORDS
 
 
-def _prime(tokens: list[Token], at: int) -> str | None:
+def _prime_mark(tokens: list[Token], at: int) -> str | None:
     """Feet or inches written as primes against the number: 6′, 11″, and 5'11" (an apostrophe alone is
     too often a quote mark, so it needs the inches after it)."""
     token = tokens[at]
@@ -267,10 +276,10 @@ def _prime(tokens: list[Token], at: int) -> str | None:
     return "foot" if token.text in "'’" and inches and tokens[at + 2].start == tokens[at + 1].end else None
 
 
-def _per(tokens: list[Token], quantity: Quantity) -> Quantity:
+def _per_unit(tokens: list[Token], quantity: Quantity) -> Quantity:
     """A rate: the unit, then "/" or "per" and a unit of time or measure ("km/h", "meters per millisecond")."""
     j = quantity.end
-    if j + 1 >= len(tokens) or tokens[j].lower not in ("/", "per") or not _near(tokens, j):
+    if j + 1 >= len(tokens) or tokens[j].lower not in ("/", "per") or not _follows_closely(tokens, j):
         return quantity
     after = tokens[j + 1]
     unit = time_unit(after.text) or (unit_symbol(after.text) or unit_word(after.text))
@@ -282,18 +291,18 @@ def _per(tokens: list[Token], quantity: Quantity) -> Quantity:
 def _feet_and_inches(tokens: list[Token], feet: Quantity) -> Quantity:
     """ "5 ft 2 in", "5 feet and 2 inches": one length, in feet."""
     j = feet.end + (feet.end < len(tokens) and tokens[feet.end].lower == "and")
-    if j >= len(tokens) or tokens[j].kind != "num" or not _near(tokens, j):
+    if j >= len(tokens) or tokens[j].kind != "num" or not _follows_closely(tokens, j):
         return feet
     inches = read_numeral(tokens, j)
     if inches is None or inches.end >= len(tokens) or inches.value >= 12:
         return feet
     word = tokens[inches.end].lower
-    if (word in ("in", "inch", "inches") or word in _INCH_MARKS) and _near(tokens, inches.end):
+    if (word in ("in", "inch", "inches") or word in _INCH_MARKS) and _follows_closely(tokens, inches.end):
         return replace(feet, end=inches.end + 1, value=feet.value + inches.value / 12)
     return feet
 
 
-def _millions(tokens: list[Token], i: int, code: str | None) -> Quantity | None:
+def _millions_first(tokens: list[Token], i: int, code: str | None) -> Quantity | None:
     """ "MAUD 60": an amount in millions with the code written first."""
     numeral = read_numeral(tokens, i + 1) if i + 1 < len(tokens) and tokens[i + 1].kind == "num" else None
     if numeral is None or numeral.ordinal or code is None:

@@ -7,16 +7,26 @@ A bound keeps its qualifier and fills the side it bounds (``low`` for "at least 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from citefacts.models import NumberKind, NumberValue, Qualifier
 from citefacts.numbers.numeral_steps import is_number_token
 from citefacts.numbers.quantity import Quantity
 from citefacts.numbers.tokens import Token
 
-Bound = tuple[Qualifier | None, str | None]
-"""A qualifier (approx, at_least, ...) and the side it fills: "low", "high", "both" or None."""
+Side = Literal["low", "high", "both"]
+"""The end of a NumberValue a bound fills: ``low`` for "at least 30", ``high`` for "up to 700", both for "= 5"."""
+Bound = tuple[Qualifier | None, Side | None]
+"""A qualifier (approx, at_least, ...) and the side it fills, None for an approximation."""
+NumberLabel = Literal["CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"]
+_LABELS: dict[NumberKind, NumberLabel] = {
+    "money": "MONEY",
+    "percent": "PERCENT",
+    "quantity": "QUANTITY",
+    "ordinal": "ORDINAL",
+}
 
-_PREFIXES: dict[str, Bound] = {
+_BOUNDS_BEFORE: dict[str, Bound] = {
     **dict.fromkeys(
         [
             "approximately",
@@ -132,7 +142,7 @@ _PREFIXES: dict[str, Bound] = {
     ),
     **dict.fromkeys(["equal to", "equals", "is equal to", "="], (None, "both")),
 }
-_SUFFIXES: dict[str, Bound] = {
+_BOUNDS_AFTER: dict[str, Bound] = {
     **dict.fromkeys(["or so", "or thereabouts"], ("approx", None)),
     **dict.fromkeys(
         [
@@ -168,60 +178,61 @@ _SUFFIXES: dict[str, Bound] = {
 }
 _OR_EQUAL = ("or", "equal", "to")
 _RANGE_WORDS = frozenset({"-", "–", "—", "~", "to", "through", "thru", "and"})
-_JOINERS = (("and",), ("but",), (",",), (",", "and"), (",", "but"))
-_MAX_PHRASE = 6
+_BOUND_JOINERS = (("and",), ("but",), (",",), (",", "and"), (",", "but"))
+_LONGEST_BOUND_BEFORE = 6
 
 
 @dataclass(frozen=True)
-class Reading:
+class FoundNumber:
     """A number as found: tokens[start:end], its value and its spaCy-style label."""
 
     start: int
     end: int
     value: NumberValue
-    label: str
+    label: NumberLabel
 
 
 def prefix_bound(tokens: list[Token], i: int) -> tuple[Bound, int] | None:
     """The bound or approximation phrase that ends right before tokens[i] ("the" may stand between), and its start."""
     end = i - 1 if i > 0 and tokens[i - 1].lower == "the" else i
-    for size in range(min(_MAX_PHRASE, end), 0, -1):
+    for size in range(min(_LONGEST_BOUND_BEFORE, end), 0, -1):
         phrase = " ".join(t.lower for t in tokens[end - size : end])
-        if phrase in _PREFIXES:
-            return _PREFIXES[phrase], end - size
+        if phrase in _BOUNDS_BEFORE:
+            return _BOUNDS_BEFORE[phrase], end - size
     return None
 
 
 def _suffix_bound(tokens: list[Token], j: int) -> tuple[Bound, int] | None:
+    """The bound phrase that starts at tokens[j] ("or more", "+", "or fewer"), and its end."""
     if j < len(tokens) and tokens[j].text == "+" and tokens[j].start == tokens[j - 1].end:
-        return _SUFFIXES["+"], j + 1
+        return _BOUNDS_AFTER["+"], j + 1
     for size in range(min(4, len(tokens) - j), 0, -1):
         phrase = " ".join(t.lower for t in tokens[j : j + size])
-        if phrase in _SUFFIXES and phrase != "+":
-            return _SUFFIXES[phrase], j + size
+        if phrase in _BOUNDS_AFTER and phrase != "+":
+            return _BOUNDS_AFTER[phrase], j + size
     return None
 
 
-def combine(tokens: list[Token], quantities: list[Quantity]) -> list[Reading]:
+def combine(tokens: list[Token], quantities: list[Quantity]) -> list[FoundNumber]:
     """Readings for the quantities in text order, with ranges joined and bounds applied."""
-    readings: list[Reading] = []
+    readings: list[FoundNumber] = []
     k = 0
     while k < len(quantities):
-        joined = _range(tokens, quantities, k)
+        joined = _as_range(tokens, quantities, k)
         if joined is not None:
             readings.append(joined)
             k += 2
             continue
-        readings.append(_bounded(tokens, quantities[k]))
+        readings.append(_with_bound(tokens, quantities[k]))
         k += 1
     return _two_sided(tokens, readings)
 
 
-def _bounded(tokens: list[Token], quantity: Quantity) -> Reading:
+def _with_bound(tokens: list[Token], quantity: Quantity) -> FoundNumber:
     """One quantity with any bound or approximation around it."""
     start, end = quantity.start, quantity.end
     qualifier: Qualifier | None = None
-    side: str | None = None
+    side: Side | None = None
     before = prefix_bound(tokens, start)
     if before is not None:
         (qualifier, side), start = before
@@ -235,18 +246,20 @@ def _bounded(tokens: list[Token], quantity: Quantity) -> Reading:
         value = value.model_copy(update={"low": quantity.value})
     if side in ("high", "both"):
         value = value.model_copy(update={"high": quantity.value})
-    return Reading(start, end, value, _label(quantity.kind))
+    return FoundNumber(start, end, value, _label(quantity.kind))
 
 
 def _number_value(quantity: Quantity, qualifier: Qualifier | None) -> NumberValue:
+    """The NumberValue of a quantity with its qualifier, before any bound fills an end."""
     return NumberValue(number_kind=quantity.kind, value=quantity.value, unit=quantity.unit, qualifier=qualifier)
 
 
-def _label(kind: NumberKind) -> str:
-    return {"money": "MONEY", "percent": "PERCENT", "quantity": "QUANTITY", "ordinal": "ORDINAL"}.get(kind, "CARDINAL")
+def _label(kind: NumberKind) -> NumberLabel:
+    """The spaCy label of a kind of number (a range is labelled by what it ranges over)."""
+    return _LABELS.get(kind, "CARDINAL")
 
 
-def _range(tokens: list[Token], quantities: list[Quantity], k: int) -> Reading | None:
+def _as_range(tokens: list[Token], quantities: list[Quantity], k: int) -> FoundNumber | None:
     """quantities[k] and [k + 1] as one range ("5–10 km", "from 50 to 215", "between 5,856 and 6,000")."""
     if k + 1 >= len(quantities):
         return None
@@ -280,7 +293,7 @@ def _range(tokens: list[Token], quantities: list[Quantity], k: int) -> Reading |
             qualifier, start = "approx", before[1]
     kind: NumberKind = next(iter(kinds), "cardinal")
     value = NumberValue(number_kind="range", low=low, high=high, unit=next(iter(units), None), qualifier=qualifier)
-    return Reading(start, second.end, value, _label(kind) if kind != "ordinal" else "CARDINAL")
+    return FoundNumber(start, second.end, value, _label(kind) if kind != "ordinal" else "CARDINAL")
 
 
 def prefix_word(tokens: list[Token], i: int) -> str | None:
@@ -300,9 +313,9 @@ def _in_chain(tokens: list[Token], first: Quantity, second: Quantity) -> bool:
     return before >= 2 and tokens[before - 1].text in "-+/" and is_number_token(tokens[before - 2])
 
 
-def _two_sided(tokens: list[Token], readings: list[Reading]) -> list[Reading]:
+def _two_sided(tokens: list[Token], readings: list[FoundNumber]) -> list[FoundNumber]:
     """Join a lower and an upper bound on one quantity: "larger than 10 and smaller than 20"."""
-    joined: list[Reading] = []
+    joined: list[FoundNumber] = []
     k = 0
     while k < len(readings):
         if k + 1 < len(readings):
@@ -316,9 +329,10 @@ def _two_sided(tokens: list[Token], readings: list[Reading]) -> list[Reading]:
     return joined
 
 
-def _bounds_pair(tokens: list[Token], first: Reading, second: Reading) -> Reading | None:
+def _bounds_pair(tokens: list[Token], first: FoundNumber, second: FoundNumber) -> FoundNumber | None:
+    """A lower and an upper bound joined by "and", "but" or a comma, as one range, or None."""
     between = tuple(t.lower for t in tokens[first.end : second.start])
-    if between not in _JOINERS or first.value.number_kind == "range" or second.value.number_kind == "range":
+    if between not in _BOUND_JOINERS or first.value.number_kind == "range" or second.value.number_kind == "range":
         return None
     sides = (_side(first.value), _side(second.value))
     if sides == ("low", "high"):
@@ -330,10 +344,11 @@ def _bounds_pair(tokens: list[Token], first: Reading, second: Reading) -> Readin
     if low is None or high is None or not low < high:
         return None
     value = NumberValue(number_kind="range", low=low, high=high, unit=first.value.unit or second.value.unit)
-    return Reading(first.start, second.end, value, first.label)
+    return FoundNumber(first.start, second.end, value, first.label)
 
 
-def _side(value: NumberValue) -> str | None:
+def _side(value: NumberValue) -> Side | None:
+    """The one end a bound fills, or None for a plain number or a range."""
     if value.low is not None and value.high is None:
         return "low"
     if value.high is not None and value.low is None:

@@ -11,9 +11,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from citefacts.dates.draft import Anchoring, Draft, DraftKind
+from citefacts.dates.holidays import HOLIDAY_RULE
 from citefacts.dates.lexicon import (
-    FLOATING_HOLIDAYS,
-    HOLIDAYS,
     MONTH_DAY_RE,
     MONTH_RE,
     ORDINAL_RE,
@@ -196,32 +195,11 @@ def _year_period(m: re.Match[str], text: str) -> Draft | None:
     return Draft(m.start(), m.end(), "date", "year_period", year=read_year(m, "y"))
 
 
-def _holiday(m: re.Match[str], text: str) -> Draft | None:
-    groups = m.groupdict()
-    name = " ".join(groups["hol"].lower().replace("’", "'").split())
-    if name in FLOATING_HOLIDAYS:
-        month, weekday, _nth = FLOATING_HOLIDAYS[name]
-        return Draft(
-            m.start(), m.end(), "date", "holiday:" + name, year=read_year(m, "y"), month=month, weekday=weekday
-        )
-    month, day = HOLIDAYS[name]
-    pod = PARTS_OF_DAY.get((groups.get("pod") or "").lower())
-    if pod == "NI" and name == "christmas":
-        day = 24
-    kind: DraftKind = "time" if pod else "date"
-    return Draft(m.start(), m.end(), kind, "holiday", year=read_year(m, "y"), month=month, day=day, part_of_day=pod)
-
-
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
 _YEAR_TAIL = r"(?:,?\s+(?:of\s+)?" + year_re("y") + r")"
-_HOLIDAY_RE = (
-    r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Independence\s+Day|Thanksgiving(?:\s+Day)?|"
-    r"Bastille\s+Day|Armistice\s+Day|Veterans\s+Day|Valentine['’]s\s+Day|Halloween|Labor\s+Day|Memorial\s+Day|"
-    r"Election\s+Day)"
-)
 
 CALENDAR_RULES: list[Rule] = [
     ("iso", _rx(r"(?<![\w-])(?P<yyyy>[12]\d{3})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)(?![\w-])"), _iso),
@@ -394,10 +372,6 @@ CALENDAR_RULES: list[Rule] = [
         _rx(WORD_START + r"(?i:the)\s+(?P<y_plain>1\d{3}|20\d{2})\s+(?:(?i:fiscal)\s+)?(?i:quarter|period)" + WORD_END),
         _year_period,
     ),
-    (
-        "holiday",
-        _rx(WORD_START + _HOLIDAY_RE + r"(?:\s+(?P<pod>night|morning|evening))?" + _YEAR_TAIL + r"?" + WORD_END),
-        _holiday,
-    ),
+    HOLIDAY_RULE,
 ]
 """Calendar rules, most specific first: on equal spans the earlier rule wins."""

@@ -17,7 +17,7 @@ from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
 from citefacts.models import Block, CitationFields, Footnote, ParsedSource, Span
-from citefacts.read.cite import parse_footnote, read_rest
+from citefacts.read.cite import moved_onto_raw, ref_citations
 from citefacts.read.cite.templates import CITE_TEMPLATES, SHORT_TEMPLATES, short_citation, template_citation
 from citefacts.read.markers import TextBuilder
 from citefacts.read.tables import table_blocks
@@ -118,7 +118,8 @@ def _footnote(pending: Pending, raw: str) -> Footnote:
     citations = pending.citations
     rendered = pending.rendered
     if not citations and rendered is not None and rendered.text.strip():
-        citations = [_remap(c, rendered, raw) for c in _rendered_citations(pending, rendered)]
+        parsed = ref_citations(rendered.text, pending.link_title, pending.url)
+        citations = [moved_onto_raw(c, rendered.offsets, raw) for c in parsed]
     elif not citations and pending.url:
         citations = [CitationFields(url=pending.url, span=Span(start=pending.start, end=pending.end, text=text))]
     return Footnote(
@@ -375,31 +376,3 @@ def _template_text(node: Template, start: int, reader: Reader) -> None:
         offset += len(str(param))
     if chosen:
         _walk(chosen[1], chosen[0], reader)
-
-
-def _rendered_citations(pending: Pending, rendered: TextBuilder) -> list[CitationFields]:
-    """Citations of a ref without templates; a ref opening with a titled link has that title."""
-    text = rendered.text
-    title = pending.link_title
-    if title and text.lstrip().startswith(title):
-        lead = len(text) - len(text.lstrip())
-        body = text.strip()
-        fields = CitationFields(title=title, url=pending.url, span=Span(start=lead, end=lead + len(body), text=body))
-        read_rest(body, len(title), lead, fields)
-        return [fields]
-    citations = parse_footnote(text, 0)
-    if pending.url and len(citations) == 1:
-        citations[0].url = pending.url
-    return citations
-
-
-def _remap(citation: CitationFields, rendered: TextBuilder, raw: str) -> CitationFields:
-    """A citation parsed from a ref's rendered text, its spans moved back onto the raw text."""
-    update: dict[str, Span | None] = {}
-    for name in ("span", "quote"):
-        span = getattr(citation, name)
-        if span is not None and span.end > span.start:
-            start = rendered.offsets[span.start]
-            end = rendered.offsets[span.end - 1] + 1
-            update[name] = Span(start=start, end=end, text=raw[start:end])
-    return citation.model_copy(update=update)

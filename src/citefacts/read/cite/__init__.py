@@ -6,13 +6,22 @@
 """
 
 from citefacts.read.cite.apparatus import apparatus_spans, publication_date
-from citefacts.read.cite.rendered import looks_like_citation, parse_footnote, read_rest, split_citations
+from citefacts.read.cite.rendered import (
+    looks_like_citation,
+    moved_onto_raw,
+    parse_footnote,
+    read_rest,
+    ref_citations,
+    split_citations,
+)
 
 __all__ = [
     "apparatus_spans",
     "looks_like_citation",
+    "moved_onto_raw",
     "parse_footnote",
     "publication_date",
     "read_rest",
+    "ref_citations",
     "split_citations",
 ]

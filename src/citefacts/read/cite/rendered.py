@@ -253,3 +253,29 @@ def _read_title(body: str, position: int, end: int, fields: CitationFields, unpa
         unparsed.append(f"[{translated.group('trans')}]")
         position += translated.end()
     return position
+
+
+def ref_citations(text: str, link_title: str | None, url: str | None) -> list[CitationFields]:
+    """Citations of a wikitext ref rendered without templates; a ref opening with a titled link has that title."""
+    if link_title and text.lstrip().startswith(link_title):
+        lead = len(text) - len(text.lstrip())
+        body = text.strip()
+        fields = CitationFields(title=link_title, url=url, span=Span(start=lead, end=lead + len(body), text=body))
+        read_rest(body, len(link_title), lead, fields)
+        return [fields]
+    citations = parse_footnote(text, 0)
+    if url and len(citations) == 1:
+        citations[0].url = url
+    return citations
+
+
+def moved_onto_raw(citation: CitationFields, offsets: list[int], raw: str) -> CitationFields:
+    """A citation parsed from rendered text, its spans moved back onto the raw text (``offsets[i]``: raw index of char i)."""
+    update: dict[str, Span | None] = {}
+    for name in ("span", "quote"):
+        span = getattr(citation, name)
+        if span is not None and span.end > span.start:
+            start = offsets[span.start]
+            end = offsets[span.end - 1] + 1
+            update[name] = Span(start=start, end=end, text=raw[start:end])
+    return citation.model_copy(update=update)

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from citefacts.lexicon import content_terms
 from citefacts.mention import DocMention
 from citefacts.models import DateValue, EntityValue, NumberValue
+from citefacts.read.cite import apparatus_spans
 from citefacts.sentences import Passage
 
 Array = NDArray[np.float64]
@@ -35,9 +36,6 @@ CONTENT_FEATURES = (
 )
 POSITION_FEATURES = ("closes_paragraph", "closes_section", "opens_paragraph", "length", "quoted")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{30,})[\"”]")
-_BIBLIOGRAPHIC = re.compile(
-    r"\b(?:pp?\.|pages?|ISBN|ISSN|doi|vol\.|no\.|volume|issue)\s*[\d\-–:, ]+|\(\d+\)|:\s*\d+[\-–]?\d*", re.IGNORECASE
-)
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
@@ -84,7 +82,7 @@ def name_keys(found: list[DocMention]) -> set[str]:
 
 def quantities(found: list[DocMention], text: str, footnote: bool = False) -> set[float]:
     """The numbers a text states as quantities: not years, not below 10, not a footnote's page or volume."""
-    skipped = [match.span() for match in _BIBLIOGRAPHIC.finditer(text)] if footnote else []
+    skipped = apparatus_spans(text) if footnote else []
     values = set()
     for item in found:
         if not isinstance(item.value, NumberValue) or any(a <= item.start < b for a, b in skipped):

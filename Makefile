@@ -3,8 +3,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 EVAL ?= ../shared/eval
-export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
-export PREFECT_LOGGING_SERVER_LEVEL ?= CRITICAL
+# Prefect's state (the SQLite database of `make run` and `make serve`) stays in this folder; its quiet
+# defaults live in flows/citefacts_flows/settings.py.
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
 .PHONY: help install run test lint eval bench schema serve clean

@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from prefect.testing.utilities import prefect_test_harness
+from citefacts_flows import settings
 
-from citefacts.write import check_spans, load_document
+settings.apply()  # before prefect is imported: no telemetry, a quiet server
+
+from prefect.testing.utilities import prefect_test_harness  # noqa: E402
+
+from citefacts.write import check_spans, load_document  # noqa: E402
 
 ARTICLE = """Small town
 The town of Exampleville had 5,000 inhabitants in 1990 according to the census.

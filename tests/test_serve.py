@@ -17,10 +17,12 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
-from citefacts_flows.serve import QUIET, start_server, stop, wait_healthy
+from citefacts_flows import settings
+from citefacts_flows.serve import running, server_pid, start_server, stop_server, wait_healthy
 
 from citefacts.models import Decision, Document
 from citefacts.review.store import append_decisions, decisions_path, fact_states, read_decisions
@@ -46,14 +48,14 @@ def api_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     home = tmp_path_factory.mktemp("prefect-home")
     port = free_port()
     url = f"http://127.0.0.1:{port}/api"
-    for key, value in QUIET.items():
-        os.environ.setdefault(key, value)
-    server = start_server(port, home)
+    settings.apply()
+    pid = start_server(port, home)
     try:
-        wait_healthy(url, server, limit=90)
+        wait_healthy(url, pid, limit=90)
         yield url
     finally:
-        stop(server)
+        stop_server(home, pid)
+    assert not running(pid), f"the Prefect server (pid {pid}) is still running"
 
 
 def poll(check, limit: float, what: str):  # type: ignore[no-untyped-def]
@@ -75,12 +77,53 @@ def decide(document: Document, out: Path, text: str) -> Decision:
     return decision
 
 
+def call(api: httpx.Client, method: str, path: str, what: str, status: int = 200, **kwargs: Any) -> Any:
+    """The JSON of a request that must answer with ``status``, else a failure saying what came back.
+
+    A 503 is Prefect's "retry me" (SQLite busy with the runner's writes): it is retried, as Prefect's own client does.
+    """
+    for wait in (0.5, 1, 2, 4, 8):
+        response = api.request(method, path, **kwargs)
+        if response.status_code != 503:
+            break
+        time.sleep(wait)
+    assert response.status_code == status, f"{what}: expected {status}, got {response.status_code}: {response.text}"
+    return response.json()
+
+
+def registered_deployment(api: httpx.Client, name: str) -> Any:
+    """The deployment ``reextract/<name>`` once the served runner has registered it (the server may still be starting)."""
+
+    def deployment() -> Any:
+        try:
+            response = api.get(f"/deployments/name/reextract/{name}")
+        except httpx.TransportError:  # no server answering yet
+            return None
+        if response.status_code in (404, 503):  # not registered yet, or SQLite busy: ask again
+            return None
+        assert response.status_code == 200, f"reading the deployment: got {response.status_code}: {response.text}"
+        return response.json()
+
+    return poll(deployment, 120, "the deployment to be registered")
+
+
+def interrupt(runner: subprocess.Popen[bytes]) -> str:
+    """Ctrl-C to ``python -m citefacts_flows.serve``; its output once it has exited."""
+    runner.send_signal(signal.SIGINT)
+    try:
+        output, _ = runner.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        runner.kill()
+        output, _ = runner.communicate()
+    return output.decode(errors="replace")[-3000:]
+
+
 def trigger(api: httpx.Client, deployment_id: str) -> str:
     """Create a flow run of the deployment now and wait for the served runner to finish it."""
-    flow_run = api.post(f"/deployments/{deployment_id}/create_flow_run", json={}).json()
+    flow_run = call(api, "POST", f"/deployments/{deployment_id}/create_flow_run", "creating a flow run", 201, json={})
 
     def finished() -> str | None:
-        state = api.get(f"/flow_runs/{flow_run['id']}").json()["state"]
+        state = call(api, "GET", f"/flow_runs/{flow_run['id']}", "reading the flow run")["state"]
         return state["type"] if state["type"] in {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"} else None
 
     return str(poll(finished, 120, "the triggered flow run"))
@@ -103,12 +146,7 @@ def test_scheduled_deployment_reextracts_and_keeps_decisions(api_url: str, tmp_p
     runner = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         with httpx.Client(base_url=api_url, timeout=10) as api:
-
-            def deployment() -> dict | None:
-                response = api.get("/deployments/name/reextract/test-daily")
-                return response.json() if response.status_code == 200 else None
-
-            registered = poll(deployment, 90, "the deployment to be registered")
+            registered = registered_deployment(api, "test-daily")
             assert [s["schedule"]["cron"] for s in registered["schedules"]] == [CRON]
             assert registered["schedules"][0]["active"] is True and registered["paused"] is False
 
@@ -120,13 +158,7 @@ def test_scheduled_deployment_reextracts_and_keeps_decisions(api_url: str, tmp_p
                 untouched = same_out.stat().st_mtime_ns
                 runs.append(trigger(api, registered["id"]))  # the re-extraction
     finally:
-        runner.send_signal(signal.SIGINT)
-        try:
-            output, _ = runner.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            runner.kill()
-            output, _ = runner.communicate()
-    log = output.decode(errors="replace")[-3000:]
+        log = interrupt(runner)
     assert runs == ["COMPLETED", "COMPLETED"], log
     assert "Traceback" not in log, log
 
@@ -137,3 +169,59 @@ def test_scheduled_deployment_reextracts_and_keeps_decisions(api_url: str, tmp_p
     assert states[staled.fact_id].state == "stale"  # same id, changed content: back in the queue
     assert (out_dir / "town.diff.json").exists()
     assert same_out.stat().st_mtime_ns == untouched  # unchanged source and pipeline: skipped
+
+
+def serve_command(tmp_path: Path, name: str) -> list[str]:
+    sources = tmp_path / "raw"
+    sources.mkdir(exist_ok=True)
+    out = tmp_path / "out"
+    return [sys.executable, "-m", "citefacts_flows.serve", "--sources", str(sources), "--out", str(out), "--name", name]
+
+
+@pytest.mark.integration
+@pytest.mark.slow
+def test_serve_starts_a_server_with_prefects_cli_and_stops_it_on_ctrl_c(tmp_path: Path) -> None:
+    home, port = tmp_path / "prefect-home", free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
+    env |= {"PREFECT_HOME": str(home), "CITEFACTS_PREFECT_PORT": str(port)}
+    runner = subprocess.Popen(
+        serve_command(tmp_path, "own-server"), cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    pid = None
+    try:
+        with httpx.Client(base_url=url, timeout=10) as api:
+            registered_deployment(api, "own-server")
+        pid = server_pid(home)
+        assert pid is not None and running(pid), "`prefect server start --background` records the server's pid"
+    finally:
+        log = interrupt(runner)
+        leftover = server_pid(home)
+        if leftover is not None and running(leftover):  # a failed test leaves no server behind
+            stop_server(home, leftover)
+    assert runner.returncode == 0, log
+    assert "Traceback" not in log and "started, SQLite in" in log, log
+    assert not running(pid), f"the server serve started (pid {pid}) still runs after Ctrl-C"
+    assert not (home / "server.pid").exists()
+
+
+@pytest.mark.integration
+@pytest.mark.slow
+def test_serve_reuses_a_server_already_answering_and_leaves_it_running(api_url: str, tmp_path: Path) -> None:
+    home = tmp_path / "prefect-home"
+    port = api_url.removesuffix("/api").rsplit(":", 1)[1]
+    env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
+    env |= {"PREFECT_HOME": str(home), "CITEFACTS_PREFECT_PORT": port}
+    runner = subprocess.Popen(
+        serve_command(tmp_path, "reused"), cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    try:
+        with httpx.Client(base_url=api_url, timeout=10) as api:
+            registered_deployment(api, "reused")
+    finally:
+        log = interrupt(runner)
+    assert runner.returncode == 0, log
+    assert "Traceback" not in log and "(reused)" in log, log
+    assert not (home / "server.pid").exists(), "no server of its own was started"
+    with httpx.Client(base_url=api_url, timeout=10) as api:
+        call(api, "GET", "/health", "the reused server's health check after serve stopped")

@@ -1,17 +1,19 @@
 """``make serve``: a local Prefect server (SQLite, 127.0.0.1) serving the re-extraction on a cron schedule.
 
-Prefect cannot schedule on its temporary server, so this starts ``prefect server start`` (unless
-``PREFECT_API_URL`` already points at a running one), waits for its health check, and serves the
-``reextract`` deployment until Ctrl-C. Settings come from options or the environment:
+Prefect cannot schedule on its temporary server. Unless ``PREFECT_API_URL`` is set or a server
+already answers on the port, this starts one with Prefect's own ``prefect server start
+--background`` (SQLite under PREFECT_HOME, default ./.prefect), waits for its health check and
+serves the ``reextract`` deployment until Ctrl-C; then ``prefect server stop`` stops the server it
+started (a server it reused keeps running). Settings come from options or the environment:
 CITEFACTS_CRON (default daily at 03:00), CITEFACTS_TIMEZONE (default UTC), CITEFACTS_SOURCES,
-CITEFACTS_OUT, CITEFACTS_PREFECT_PORT.
+CITEFACTS_OUT, CITEFACTS_PREFECT_PORT, CITEFACTS_DEPLOYMENT.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -19,16 +21,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from citefacts_flows import settings
+
 DEFAULT_CRON = "0 3 * * *"
 DEPLOYMENT_NAME = "citefacts-daily"
-QUIET = {
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "PREFECT_LOGGING_SERVER_LEVEL": "CRITICAL",
-    "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
-    "PREFECT_LOGGING_LEVEL": "WARNING",
-}
-
-logger = logging.getLogger("citefacts.serve")
+PID_FILE = "server.pid"  # where `prefect server start --background` records the server's process id
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -48,60 +45,121 @@ def healthy(api_url: str, timeout: float = 2.0) -> bool:
     """True when a Prefect server answers its health check at this API URL."""
     try:
         with urllib.request.urlopen(f"{api_url.rstrip('/')}/health", timeout=timeout) as response:
-            return response.status == 200
+            return bool(response.status == 200)
     except (urllib.error.URLError, OSError):
         return False
 
 
-def start_server(port: int, home: Path) -> subprocess.Popen[bytes]:
-    """``prefect server start`` on 127.0.0.1 with SQLite under ``home``, its output in ``home/server.log``."""
-    home.mkdir(parents=True, exist_ok=True)
-    prefect = Path(sys.executable).with_name("prefect")
-    log = (home / "server.log").open("ab")
+def prefect_cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run Prefect's own CLI with PREFECT_HOME=home and the quiet defaults.
+
+    It runs in a session of its own, so the server it starts in the background does not get the
+    terminal's Ctrl-C: the deployment stops first, then :func:`stop_server` stops the server.
+    """
     env = {**os.environ, "PREFECT_HOME": str(home)}
     env.pop("PREFECT_API_URL", None)
-    command = [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)]
-    return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    settings.apply(env)
+    return subprocess.run(
+        [sys.executable, "-m", "prefect", *args],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        start_new_session=True,
+        check=False,
+    )
 
 
-def wait_healthy(api_url: str, server: subprocess.Popen[bytes] | None, limit: float = 120.0) -> None:
-    """Block until the server is healthy; fail with one line if it exits or takes too long."""
+def server_pid(home: Path) -> int | None:
+    """The process id in ``home/server.pid``, if a background server recorded one."""
+    try:
+        return int((home / PID_FILE).read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def running(pid: int) -> bool:
+    """True while the process exists and is not a zombie."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state != "Z"
+
+
+def start_server(port: int, home: Path) -> int:
+    """``prefect server start --background`` on 127.0.0.1:port with SQLite under ``home``; returns its process id."""
+    home.mkdir(parents=True, exist_ok=True)
+    pid = server_pid(home)
+    if pid is not None and running(pid):
+        raise SystemExit(
+            f"error: a background Prefect server from {home} is running (pid {pid}) but not answering on port "
+            f"{port}: stop it with `PREFECT_HOME={home} prefect server stop`"
+        )
+    (home / PID_FILE).unlink(missing_ok=True)  # left by a server that died: Prefect would refuse to start
+    result = prefect_cli(home, "server", "start", "--background", "--host", "127.0.0.1", "--port", str(port))
+    pid = server_pid(home)
+    if result.returncode != 0 or pid is None:
+        lines = (result.stdout + result.stderr).strip().splitlines() or ["(no output)"]
+        raise SystemExit(f"error: prefect server start failed: {lines[-1].strip()}")
+    return pid
+
+
+def wait_healthy(api_url: str, pid: int | None = None, limit: float = 120.0) -> None:
+    """Block until the server is healthy; fail with one line if it takes too long or process ``pid`` exits."""
     deadline = time.monotonic() + limit
     while not healthy(api_url):
-        if server is not None and server.poll() is not None:
-            raise SystemExit(f"error: prefect server exited with code {server.returncode} (see its server.log)")
+        if pid is not None and not running(pid):
+            raise SystemExit(
+                f"error: the Prefect server exited before answering at {api_url} "
+                "(`prefect server start` in the foreground shows why)"
+            )
         if time.monotonic() > deadline:
             raise SystemExit(f"error: no Prefect server answered at {api_url} within {limit:.0f} s")
         time.sleep(0.5)
 
 
-def stop(server: subprocess.Popen[bytes] | None) -> None:
-    """Stop the server this process started: SIGTERM, then SIGKILL after 20 s."""
-    if server is None or server.poll() is not None:
-        return
-    server.terminate()
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
+def stop_server(home: Path, pid: int, limit: float = 20.0) -> None:
+    """``prefect server stop`` for the server started under ``home`` (process ``pid``), then wait until it exits.
+
+    Prefect's stop only sends SIGTERM; a server still running after ``limit`` seconds gets SIGKILL.
+    """
+    prefect_cli(home, "server", "stop")
+    deadline = time.monotonic() + limit
+    while running(pid):
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            break
+        time.sleep(0.2)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Start (or reuse) the server, then serve the scheduled deployment until interrupted."""
     args = parse_args(argv)
-    for key, value in QUIET.items():
-        os.environ.setdefault(key, value)
-    server = None
+    settings.apply()
+    home = Path(os.environ.get("PREFECT_HOME", ".prefect")).resolve()
+    server: int | None = None  # the process id of the server this run started, if it started one
     api_url = os.environ.get("PREFECT_API_URL")
-    if not api_url:
-        api_url = f"http://127.0.0.1:{args.port}/api"
-        if not healthy(api_url):  # else reuse the server a previous run left on this port
-            server = start_server(args.port, Path(os.environ.get("PREFECT_HOME", ".prefect")).resolve())
-        os.environ["PREFECT_API_URL"] = api_url
     try:
+        if not api_url:
+            api_url = f"http://127.0.0.1:{args.port}/api"
+            if not healthy(api_url):  # else reuse the server already answering on this port
+                server = start_server(args.port, home)
+            os.environ["PREFECT_API_URL"] = api_url
         wait_healthy(api_url, server)
-        from prefect.schedules import Cron  # imported once PREFECT_API_URL is set
+        how = f"started, SQLite in {home}" if server is not None else "reused"
+        sys.stderr.write(
+            f"Prefect server at {api_url.removesuffix('/api')} ({how}); "
+            f"serving reextract/{args.name} on '{args.cron}' ({args.timezone}); Ctrl-C stops it\n"
+        )
+        from prefect.schedules import Cron  # imported once PREFECT_API_URL and the defaults are set
 
         from citefacts_flows.reextract import reextract
 
@@ -115,7 +173,8 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         pass
     finally:
-        stop(server)
+        if server is not None:
+            stop_server(home, server)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from citefacts_flows import settings as prefect_settings  # Prefect's quiet defaults; imports no Prefect
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -17,15 +18,6 @@ from citefacts.errors import CitefactsError
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
-
-QUIET_PREFECT = {
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "PREFECT_LOGGING_SERVER_LEVEL": "CRITICAL",
-    "PREFECT_LOGGING_LEVEL": "ERROR",
-    "PREFECT_LOGGING_TO_API_ENABLED": "false",
-    "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
-}
 
 app = typer.Typer(
     add_completion=False,
@@ -55,15 +47,6 @@ def _options(
     ] = False,
 ) -> None:
     """Turn encyclopedic text into citation-checked facts."""
-
-
-def quiet_prefect() -> None:
-    """Prefect defaults for a quiet run: no telemetry, no server tracebacks, warnings and up only.
-
-    The temporary server also gets more time to start (Prefect's 20 s is short on a busy machine).
-    """
-    for key, value in QUIET_PREFECT.items():
-        os.environ.setdefault(key, value)
 
 
 def source_files(paths: list[Path]) -> list[Path]:
@@ -109,7 +92,7 @@ def extract(
 
     if verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
-    quiet_prefect()
+    prefect_settings.apply()  # before the flows import prefect
     if out.exists() and not out.is_dir():
         raise CitefactsError("--out must be a folder, and this is a file", str(out))
     files = source_files(paths)

@@ -33,8 +33,9 @@ def test_flow_writes_validated_facts(tmp_path: Path) -> None:
 
     source = tmp_path / "small.txt"
     source.write_text(ARTICLE)
-    out = extract_file(source, tmp_path / "out")
-    document = load_document(out)
+    result = extract_file(source, tmp_path / "out")
+    assert result.output == tmp_path / "out" / "small.json" and result.written
+    document = load_document(result.output)
     assert check_spans(document, ARTICLE) == []
     flood = next(f for f in document.facts if "flood" in f.sentence.text)
     assert [c.footnote for c in flood.citations][:1] == [2]
@@ -43,7 +44,7 @@ def test_flow_writes_validated_facts(tmp_path: Path) -> None:
 
 
 @pytest.mark.integration
-def test_flow_reextraction_keeps_decisions_and_writes_a_diff(tmp_path: Path) -> None:
+def test_flow_reextraction_keeps_decisions_and_returns_the_diff_it_writes(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
     from citefacts_flows.extract import extract_file
@@ -55,21 +56,36 @@ def test_flow_reextraction_keeps_decisions_and_writes_a_diff(tmp_path: Path) -> 
     source = tmp_path / "small.txt"
     article = ARTICLE.replace("census.\n", "census.[1]\n").replace("300 homes.\n", "300 homes.[2]\n", 1)
     source.write_text(article)  # explicit markers: link scores stay put when other sentences change
-    out = extract_file(source, tmp_path / "out")
-    log = decisions_path(out)
+    result = extract_file(source, tmp_path / "out")
+    out, log = result.output, decisions_path(result.output)
     first = load_document(out)
+    assert result.written and result.diff.previous_extracted_at is None
+    assert [c.id for c in result.diff.new] == [f.id for f in first.facts]
     decisions = [
         Decision(fact_id=f.id, content_hash=f.content_hash, decision="accept", reviewer="ann", at=datetime.now(UTC))
         for f in first.facts
     ]
     append_decisions(log, decisions)
     source.write_text(article.replace("destroyed 300 homes.", "destroyed 350 homes."))
-    extract_file(source, tmp_path / "out")
+    rerun = extract_file(source, tmp_path / "out")
     second = load_document(out)
     assert [f.id for f in second.facts] == [f.id for f in first.facts]  # the edited sentence kept its id
     states = fact_states(second.facts, read_decisions(log))
     flood = next(f for f in second.facts if "flood" in f.sentence.text)
     assert states[flood.id].state == "stale"
     assert [s.state for i, s in states.items() if i != flood.id] == ["decided"] * (len(second.facts) - 1)
-    diff = read_diff(out)
-    assert diff is not None and [c.id for c in diff.changed] == [flood.id] and diff.stale_decisions == [flood.id]
+    assert rerun.written and rerun.diff == read_diff(out), "the flow returns the diff it wrote"
+    assert [c.id for c in rerun.diff.changed] == [flood.id] and rerun.diff.stale_decisions == [flood.id]
+
+
+@pytest.mark.integration
+def test_flow_says_when_it_left_an_unchanged_output_as_it_was(tmp_path: Path) -> None:
+    from citefacts_flows.extract import extract_file
+
+    source = tmp_path / "small.txt"
+    source.write_text(ARTICLE)
+    first = extract_file(source, tmp_path / "out")
+    output, diff = first.output.read_bytes(), first.output.with_name("small.diff.json").read_bytes()
+    again = extract_file(source, tmp_path / "out")
+    assert first.written and not again.written and again.diff.is_empty()
+    assert again.output.read_bytes() == output and again.output.with_name("small.diff.json").read_bytes() == diff

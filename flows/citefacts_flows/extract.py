@@ -1,11 +1,13 @@
 """The extraction flow: each pipeline stage of citefacts as a Prefect task, one subflow per file.
 
 The write step reconciles with the previous output (fact ids carried over, decisions kept or
-retired) and writes the run's diff beside it.
+retired) and writes the run's diff beside it; the flow returns that diff with the output's path.
 """
 
 # No `from __future__ import annotations`: a deployment loads flows from their file, and Prefect
 # then cannot resolve string annotations when it validates parameters.
+import os
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +21,24 @@ from citefacts.read import read_source
 from citefacts.review.diff import RunDiff
 from citefacts.review.rerun import save_extraction
 from citefacts.write import output_path
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What one run of :func:`extract_file` did: where the facts are, what changed, whether the file was rewritten."""
+
+    output: Path
+    diff: RunDiff
+    written: bool  # False: the run would change nothing, so the output and its diff were left as they were
+
+
+def file_version(path: Path) -> tuple[int, int] | None:
+    """Inode and modification time of a file (None if missing): an atomic rewrite always changes the inode."""
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns
 
 
 @task(name="read", cache_policy=NO_CACHE)
@@ -45,9 +65,11 @@ def check_task(
 
 
 @task(name="write", cache_policy=NO_CACHE)
-def write_task(parsed: ParsedSource, facts: list[Fact], out: Path) -> RunDiff:
+def write_task(parsed: ParsedSource, facts: list[Fact], out: Path) -> Extracted:
     document: Document = pipeline.build_document(parsed, facts, load_model())
-    return save_extraction(document, out)
+    before = file_version(out)
+    diff = save_extraction(document, out)
+    return Extracted(out, diff, written=file_version(out) != before)
 
 
 @flow(name="extract-file", log_prints=False)
@@ -57,12 +79,10 @@ def extract_file(
     fmt: str | None = None,
     require_footnotes: bool = True,
     dct: date | None = None,
-) -> Path:
-    """Read one source, extract, link, check and write its facts; returns the output path."""
+) -> Extracted:
+    """Read one source, extract, link, check and write its facts; returns the output path and the run's diff."""
     parsed = read_task(path, fmt, require_footnotes)
     analysis = analyse_task(parsed, dct)
     links = link_task(analysis)
     facts = check_task(parsed, analysis, links)
-    out = output_path(path, out_dir)
-    write_task(parsed, facts, out)
-    return out
+    return write_task(parsed, facts, output_path(path, out_dir))

@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from citefacts_flows import settings as prefect_settings  # Prefect's quiet defaults; imports no Prefect
@@ -18,6 +17,8 @@ from citefacts.errors import CitefactsError
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+
+Result = TypeVar("Result")
 
 app = typer.Typer(
     add_completion=False,
@@ -88,7 +89,6 @@ def extract(
     from citefacts.nlp import load_model
     from citefacts.read import read_source
     from citefacts.review.cli import print_diff, print_placement
-    from citefacts.review.diff import read_diff
 
     if verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
@@ -105,19 +105,17 @@ def extract(
         job = progress.add_task("extracting", total=len(files))
         for path in files:
             progress.update(job, description=f"extracting {path.name}")
-            started = datetime.now(UTC)
-            written = _run_flow(extract_file, path, out, fmt, not allow_no_footnotes)
+            result = _run_flow(extract_file, path, out, fmt, not allow_no_footnotes)
             progress.advance(job)
-            diff = read_diff(written)
-            if diff is not None and diff.at < started:
-                console.print(f"unchanged: {written} (nothing in it would change)")
+            if not result.written:
+                console.print(f"unchanged: {result.output} (nothing in it would change)")
                 continue
-            console.print(f"wrote {written}")
-            print_placement(written)
-            print_diff(diff, written)
+            console.print(f"wrote {result.output}")
+            print_placement(result.output)
+            print_diff(result.diff, result.output)
 
 
-def _run_flow(flow: Callable[..., Path], *args: Any) -> Path:
+def _run_flow(flow: Callable[..., Result], *args: Any) -> Result:
     """Run a flow; Prefect's temporary server failing to start is a one-line error, not a traceback."""
     try:
         return flow(*args)

@@ -92,3 +92,19 @@ def test_version_names_the_pipeline_and_stage_versions() -> None:
     result = run_cli("--version")
     assert result.returncode == 0
     assert f"pipeline {PIPELINE_VERSION}" in result.stdout and "linker" in result.stdout
+
+
+def test_cli_and_its_prefect_defaults_load_no_prefect() -> None:
+    code = "import sys, citefacts.cli; assert 'prefect' not in sys.modules, sorted(m for m in sys.modules if 'prefect' in m)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, f"importing the CLI loaded Prefect (exit {result.returncode}): {result.stderr}"
+
+
+def test_prefect_defaults_never_override_a_value_already_set() -> None:
+    from citefacts_flows import settings
+
+    environ = {"PREFECT_LOGGING_LEVEL": "INFO"}
+    settings.apply(environ)
+    assert environ["PREFECT_LOGGING_LEVEL"] == "INFO"
+    assert environ["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false"
+    assert environ.keys() == settings.PREFECT_DEFAULTS.keys()

@@ -53,7 +53,7 @@ def server(tmp_path: Path, nlp: Language) -> Iterator[ReviewServer]:
     source = tmp_path / "riverton.txt"
     source.write_text(ARTICLE)
     out = tmp_path / "out" / "riverton.json"
-    save_extraction(run(read_source(source), nlp), out)
+    save_extraction(run(read_source(source), nlp), out, source.read_text())
     review = make_server([out], "tester")
     thread = threading.Thread(target=review.serve_forever, daemon=True)
     thread.start()

@@ -133,7 +133,7 @@ def test_100_reextractions_never_lose_or_misapply_a_decision(tmp_path: Path, nlp
         kind = edit(rng, sections, notes) if number else "first"
         source.write_text(render(sections, notes))
         fresh = run(read_source(source), nlp)
-        save_extraction(fresh, out)
+        save_extraction(fresh, out, source.read_text())
         document = Document.model_validate_json(out.read_text())
         decisions = read_decisions(log)
         where = f"run {number} after a {kind!r} edit"
@@ -194,13 +194,13 @@ def test_an_extraction_that_changes_nothing_rewrites_no_file(tmp_path: Path, nlp
     source, out = tmp_path / "town.txt", tmp_path / "out" / "town.json"
     rng = random.Random(SEED)
     source.write_text(render({"History": [sentence(rng) for _ in range(3)]}, [note(rng)]))
-    save_extraction(run(read_source(source), nlp), out)
+    save_extraction(run(read_source(source), nlp), out, source.read_text())
     diff = out.with_name("town.diff.json")
     first, first_diff = out.read_bytes(), diff.read_bytes()
     again = run(read_source(source), nlp)
     assert again.extracted_at > Document.model_validate_json(first).extracted_at
-    save_extraction(again, out)
+    save_extraction(again, out, source.read_text())
     assert out.read_bytes() == first and diff.read_bytes() == first_diff
     source.write_text(source.read_text().replace("History", "Early history"))
-    save_extraction(run(read_source(source), nlp), out)
+    save_extraction(run(read_source(source), nlp), out, source.read_text())
     assert out.read_bytes() != first, "a changed section heading is a change"

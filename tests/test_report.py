@@ -30,7 +30,7 @@ def html(tmp_path: Path, nlp: Language) -> str:
     source = tmp_path / "town.txt"
     source.write_text(ARTICLE)
     out = tmp_path / "out" / "town.json"
-    save_extraction(run(read_source(source), nlp), out)
+    save_extraction(run(read_source(source), nlp), out, source.read_text())
     document = load_reviewed(out).document
     fact = document.facts[0]
     note = f"see {SCRIPT} and {ATTRIBUTE}"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from citefacts.models import Document
+from citefacts.models import Document, ParsedSource
 from citefacts.pipeline import run
 from citefacts.read import read_source
 from citefacts.review.report import render_report
@@ -34,7 +34,7 @@ def output(tmp_path: Path, nlp: Language) -> Path:
     source = tmp_path / "town.txt"
     source.write_text(ARTICLE)
     out = tmp_path / "out" / "town.json"
-    save_extraction(run(read_source(source), nlp), out)
+    save_extraction(run(read_source(source), nlp), out, source.read_text())
     return out
 
 
@@ -104,7 +104,7 @@ def test_reextraction_while_reviewing_puts_the_fact_back_as_stale(
     expect(server, 200, "POST", "/api/decisions", post)
     source = output.parents[1] / "town.txt"
     source.write_text(ARTICLE.replace("5,000 inhabitants", "5,100 inhabitants"))
-    save_extraction(run(read_source(source), nlp), output)
+    save_extraction(run(read_source(source), nlp), output, source.read_text())
     facts = {f["id"]: f for f in queue(server)}
     assert facts[fact["id"]]["state"] == "stale" and facts[fact["id"]]["decision"] is None
     assert facts[fact["id"]]["previous"]["decision"] == "accept"
@@ -131,7 +131,7 @@ def test_report_and_summary_list_the_footnotes_placed_nowhere(tmp_path: Path, nl
     source = tmp_path / "town.txt"
     source.write_text(ARTICLE.replace("visitors.[1]", "visitors.[1] A fair was held.[2]") + "^Unrelated almanac.\n")
     out = tmp_path / "out" / "town.json"
-    save_extraction(run(read_source(source), nlp), out)
+    save_extraction(run(read_source(source), nlp), out, source.read_text())
     reviewed = load_reviewed(out)
     assert reviewed.document.unplaced_footnotes() == [2], "no fact holds the sentence citing note 2"
     html = render_report([reviewed])
@@ -184,9 +184,11 @@ def test_extract_leaves_an_unchanged_output_as_it_was(output: Path) -> None:
     assert output.read_bytes() == before and diff.read_bytes() == diff_before
 
 
-def test_review_and_report_show_suggested_footnotes_as_unconfirmed(tmp_path: Path, seed_document: Document) -> None:
+def test_review_and_report_show_suggested_footnotes_as_unconfirmed(
+    tmp_path: Path, seed_document: Document, seed_parsed: ParsedSource
+) -> None:
     out = tmp_path / "seed.json"
-    write_document(seed_document, out)
+    write_document(seed_document, out, seed_parsed.raw)
     reviewed = load_reviewed(out)
     fact = next(f for f in seed_document.facts if f.suggestions)
     view = fact_view(reviewed, fact)

@@ -6,14 +6,27 @@ from pathlib import Path
 import pytest
 
 from citefacts.errors import ValidationFailed
-from citefacts.models import Document
+from citefacts.models import Document, ParsedSource
 from citefacts.write import atomic_write, load_document, write_document
 
 
-def test_written_document_loads_back_identically(tmp_path: Path, seed_document: Document) -> None:
-    path = write_document(seed_document, tmp_path / "out.json")
+def test_written_document_loads_back_identically(
+    tmp_path: Path, seed_document: Document, seed_parsed: ParsedSource
+) -> None:
+    path = write_document(seed_document, tmp_path / "out.json", seed_parsed.raw)
     assert load_document(path) == seed_document
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_span_that_does_not_match_the_source_is_refused_and_nothing_is_written(
+    tmp_path: Path, seed_document: Document, seed_parsed: ParsedSource
+) -> None:
+    fact = seed_document.facts[0]
+    moved = fact.model_copy(update={"sentence": fact.sentence.model_copy(update={"start": fact.sentence.start + 1})})
+    broken = seed_document.model_copy(update={"facts": [moved, *seed_document.facts[1:]]})
+    with pytest.raises(ValidationFailed, match=rf"span does not match the source text: fact {fact.id}: raw"):
+        write_document(broken, tmp_path / "out.json", seed_parsed.raw)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_malformed_json_names_line_and_column(tmp_path: Path) -> None:

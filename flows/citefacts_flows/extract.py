@@ -6,7 +6,6 @@ retired) and writes the run's diff beside it; the flow returns that diff with th
 
 # No `from __future__ import annotations`: a deployment loads flows from their file, and Prefect
 # then cannot resolve string annotations when it validates parameters.
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,15 +29,6 @@ class Extracted:
     output: Path
     diff: RunDiff
     written: bool  # False: the run would change nothing, so the output and its diff were left as they were
-
-
-def file_version(path: Path) -> tuple[int, int] | None:
-    """Inode and modification time of a file (None if missing): an atomic rewrite always changes the inode."""
-    try:
-        stat = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return stat.st_ino, stat.st_mtime_ns
 
 
 @task(name="read", cache_policy=NO_CACHE)
@@ -67,9 +57,8 @@ def check_task(
 @task(name="write", cache_policy=NO_CACHE)
 def write_task(parsed: ParsedSource, facts: list[Fact], out: Path) -> Extracted:
     document: Document = pipeline.build_document(parsed, facts, load_model())
-    before = file_version(out)
-    diff = save_extraction(document, out)
-    return Extracted(out, diff, written=file_version(out) != before)
+    saved = save_extraction(document, out, parsed.raw)
+    return Extracted(out, saved.diff, saved.written)
 
 
 @flow(name="extract-file", log_prints=False)

@@ -39,9 +39,16 @@ def output_path(source: Path, out_dir: Path) -> Path:
     return out_dir / f"{name}.json"
 
 
-def write_document(document: Document, path: Path) -> Path:
-    """Validate a document once more and write it atomically as indented JSON."""
+def write_document(document: Document, path: Path, raw: str) -> Path:
+    """Validate a document once more, check every span against the source text ``raw``, write it atomically.
+
+    The output's contract is that ``raw[start:end] == text`` for every span; a document that breaks it
+    is a bug, and is refused rather than written.
+    """
     checked = Document.model_validate(document.model_dump())
+    problems = check_spans(checked, raw)
+    if problems:
+        raise ValidationFailed(f"span does not match the source text: {problems[0]}", str(path))
     atomic_write(path, checked.model_dump_json(indent=2) + "\n")
     return path
 

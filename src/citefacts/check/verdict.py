@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from citefacts.check.compare import Reading, Relation, comparable, near_miss, relation
+from citefacts.check.compare import Reading, Relation, comparable, in_unit_of, near_miss, relation
 from citefacts.check.context import Context, clause_bounds, context, contrasting_kinds, same_thing, similarity
 from citefacts.check.reading import (
     fraction_parts,
@@ -181,6 +181,7 @@ def compare_all(
         source = read_found(item, footnote)
         if source is None or not comparable(reading, source):
             continue
+        source = in_unit_of(reading, source)
         whole = with_year_tail(item, footnote, footnote_found)
         source_context = context(footnote, whole.start, whole.end, values, barriers=barriers)
         shared = similarity(claim_context, source_context)

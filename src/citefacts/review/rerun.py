@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from citefacts.errors import CitefactsError
@@ -40,8 +41,19 @@ def unchanged(previous: Document | None, document: Document) -> bool:
     return previous.model_dump(exclude={"extracted_at"}) == document.model_dump(exclude={"extracted_at"})
 
 
-def save_extraction(document: Document, out: Path) -> RunDiff:
+@dataclass(frozen=True)
+class Saved:
+    """What saving one extraction did: the run's diff, and whether the output was rewritten."""
+
+    diff: RunDiff
+    written: bool
+    """False when the run would change nothing: the output and its diff were left as they were."""
+
+
+def save_extraction(document: Document, out: Path, raw: str) -> Saved:
     """Reconcile a new document with the previous output, write it, retire stale decisions, write the diff.
+
+    ``raw`` is the source text the document's spans index; every span is checked against it.
 
     An extraction that changes nothing leaves the output and its diff as they were, so re-running
     on unchanged sources changes no file. The order is safe at every step: decisions only apply to
@@ -52,11 +64,11 @@ def save_extraction(document: Document, out: Path) -> RunDiff:
     previous = previous_output(out)
     result = reconcile(previous, document, read_decisions(log))
     if unchanged(previous, result.document) and not result.markers:
-        return result.diff
-    write_document(result.document, out)
+        return Saved(result.diff, written=False)
+    write_document(result.document, out, raw)
     append_decisions(log, result.markers)
     write_diff(result.diff, out)
-    return result.diff
+    return Saved(result.diff, written=True)
 
 
 def source_sha256(path: Path) -> str:

@@ -159,20 +159,11 @@ def compare_all(
     """Every comparable footnote value outside citation data, with its relation and shared context."""
     skip = apparatus_spans(footnote)
     values = [(f.start, f.end) for f in footnote_found if f.kind != "entity"]
-    claim_values = _sentence_values(sentence, sentence_found)
     barriers = reading.kind != "date"
     whole = with_year_tail(claim, sentence, sentence_found or [])
+    claim_values = _sentence_values(sentence, sentence_found)
     claim_context = context(sentence, whole.start, whole.end, claim_values, barriers=barriers)
-    # the sentence's dates, a day's split-off year read with its day ("April 17 , 2020", not 2020 alone)
-    claim_dates = [
-        r
-        for r in (
-            read_found(f, sentence)
-            for f in sentence_dates(sentence, sentence_found)
-            if not year_tail(f, sentence, sentence_found or [])
-        )
-        if r and r.kind == "date"
-    ]
+    claim_dates = _claim_dates(sentence, sentence_found)
     later = reading.kind == "date" and published is not None and reading.low > published.toordinal()
     candidates = []
     for item in fraction_parts(footnote_found, footnote) + unextracted_numbers(footnote, footnote_found):
@@ -208,6 +199,16 @@ def compare_all(
             )
         )
     return candidates
+
+
+def _claim_dates(sentence: str, sentence_found: list[DocMention] | None) -> list[Reading]:
+    """The sentence's dates, a day's split-off year read with its day ("April 17 , 2020", not 2020 alone)."""
+    readings = (
+        read_found(f, sentence)
+        for f in sentence_dates(sentence, sentence_found)
+        if not year_tail(f, sentence, sentence_found or [])
+    )
+    return [r for r in readings if r and r.kind == "date"]
 
 
 def _near_own_figure(claim: Reading, source: Reading) -> bool:

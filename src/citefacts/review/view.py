@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from citefacts.errors import ReviewError
-from citefacts.models import CitationFields, Decision, Document, Fact, Mention
+from citefacts.models import Citation, CitationFields, Decision, Document, Fact, Footnote, Mention
 from citefacts.review.store import FactReview, decisions_path, fact_states, orphaned, read_decisions
 from citefacts.write import load_document
 
@@ -98,30 +98,6 @@ def fact_view(reviewed: Reviewed, fact: Fact) -> dict[str, Any]:
     footnotes = {note.number: note for note in reviewed.document.footnotes}
     start = fact.sentence.start
     review = reviewed.states[fact.id]
-    citations = []
-    for citation in fact.citations:
-        note = footnotes.get(citation.footnote)
-        checks = [
-            {
-                "mention": check.mention,
-                "verdict": check.verdict,
-                "note": check.note,
-                "evidence": [check.evidence.start - note.start, check.evidence.end - note.start]
-                if check.evidence and note
-                else None,
-            }
-            for check in citation.checks
-        ]
-        citations.append(
-            {
-                "footnote": citation.footnote,
-                "score": round(citation.score, 3),
-                "linked_by": citation.linked_by,
-                "text": note.text if note else "",
-                "fields": [citation_fields(c) for c in note.citations] if note else [],
-                "checks": checks,
-            }
-        )
     return {
         "file": reviewed.path.name,
         "id": fact.id,
@@ -141,7 +117,7 @@ def fact_view(reviewed: Reviewed, fact: Fact) -> dict[str, Any]:
             }
             for m in fact.mentions
         ],
-        "citations": citations,
+        "citations": [_citation_view(citation, footnotes.get(citation.footnote)) for citation in fact.citations],
         "suggestions": [
             {
                 "footnote": s.footnote,
@@ -153,6 +129,29 @@ def fact_view(reviewed: Reviewed, fact: Fact) -> dict[str, Any]:
         "state": review.state,
         "decision": decision_json(review.current),
         "previous": decision_json(previous_decision(review)) if review.state == "stale" else None,
+    }
+
+
+def _citation_view(citation: Citation, note: Footnote | None) -> dict[str, Any]:
+    """A citation as the page shows it: the footnote's text and fields, each check's evidence in note offsets."""
+    checks = [
+        {
+            "mention": check.mention,
+            "verdict": check.verdict,
+            "note": check.note,
+            "evidence": [check.evidence.start - note.start, check.evidence.end - note.start]
+            if check.evidence and note
+            else None,
+        }
+        for check in citation.checks
+    ]
+    return {
+        "footnote": citation.footnote,
+        "score": round(citation.score, 3),
+        "linked_by": citation.linked_by,
+        "text": note.text if note else "",
+        "fields": [citation_fields(c) for c in note.citations] if note else [],
+        "checks": checks,
     }
 
 

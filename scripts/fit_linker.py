@@ -1,6 +1,6 @@
 """How the linker's few parameters were fitted, so that anyone can refit and check them.
 
-``python -m fit_linker GOLD.jsonl [--cache analysed.pkl]`` reads articles with their stripped
+``python scripts/fit_linker.py GOLD.jsonl [--cache analysed.pkl]`` reads articles with their stripped
 markers (the shared ``cite/`` gold), fits the evidence weights as a conditional random field over the
 gold first citations (the alignment's own likelihood, so the weights come out in the units the
 alignment needs), then fits the Platt calibration, each on one half of the articles and scored on the

@@ -54,7 +54,7 @@ DATA = Path(__file__).parent / "data" / "read"
 
 @pytest.mark.parametrize(
     ("name", "fmt"),
-    [("lake-markers.txt", "text"), ("lake-footnotes.md", "markdown"), ("anwar-kamal-khan.wiki", "wikitext")],
+    [("lake-markers.txt", "text"), ("lake-footnotes.md", "markdown"), ("k-nicole-mitchell.wiki", "wikitext")],
 )
 def test_format_comes_from_the_extension(name: str, fmt: str) -> None:
     assert read.read_source(DATA / name).format == fmt
@@ -62,7 +62,7 @@ def test_format_comes_from_the_extension(name: str, fmt: str) -> None:
 
 @pytest.mark.parametrize(
     ("source", "fmt"),
-    [("anwar-kamal-khan.wiki", "wikitext"), ("lake-footnotes.md", "markdown"), ("lake-markers.txt", "text")],
+    [("k-nicole-mitchell.wiki", "wikitext"), ("lake-footnotes.md", "markdown"), ("lake-markers.txt", "text")],
 )
 def test_format_is_sniffed_from_content_without_a_known_extension(tmp_path: Path, source: str, fmt: str) -> None:
     path = tmp_path / "article.src"
@@ -72,7 +72,7 @@ def test_format_is_sniffed_from_content_without_a_known_extension(tmp_path: Path
 
 def test_format_option_overrides_the_extension(tmp_path: Path) -> None:
     path = tmp_path / "article.txt"
-    path.write_bytes((DATA / "anwar-kamal-khan.wiki").read_bytes())
+    path.write_bytes((DATA / "k-nicole-mitchell.wiki").read_bytes())
     assert read.read_source(path, "wikitext").format == "wikitext"
 
 

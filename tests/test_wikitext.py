@@ -193,12 +193,14 @@ def test_wikitext_markers_link_each_sentence_to_its_footnotes(nlp: Language) -> 
         fact = next(f for f in document.facts if f.sentence.text.startswith(opening))
         return [(c.footnote, c.linked_by) for c in fact.citations]
 
+    assert linked("K. Nicole Mitchell''' (full name:") == []  # the lead cites nothing
     assert linked("Mitchell was born and raised in") == [(1, "marker"), (2, "marker")]
     assert linked("Mitchell received a bachelor's degree") == [(1, "marker"), (3, "marker")]
     assert linked("At Texas A&M, Mitchell served as a director") == [(1, "marker")]
     assert linked("In 2001, after receiving") == [(1, "marker"), (3, "marker")]  # raw: "university.<ref …/>In 2001"
     assert linked("Mitchell then received her [[Juris Doctor]]") == [(1, "marker"), (4, "marker")]
     assert linked("After graduating from law school") == [(4, "marker")]
+    assert linked("After clerking for Judge Davis") == [(4, "marker")]
     assert linked("After working for three years at Fulbright") == [(4, "marker"), (2, "marker")]
     assert linked("Mitchell was sworn in as a") == [(5, "marker")]
 

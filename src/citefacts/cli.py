@@ -129,12 +129,34 @@ def _run_flow(flow: Callable[..., Result], *args: Any) -> Result:
 
 
 @app.command()
-def validate(file: Annotated[Path, typer.Argument(help="An output JSON file.")]) -> None:
-    """Check an output file against the schema, naming the first failing field."""
-    from citefacts.write import load_document
+def validate(files: Annotated[list[Path], typer.Argument(help="Output JSON files.")]) -> None:
+    """Check output files: the schema, then spans against the source, footnote and mention references, unique ids.
 
-    document = load_document(file)
-    console.print(f"{file}: valid ({len(document.facts)} facts, schema {document.schema_version})")
+    Each failure is one line naming the file and the JSON path; exit code 2 when any file fails.
+    """
+    from citefacts.validate import validate_file
+
+    failed = False
+    for file in files:
+        try:
+            result = validate_file(file)
+        except CitefactsError as error:
+            console.print(str(error), markup=False, highlight=False, soft_wrap=True)
+            failed = True
+            continue
+        for problem in result.problems:
+            console.print(problem.line(file), markup=False, highlight=False, soft_wrap=True)
+        if result.valid and result.document is not None:
+            document = result.document
+            console.print(
+                f"{file}: valid ({len(document.facts)} facts, schema {document.schema_version})",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+        failed = failed or not result.valid
+    if failed:
+        raise typer.Exit(2)
 
 
 @app.command()

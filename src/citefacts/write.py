@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -11,7 +10,7 @@ from pydantic import ValidationError
 
 from citefacts.errors import ValidationFailed
 from citefacts.models import Document
-from citefacts.read import decode
+from citefacts.validate import read_json
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -54,18 +53,11 @@ def write_document(document: Document, path: Path, raw: str) -> Path:
 
 
 def load_document(path: Path) -> Document:
-    """Read and validate an output file, naming the first failing field on error."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ValidationFailed(f"cannot read: {error.strerror}", str(path)) from error
-    text = decode(data, str(path))
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ValidationFailed(
-            f"malformed JSON: {error.msg}", str(path), f"line {error.lineno} column {error.colno}"
-        ) from error
+    """Read and validate an output file against the schema, naming the first failing field on error.
+
+    The schema is all this checks; :func:`citefacts.validate.validate_file` checks the rest.
+    """
+    data = read_json(path)
     try:
         return Document.model_validate(data)
     except ValidationError as error:

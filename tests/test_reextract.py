@@ -14,12 +14,20 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from citefacts.errors import ReviewError
 from citefacts.models import Decision, Document
 from citefacts.pipeline import _fact_id, run
 from citefacts.read import read_source
 from citefacts.review.diff import read_diff
 from citefacts.review.rerun import save_extraction, up_to_date
-from citefacts.review.store import append_decisions, decisions_path, fact_states, orphaned, read_decisions
+from citefacts.review.store import (
+    append_decisions,
+    decisions_path,
+    fact_states,
+    orphaned,
+    partial_path,
+    read_decisions,
+)
 
 SEED = 20261126
 RUNS = 100
@@ -204,3 +212,65 @@ def test_an_extraction_that_changes_nothing_rewrites_no_file(tmp_path: Path, nlp
     source.write_text(source.read_text().replace("History", "Early history"))
     save_extraction(run(read_source(source), nlp), out, source.read_text())
     assert out.read_bytes() != first, "a changed section heading is a change"
+
+
+def decided_article(
+    tmp_path: Path, nlp: Language
+) -> tuple[Path, Path, dict[str, list[str]], list[str], list[Decision]]:
+    """A small article extracted once, with every fact accepted: source, output, its text's parts, the decisions."""
+    rng = random.Random(SEED)
+    source, out = tmp_path / "town.txt", tmp_path / "out" / "town.json"
+    sections = {"History": [sentence(rng) for _ in range(4)]}
+    notes = [note(rng) for _ in range(2)]
+    source.write_text(render(sections, notes))
+    save_extraction(run(read_source(source), nlp), out, source.read_text())
+    document = Document.model_validate_json(out.read_text())
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    made = [
+        Decision(fact_id=f.id, content_hash=f.content_hash, decision="accept", reviewer="tester", at=at)
+        for f in document.facts
+    ]
+    append_decisions(decisions_path(out), made)
+    return source, out, sections, notes, made
+
+
+def test_reextraction_after_a_crash_mid_append_keeps_every_complete_decision(tmp_path: Path, nlp: Language) -> None:
+    source, out, sections, notes, made = decided_article(tmp_path, nlp)
+    log = decisions_path(out)
+    cut = made[0].model_copy(update={"decision": "reject"}).model_dump_json()[:60]
+    with log.open("a") as stream:  # the review page's next append, cut short by a crash
+        stream.write(cut)
+    sections["History"][0] = sections["History"][0].replace("The ", "A ", 1).replace(" in ", " within ", 1)
+    source.write_text(render(sections, notes))
+
+    saved = save_extraction(run(read_source(source), nlp), out, source.read_text())
+
+    assert saved.written
+    decisions = read_decisions(log)
+    assert [d for d in decisions if d.reviewer == "tester"] == made, "every complete decision is kept"
+    assert any(d.stale or d.archived for d in decisions), "the edit retired a decision: markers were appended"
+    assert partial_path(log).read_text() == cut + "\n"
+    document = Document.model_validate_json(out.read_text())
+    states = fact_states(document.facts, decisions)
+    kept = [f for f in document.facts if any(d.fact_id == f.id and d.content_hash == f.content_hash for d in made)]
+    assert kept and all(states[f.id].state == "decided" for f in kept)
+
+
+def test_reextraction_with_a_damaged_middle_line_is_one_error_and_changes_nothing(
+    tmp_path: Path, nlp: Language
+) -> None:
+    source, out, sections, notes, made = decided_article(tmp_path, nlp)
+    log = decisions_path(out)
+    with log.open("ab") as stream:
+        stream.write(b'{"fact_id": "f1", "note": "caf\xe9"}\n')
+    append_decisions(log, made[:1])
+    before, output = log.read_bytes(), out.read_bytes()
+    sections["History"][0] = sections["History"][0].replace("The ", "A ", 1)
+    source.write_text(render(sections, notes))
+
+    with pytest.raises(ReviewError) as error:
+        save_extraction(run(read_source(source), nlp), out, source.read_text())
+
+    line = len(made) + 1
+    assert str(error.value).startswith(f"{log}:line {line}: ") and "\n" not in str(error.value)
+    assert log.read_bytes() == before and out.read_bytes() == output and not partial_path(log).exists()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from citefacts.pipeline import run
 from citefacts.read import read_source
 from citefacts.review.report import render_report
 from citefacts.review.rerun import save_extraction
-from citefacts.review.server import ReviewServer, make_server
+from citefacts.review.server import Handler, ReviewServer, make_server
 from citefacts.review.store import decisions_path, read_decisions
 from citefacts.review.view import fact_view, load_reviewed
 from citefacts.write import write_document
@@ -88,12 +90,94 @@ def test_decision_is_appended_at_once_and_a_stale_page_is_refused(server: Review
     ]
     body, _ = expect(server, 409, "POST", "/api/decisions", {**post, "content_hash": "old"})
     assert "changed since the page loaded" in json.loads(body)["error"]
-    for refused in ({"decision": "maybe"}, {"decision": "correct"}):
-        expect(server, 409, "POST", "/api/decisions", {**post, **refused})
+    for refused, field in (({"decision": "maybe"}, "decision"), ({"decision": "correct"}, "correction")):
+        body, _ = expect(server, 400, "POST", "/api/decisions", {**post, **refused})
+        assert json.loads(body)["field"] == field, body
     expect(server, 200, "POST", "/api/decisions", {**post, "decision": "undo"})
     body, _ = expect(server, 409, "POST", "/api/decisions", {**post, "decision": "undo"})
     assert "nothing to undo" in json.loads(body)["error"]
     assert [d.decision for d in read_decisions(decisions_path(output))] == ["reject", "undo"]
+
+
+def mention_id(fact: dict, kind: str) -> str:
+    """The id of the fact's first mention of a kind, as the page shows it."""
+    return next(m["id"] for m in fact["mentions"] if m["kind"] == kind)  # type: ignore[no-any-return]
+
+
+def test_a_correction_that_names_nothing_or_does_not_read_is_refused_and_not_logged(
+    server: ReviewServer, output: Path
+) -> None:
+    fact = next(f for f in queue(server) if f["citations"])
+    post = {"file": fact["file"], "id": fact["id"], "content_hash": fact["content_hash"], "decision": "correct"}
+    number, date = mention_id(fact, "number"), mention_id(fact, "date")
+    refused = [
+        ({"link": "banana"}, "correction.link"),
+        ({"link": "9999"}, "correction.link"),
+        ({"link": "²"}, "correction.link"),
+        ({"link": 1}, "correction.link"),
+        ({"link": "1", "value": "2"}, "correction.link"),
+        ({"mention": "m99"}, "correction.mention"),
+        ({"mention": "m99", "value": "2,100"}, "correction.mention"),
+        ({"value": "2,100"}, "correction.mention"),
+        ({"mention": number}, "correction.value"),
+        ({"mention": number, "value": "banana"}, "correction.value"),
+        ({"mention": date, "value": "banana"}, "correction.value"),
+        ({"mention": number, "value": "  "}, "correction.value"),
+        ({"footnote": "1"}, "correction"),
+        ("1", "correction"),
+    ]
+    for correction, field in refused:
+        body, _ = expect(server, 400, "POST", "/api/decisions", {**post, "correction": correction})
+        error = json.loads(body)
+        assert error["field"] == field and field in error["error"], f"{correction!r}: {error}"
+    body, _ = expect(server, 400, "POST", "/api/decisions", {**post, "decision": "accept", "correction": {"link": "1"}})
+    assert json.loads(body)["field"] == "correction", body
+    assert not decisions_path(output).exists(), decisions_path(output).read_text()
+
+    accepted = [{"link": " 1 "}, {"mention": number, "value": "2,100"}, {"mention": date, "value": "March 1998"}]
+    for correction in accepted:
+        body, _ = expect(server, 200, "POST", "/api/decisions", {**post, "correction": correction})
+        assert json.loads(body)["decision"]["decision"] == "correct", body
+    assert [d.correction for d in read_decisions(decisions_path(output))] == [
+        {"link": "1"},
+        {"mention": number, "value": "2,100"},
+        {"mention": date, "value": "March 1998"},
+    ]
+
+
+def test_malformed_posts_are_bad_requests_and_nothing_is_logged(server: ReviewServer, output: Path) -> None:
+    fact = queue(server)[0]
+    post = {"file": fact["file"], "id": fact["id"], "content_hash": fact["content_hash"], "decision": "accept"}
+    for body, field in (([post], "(body)"), ({**post, "file": "other.json"}, "file"), ({**post, "note": 3}, "note")):
+        data, _ = expect(server, 400, "POST", "/api/decisions", body)  # type: ignore[arg-type]
+        assert json.loads(data)["field"] == field, data
+    for raw, length in ((b"{oops", "5"), (b"\xff\xfe", "2"), (b"{}", "-1"), (b"{}", "two"), (b"{}", "\u00b2")):
+        host, port = server.server_address[:2]
+        connection = http.client.HTTPConnection(str(host), int(port), timeout=10)
+        connection.putrequest("POST", "/api/decisions")
+        connection.putheader("Content-Type", "application/json")
+        connection.putheader("Content-Length", length)
+        connection.endheaders(raw)
+        response = connection.getresponse()
+        got = response.read()
+        assert response.status == 400, f"{raw!r} with length {length!r}: expected 400, got {response.status}: {got!r}"
+    assert not decisions_path(output).exists(), decisions_path(output).read_text()
+
+
+def test_a_client_that_stops_mid_body_is_dropped_and_blocks_no_one(
+    server: ReviewServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert Handler.timeout is not None and Handler.timeout <= 60, f"requests wait {Handler.timeout} s for a body"
+    monkeypatch.setattr(Handler, "timeout", 0.5)  # as the server does, but sooner
+    host, port = server.server_address[:2]
+    with socket.create_connection((str(host), int(port)), timeout=10) as stalled:
+        head = f"POST /api/decisions HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n"
+        stalled.sendall(f"{head}Content-Length: 100\r\n\r\n{{".encode())
+        queue(server)  # another request is served meanwhile
+        started = time.monotonic()
+        leftover = stalled.recv(1000)
+        assert time.monotonic() - started < 5, "the stalled connection was held open"
+        assert b"200 OK" not in leftover, leftover
 
 
 def test_reextraction_while_reviewing_puts_the_fact_back_as_stale(

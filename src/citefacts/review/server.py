@@ -8,20 +8,25 @@ Requests must name this server as their Host (no DNS rebinding) and post JSON fr
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from datetime import UTC, datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
+from citefacts.dates import normalize
 from citefacts.errors import CitefactsError, ReviewError
-from citefacts.models import Decision
+from citefacts.models import Decision, DecisionKind, Document, Fact
+from citefacts.numbers import parse_number
 from citefacts.review.store import append_decisions, decisions_path
 from citefacts.review.view import Reviewed, fact_view, load_reviewed, queue
+
+logger = logging.getLogger(__name__)
 
 STATIC = {
     "/": ("review.html", "text/html; charset=utf-8"),
@@ -30,6 +35,58 @@ STATIC = {
 }
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'"
 MAX_BODY = 64_000
+REQUEST_TIMEOUT = 30
+"""Seconds a connection may sit idle mid-request before it is dropped: a slow client holds no thread for ever."""
+DECISIONS: tuple[str, ...] = get_args(DecisionKind)
+
+
+class RefusedDecision(ReviewError):
+    """A posted decision that cannot be stored as it is: a bad request (400), naming the field at fault."""
+
+    def __init__(self, message: str, field: str, path: str | None = None) -> None:
+        self.field = field
+        super().__init__(message, path, field)
+
+
+def checked_correction(correction: object, document: Document, fact: Fact) -> dict[str, str]:
+    """A correction as it will be stored, once it names what exists and its value reads as the pipeline reads.
+
+    ``{"link": "12"}`` names a footnote number of the document; ``{"mention": "m3", "value": "2,100"}``
+    names a mention of the fact and gives a value read by the pipeline's own reader for its kind.
+    """
+    if not isinstance(correction, dict) or not correction:
+        raise RefusedDecision("a correction needs a value: {link} or {mention, value}", "correction")
+    for key, value in correction.items():
+        if key not in ("link", "mention", "value"):
+            raise RefusedDecision(f"unknown field {key!r}: a correction has link, or mention and value", "correction")
+        if not isinstance(value, str) or not value.strip():
+            raise RefusedDecision("must be a non-empty string", f"correction.{key}")
+    fields = {key: value.strip() for key, value in correction.items()}
+    if "link" in fields:
+        if len(fields) > 1:
+            raise RefusedDecision("a link correction has no mention or value", "correction.link")
+        numbers = [note.number for note in document.footnotes]
+        link = fields["link"]
+        if not (link.isascii() and link.isdigit()) or int(link) not in numbers:
+            known = f"{len(numbers)}, numbered {min(numbers)} to {max(numbers)}" if numbers else "none"
+            raise RefusedDecision(f"no footnote {link!r} in this document (its footnotes: {known})", "correction.link")
+        return {"link": str(int(link))}
+    if "mention" not in fields:
+        raise RefusedDecision("which mention does this value correct?", "correction.mention")
+    mention = next((m for m in fact.mentions if m.id == fields["mention"]), None)
+    if mention is None:
+        known = ", ".join(m.id for m in fact.mentions) or "none"
+        raise RefusedDecision(
+            f"no mention {fields['mention']!r} in this fact (its mentions: {known})", "correction.mention"
+        )
+    if "value" not in fields:
+        raise RefusedDecision("a mention's correction needs a value", "correction.value")
+    value = fields["value"]
+    if mention.kind == "number" and parse_number(value) is None:
+        raise RefusedDecision(f"{value!r} does not read as a number", "correction.value")
+    if mention.kind == "date" and normalize(value) is None:
+        raise RefusedDecision(f"{value!r} does not read as a date", "correction.value")
+    return {"mention": mention.id, "value": value}
 
 
 class ReviewSession:
@@ -48,11 +105,23 @@ class ReviewSession:
         """The review queue and who is reviewing."""
         return {"reviewer": self.reviewer, "facts": queue(self.reviewed())}
 
-    def decide(self, body: dict[str, Any]) -> dict[str, Any]:
-        """Append one decision on a fact's current content, and return the fact as it now stands."""
+    def decide(self, body: object) -> dict[str, Any]:
+        """Append one decision on a fact's current content, and return the fact as it now stands.
+
+        A decision that does not hold (an unknown kind, a correction naming a footnote or mention that
+        does not exist, a value the pipeline cannot read) is refused before anything is appended.
+        """
+        if not isinstance(body, dict):
+            raise RefusedDecision("expected a JSON object", "(body)")
         path = self.paths.get(str(body.get("file")))
         if path is None:
-            raise ReviewError(f"unknown file {body.get('file')!r}")
+            raise RefusedDecision(f"unknown file {body.get('file')!r}", "file")
+        kind = body.get("decision")
+        if kind not in DECISIONS:
+            raise RefusedDecision(f"unknown decision {kind!r}: one of {', '.join(DECISIONS)}", "decision", path.name)
+        note = body.get("note")
+        if note is not None and not isinstance(note, str):
+            raise RefusedDecision("a note is text", "note", path.name)
         with self.lock:
             reviewed = load_reviewed(path)
             fact = next((f for f in reviewed.document.facts if f.id == body.get("id")), None)
@@ -60,18 +129,21 @@ class ReviewSession:
                 raise ReviewError(f"no fact {body.get('id')!r}; reload the page", path.name)
             if fact.content_hash != body.get("content_hash"):
                 raise ReviewError("the fact changed since the page loaded it; reload the page", path.name, fact.id)
-            if body.get("decision") == "undo" and reviewed.states[fact.id].state != "decided":
+            if kind == "undo" and reviewed.states[fact.id].state != "decided":
                 raise ReviewError("nothing to undo on this fact", path.name, fact.id)
-            if body.get("decision") == "correct" and not body.get("correction"):
-                raise ReviewError("a correction needs a value", path.name, fact.id)
+            correction = None
+            if kind == "correct":
+                correction = checked_correction(body.get("correction"), reviewed.document, fact)
+            elif body.get("correction"):
+                raise RefusedDecision(f"only a correct decision carries a correction, not {kind}", "correction")
             decision = Decision(
                 fact_id=fact.id,
                 content_hash=fact.content_hash,
-                decision=body.get("decision"),  # type: ignore[arg-type]
+                decision=kind,
                 reviewer=self.reviewer,
                 at=datetime.now(UTC),
-                note=body.get("note") or None,
-                correction=body.get("correction") or None,
+                note=note or None,
+                correction=correction,
             )
             append_decisions(decisions_path(path), [decision])
             return fact_view(load_reviewed(path), fact)
@@ -82,6 +154,7 @@ class Handler(BaseHTTPRequestHandler):
 
     server: ReviewServer
     server_version = "citefacts-review"
+    timeout = REQUEST_TIMEOUT
 
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: no request log on the terminal."""
@@ -108,11 +181,16 @@ class Handler(BaseHTTPRequestHandler):
         if origin is not None and origin != f"http://{self.headers.get('Host')}":
             self._send(HTTPStatus.FORBIDDEN, b"cross-origin request refused", "text/plain; charset=utf-8")
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        if not self.headers.get("Content-Type", "").startswith("application/json") or length > MAX_BODY:
-            self._send(HTTPStatus.BAD_REQUEST, b"expected a small JSON body", "text/plain; charset=utf-8")
+        length = self.headers.get("Content-Length", "")
+        if not self.headers.get("Content-Type", "").startswith("application/json") or not (
+            length.isascii() and length.isdigit()
+        ):
+            self._send(HTTPStatus.BAD_REQUEST, b"expected a JSON body with its length", "text/plain; charset=utf-8")
             return
-        body = self.rfile.read(length)
+        if int(length) > MAX_BODY:
+            self._send(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, b"expected a small JSON body", "text/plain; charset=utf-8")
+            return
+        body = self.rfile.read(int(length))
         self._json(lambda: self.server.session.decide(json.loads(body)))
 
     def _host_ok(self) -> bool:
@@ -124,11 +202,24 @@ class Handler(BaseHTTPRequestHandler):
         return False
 
     def _json(self, produce: Any) -> None:
+        """Answer with what ``produce`` returns, or a JSON error: 400 for a bad request (naming the field),
+        409 when the request no longer fits the files (reload the page), 500 for a bug (logged, not shown)."""
         try:
             payload, status = produce(), HTTPStatus.OK
-        except (CitefactsError, ValidationError, json.JSONDecodeError, TypeError, AttributeError) as error:
-            message = str(error).splitlines()[0]
-            payload, status = {"error": message}, HTTPStatus.CONFLICT
+        except RefusedDecision as error:
+            payload = {"error": f"{error.field}: {error.message}", "field": error.field}
+            status = HTTPStatus.BAD_REQUEST
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            payload, status = {"error": f"malformed JSON: {error}", "field": "(body)"}, HTTPStatus.BAD_REQUEST
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(part) for part in first["loc"]) or "(body)"
+            payload, status = {"error": first["msg"], "field": field}, HTTPStatus.BAD_REQUEST
+        except CitefactsError as error:
+            payload, status = {"error": str(error).splitlines()[0]}, HTTPStatus.CONFLICT
+        except Exception:
+            logger.exception("review request failed")
+            payload, status = {"error": "internal error; see the server's log"}, HTTPStatus.INTERNAL_SERVER_ERROR
         self._send(status, json.dumps(payload).encode(), "application/json")
 
     def _send(self, status: HTTPStatus, body: bytes, kind: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from citefacts.models import Decision
+from citefacts.models import Decision, Fact
 from citefacts.pipeline import run
 from citefacts.read import read_source
 from citefacts.review.report import render_report
@@ -26,11 +26,16 @@ In 1999 the {SCRIPT} festival drew 2,000 visitors.[1] The {ATTRIBUTE} town had 5
 
 
 @pytest.fixture()
-def html(tmp_path: Path, nlp: Language) -> str:
+def out(tmp_path: Path, nlp: Language) -> Path:
     source = tmp_path / "town.txt"
     source.write_text(ARTICLE)
     out = tmp_path / "out" / "town.json"
     save_extraction(run(read_source(source), nlp), out, source.read_text())
+    return out
+
+
+@pytest.fixture()
+def html(out: Path) -> str:
     document = load_reviewed(out).document
     fact = document.facts[0]
     note = f"see {SCRIPT} and {ATTRIBUTE}"
@@ -74,3 +79,28 @@ def test_report_shows_status_values_footnotes_and_decisions(html: str) -> None:
     assert "2,000 → 2000" in html and "[1]" in html and "<h3>Footnotes cited</h3>" in html
     assert "accept by &#34;&gt;&lt;img" in html
     assert "<h3>Archived decisions (fact no longer extracted)</h3>" in html and "f0000000000000" in html
+
+
+def test_corrected_values_and_links_show_beside_what_was_extracted_escaped(out: Path) -> None:
+    first, second = load_reviewed(out).document.facts[:2]
+    number = next(m for m in first.mentions if m.text == "2,000")
+
+    def correct(fact: Fact, correction: dict[str, str]) -> Decision:
+        at = datetime.now(UTC)
+        return Decision(
+            fact_id=fact.id,
+            content_hash=fact.content_hash,
+            decision="correct",
+            reviewer="ann",
+            at=at,
+            correction=correction,
+        )
+
+    fixes = [correct(first, {"mention": number.id, "value": f"2,100 {SCRIPT}"}), correct(second, {"link": "1"})]
+    append_decisions(decisions_path(out), fixes)
+    html = render_report([load_reviewed(out)])
+    assert "<script" not in html
+    corrected = '<ins class="corrected">corrected: 2,100 &lt;script&gt;alert(1)&lt;/script&gt;</ins>'
+    assert f'2,000 → 2000 <span class="muted">supported</span> {corrected}' in html, "value corrected"
+    assert '<br><ins class="corrected">link corrected to [1]</ins>' in html, "link corrected"
+    assert html.count('<ins class="corrected">') == 2, "only the corrected value and link"

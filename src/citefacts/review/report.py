@@ -44,19 +44,40 @@ def sentence_pieces(fact: Fact) -> list[dict[str, str]]:
     return [*pieces, {"text": text[at:], "kind": ""}]
 
 
+def corrections(decision: dict[str, Any] | None, mention_ids: set[str]) -> tuple[dict[str, str], list[str]]:
+    """What a correct decision in force changes: corrected values by mention id, and the rest as lines
+    (a corrected link, or a correction naming no mention of the fact, from a log written before checks)."""
+    correction = (decision or {}).get("correction") or {}
+    if not decision or decision["decision"] != "correct" or not correction:
+        return {}, []
+    if correction.get("mention") in mention_ids and set(correction) <= {"mention", "value"}:
+        return {correction["mention"]: correction.get("value", "")}, []
+    if set(correction) == {"link"}:
+        return {}, [f"link corrected to [{correction['link']}]"]
+    return {}, ["correction: " + ", ".join(f"{key} {value}" for key, value in correction.items())]
+
+
 def fact_row(reviewed: Reviewed, fact: Fact) -> dict[str, Any]:
-    """One table row: status, sentence, values with verdicts, footnotes (or suggestions), review state."""
+    """One table row: status, sentence, values with verdicts (and any correction beside them), footnotes (or
+    suggestions), review state."""
     view = fact_view(reviewed, fact)
     verdicts = {c["mention"]: c["verdict"] for citation in view["citations"] for c in citation["checks"]}
     decision = view["decision"]
+    corrected, other = corrections(decision, {m["id"] for m in view["mentions"]})
     return {
         "status": fact.status,
         "sentence": sentence_pieces(fact),
         "figures": [
-            {"text": m["text"], "value": m["value"], "verdict": verdicts.get(m["id"], "")}
+            {
+                "text": m["text"],
+                "value": m["value"],
+                "verdict": verdicts.get(m["id"], ""),
+                "corrected": corrected.get(m["id"]),
+            }
             for m in view["mentions"]
-            if m["kind"] != "entity"
+            if m["kind"] != "entity" or m["id"] in corrected
         ],
+        "corrections": other,
         "footnotes": [c["footnote"] for c in view["citations"]],
         "suggestions": [
             {"footnote": s["footnote"], "probability": f"{s['probability']:.0%}"} for s in view["suggestions"]

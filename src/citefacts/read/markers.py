@@ -29,6 +29,9 @@ class TextBuilder:
     chars: list[str] = field(default_factory=list)
     offsets: list[int] = field(default_factory=list)
     markers: dict[int, list[int]] = field(default_factory=dict)
+    exact: bool = True
+    """Whether every character is the raw character at its offset; a stand-in (a newline for a line
+    break, a space for a ``|``) makes the block keep its offsets even where they run on unbroken."""
 
     def add(self, text: str, raw_start: int) -> None:
         """Append a verbatim stretch of the raw text that starts at ``raw_start``."""
@@ -39,6 +42,13 @@ class TextBuilder:
         """Append one character standing for the raw text at ``raw_index`` (an entity, a space)."""
         self.chars.append(char)
         self.offsets.append(raw_index)
+        self.exact = False
+
+    def add_mapped(self, text: str, offsets: list[int], exact: bool) -> None:
+        """Append characters with their raw offsets, as another block mapped them (``exact``: verbatim)."""
+        self.chars.extend(text)
+        self.offsets.extend(offsets)
+        self.exact = self.exact and exact
 
     def mark(self, numbers: list[int]) -> None:
         """A marker stood here: after the text so far."""
@@ -67,7 +77,7 @@ class TextBuilder:
             return None
         offsets = self.offsets[lead:end]
         markers = {min(max(at - lead, 0), end - lead): notes for at, notes in self.markers.items()}
-        verbatim = offsets == list(range(offsets[0], offsets[0] + len(offsets)))
+        verbatim = self.exact and offsets == list(range(offsets[0], offsets[0] + len(offsets)))
         return Block(
             kind=kind,
             start=offsets[0],
@@ -100,16 +110,18 @@ def strip_markers(block: Block, raw: str, known: set[int]) -> Block:
     builder = TextBuilder()
     position = 0
     text = block.text
+    offsets = block.offsets or list(range(block.start, block.start + len(text)))
+    exact = not block.offsets
     for match in MARKER.finditer(text):
         numbers = marker_numbers(match.group("numbers"))
         if not numbers or not set(numbers) <= known:
             continue
-        builder.add(text[position : match.start()], block.start + position)
+        builder.add_mapped(text[position : match.start()], offsets[position : match.start()], exact)
         builder.mark(numbers)
         position = match.end()
     if position == 0:
         return block
-    builder.add(text[position:], block.start + position)
+    builder.add_mapped(text[position:], offsets[position:], exact)
     stripped = builder.block(block.kind, block.section, block.table)
     return stripped or block
 

@@ -8,7 +8,7 @@ after body text replaces the innermost one. Runs of short lines that repeat with
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from citefacts.models import Block, BlockKind, Footnote, ParsedSource, TableCell
 from citefacts.read.cite import parse_footnote
@@ -18,6 +18,7 @@ HEADING_MAX_CHARS = 80
 _SENTENCE_END = re.compile(r"[.!?:;,\"'”](?:\[[^\]]{1,12}\])*\s*$")
 _DANGLING = re.compile(r"\s(and|or|of|the|a|an|to|in|on|for|with|by|from|as|at|but)\s*$")
 _BACKLINKS = re.compile(r"^\^(?:\s*Jump up to:)?(?:\s*[a-z](?=\s))*\s*")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -27,6 +28,8 @@ class Line:
     start: int
     end: int
     text: str
+    offsets: list[int] = field(default_factory=list)
+    """Raw offsets of ``text``'s characters where it is not ``raw[start:end]`` (two lines read as one)."""
 
     @property
     def short(self) -> bool:
@@ -34,13 +37,19 @@ class Line:
 
 
 def split_lines(raw: str) -> list[Line]:
-    """Lines with their start and end offsets (end excludes the newline)."""
+    """Lines with their start and end offsets (end excludes the line break).
+
+    Only ``\n``, ``\r\n`` and ``\r`` end a line, as in an editor: a form feed or U+2028 is a character
+    of its line (``str.splitlines`` would end the line there, and block text would gain a newline the
+    raw text does not have).
+    """
     lines: list[Line] = []
     position = 0
-    for text in raw.splitlines(keepends=True):
-        body = text.rstrip("\r\n")
-        lines.append(Line(position, position + len(body), body))
-        position += len(text)
+    for match in _LINE_BREAK.finditer(raw):
+        lines.append(Line(position, match.start(), raw[position : match.start()]))
+        position = match.end()
+    if position < len(raw):
+        lines.append(Line(position, len(raw), raw[position:]))
     return lines
 
 
@@ -53,7 +62,7 @@ def parse_plaintext(raw: str, path: str) -> ParsedSource:
     """
     lines = split_lines(raw)
     first_note = next((i for i, line in enumerate(lines) if line.text.startswith("^")), len(lines))
-    footnotes = parse_footnotes(lines[first_note:])
+    footnotes = parse_footnotes(lines[first_note:], raw)
     if not footnotes:
         heading = find_reference_list([(line.start, line.end, line.text) for line in lines])
         if heading is not None:
@@ -65,8 +74,12 @@ def parse_plaintext(raw: str, path: str) -> ParsedSource:
     return ParsedSource(path=path, raw=raw, format="text", blocks=blocks, footnotes=footnotes)
 
 
-def parse_footnotes(lines: list[Line]) -> list[Footnote]:
-    """Footnote entries: a `^` line and every following line that does not start one."""
+def parse_footnotes(lines: list[Line], raw: str) -> list[Footnote]:
+    """Footnote entries: a `^` line and every following line that does not start one.
+
+    A footnote's text is the raw text from after its lead to the end of its last line, line breaks
+    and blank lines between its lines as written.
+    """
     entries: list[list[Line]] = []
     for line in lines:
         if line.text.startswith("^"):
@@ -78,10 +91,7 @@ def parse_footnotes(lines: list[Line]) -> list[Footnote]:
         lead = _BACKLINKS.match(entry[0].text)
         start = entry[0].start + (lead.end() if lead else 1)
         end = entry[-1].end
-        text = "".join(
-            (line.text if i else line.text[start - line.start :]) + ("\n" if i < len(entry) - 1 else "")
-            for i, line in enumerate(entry)
-        )
+        text = raw[start:end]
         footnotes.append(
             Footnote(
                 id=f"n{number}", number=number, start=start, end=end, text=text, citations=parse_footnote(text, start)
@@ -105,7 +115,7 @@ def body_blocks(lines: list[Line]) -> list[Block]:
         section = [*section[:-1], *names] if after_text and len(names) == 1 and section else names
         after_text = False
         for line in headings:
-            blocks.append(Block(kind="heading", start=line.start, text=line.text, section=list(section)))
+            blocks.append(_block("heading", line, section))
 
     def flush_run() -> None:
         nonlocal after_text
@@ -113,7 +123,7 @@ def body_blocks(lines: list[Line]) -> list[Block]:
         add_headings(leading)
         for line, cell in table:
             kind: BlockKind = "table_cell" if cell.row is not None else "heading"
-            blocks.append(Block(kind=kind, start=line.start, text=line.text, section=list(section), table=cell))
+            blocks.append(_block(kind, line, section, cell))
         after_text = after_text or bool(table)
         add_headings(trailing)
         run.clear()
@@ -123,7 +133,7 @@ def body_blocks(lines: list[Line]) -> list[Block]:
         if not line.text.strip():
             continue
         if pending is not None:
-            line = Line(pending.start, line.end, pending.text + "\n" + line.text)
+            line = _joined(pending, line)
             pending = None
         if line.short and _DANGLING.search(line.text):
             pending = line
@@ -132,12 +142,22 @@ def body_blocks(lines: list[Line]) -> list[Block]:
             run.append(line)
             continue
         flush_run()
-        blocks.append(Block(kind="paragraph", start=line.start, text=line.text, section=list(section)))
+        blocks.append(_block("paragraph", line, section))
         after_text = True
     if pending is not None:
         run.append(pending)
     flush_run()
     return blocks
+
+
+def _joined(first: Line, second: Line) -> Line:
+    """Two lines read as one: a newline stands for the line break (and any blank lines) between them."""
+    offsets = [*(first.offsets or range(first.start, first.end)), first.end, *range(second.start, second.end)]
+    return Line(first.start, second.end, first.text + "\n" + second.text, offsets)
+
+
+def _block(kind: BlockKind, line: Line, section: list[str], table: TableCell | None = None) -> Block:
+    return Block(kind=kind, start=line.start, text=line.text, offsets=line.offsets, section=list(section), table=table)
 
 
 def split_table(run: list[Line]) -> tuple[list[Line], list[tuple[Line, TableCell]], list[Line]]:

@@ -8,10 +8,10 @@ that reference date through a text in order and guesses which of the two kinds t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from citefacts.dates.draft import Draft, Tense
-from citefacts.dates.values import Point, floating_holiday_day, point_value, shift
+from citefacts.dates.values import Point, calendar_day, days_after, floating_holiday_day, point_value, shift
 
 
 @dataclass
@@ -101,11 +101,10 @@ def _clock(draft: Draft, context: DateContext) -> tuple[str, Point | None]:
 def _weekday(draft: Draft, context: DateContext, tense: Tense) -> tuple[str, Point | None]:
     weekday = draft.weekday or 0
     if context.history or context.dct is None:
-        ref = context.ref
-        if ref is not None and ref.day is not None and ref.month is not None and ref.year > 0:
-            anchor = date(ref.year, ref.month, ref.day)
-            candidates = [anchor + timedelta(days=d) for d in range(0, 7)]
-            found = next(d for d in candidates if d.weekday() == weekday)
+        anchor = calendar_day(context.ref) if context.ref is not None else None
+        candidates = [days_after(anchor, d) for d in range(0, 7)] if anchor else []
+        found = next((d for d in candidates if d and d.weekday() == weekday), None)
+        if found:
             return _finish(draft, Point(found.year, found.month, found.day))
         suffix = f"T{draft.part_of_day}" if draft.part_of_day else ""
         return f"XXXX-WXX-{weekday + 1}{suffix}", None
@@ -113,13 +112,15 @@ def _weekday(draft: Draft, context: DateContext, tense: Tense) -> tuple[str, Poi
     back = (dct.weekday() - weekday) % 7
     ahead = (weekday - dct.weekday()) % 7
     if draft.offset < 0:
-        day = dct - timedelta(days=back or 7)
+        day = days_after(dct, -(back or 7))
     elif draft.offset > 0:
-        day = dct + timedelta(days=(ahead or 7) + (7 if ahead and tense == "future" and ahead < 3 else 0))
+        day = days_after(dct, (ahead or 7) + (7 if ahead and tense == "future" and ahead < 3 else 0))
     elif tense == "future":
-        day = dct + timedelta(days=ahead)
+        day = days_after(dct, ahead)
     else:
-        day = dct - timedelta(days=back)
+        day = days_after(dct, -back)
+    if day is None:  # past the calendar's ends (a dct of 9999-12-31)
+        return f"XXXX-WXX-{weekday + 1}", None
     return _finish(draft, Point(day.year, day.month, day.day))
 
 
@@ -154,8 +155,9 @@ def _relative(draft: Draft, context: DateContext) -> tuple[str, Point | None] | 
     if draft.month is not None:
         return _named_month(draft, base)
     offset = draft.offset
-    if draft.unit == "weekend" and draft.rule == "the_unit" and base.month and base.day and base.year > 0:
-        offset = -1 if date(base.year, base.month, base.day).weekday() < 5 else 0  # the weekend just past
+    base_day = calendar_day(base) if draft.unit == "weekend" and draft.rule == "the_unit" else None
+    if base_day:
+        offset = -1 if base_day.weekday() < 5 else 0  # the weekend just past
     point = shift(base, draft.unit, offset)
     dct_point = context.dct_point()
     if point is None and dct_point is not None and base != dct_point:
@@ -212,8 +214,8 @@ def _quarter_in_view(context: DateContext) -> Point | None:
         return context.ref
     if context.dct is None:
         return None
-    reported = context.dct - timedelta(days=45)
-    return Point(reported.year, reported.month, reported.day)
+    reported = days_after(context.dct, -45)
+    return Point(reported.year, reported.month, reported.day) if reported else None
 
 
 def _period_compared(draft: Draft, context: DateContext) -> Point | None:
@@ -272,10 +274,11 @@ def _calendar(draft: Draft, context: DateContext, tense: Tense) -> tuple[str, Po
         point = replace(point, year=found)
     if draft.rule == "year_period" and context.period is not None:
         point = replace(point, quarter=context.period.quarter)
-    if draft.rule.startswith("holiday:") and point.year > 0:
+    if draft.rule.startswith("holiday:") and 0 < point.year <= 9999:
         point = replace(point, day=floating_holiday_day(point.year, draft.rule.removeprefix("holiday:")))
-    if draft.rule == "week_of" and point.month and point.day and point.year > 0:
-        iso = date(point.year, point.month, point.day).isocalendar()
+    week_of = calendar_day(point) if draft.rule == "week_of" else None
+    if week_of:
+        iso = week_of.isocalendar()
         point = Point(iso[0], week=iso[1])
     if point.day is not None and point.month is None:
         if context.ref is None or context.ref.month is None:

@@ -59,12 +59,31 @@ def point_value(point: Point) -> str:
     return f"{year}-{point.month:02d}-" + (f"{point.day:02d}" if point.day else "XX")
 
 
+def calendar_day(point: Point) -> date | None:
+    """The calendar day a point names, or None where it names none (no day, "30 February", a year outside 1-9999)."""
+    if point.month is None or not point.day:
+        return None
+    try:
+        return date(point.year, point.month, point.day)
+    except ValueError:
+        return None
+
+
+def days_after(day: date, days: int) -> date | None:
+    """The day ``days`` after (or before) ``day``, or None past the calendar's ends (years 1 and 9999)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def shift(base: Point, unit: str, offset: int) -> Point | None:
     """The point ``offset`` units from ``base``, at the unit's precision (None if base is too coarse)."""
     if unit in ("day", "weekend", "week"):
-        if base.month is None or not base.day or base.year < 1:
+        day = calendar_day(base)
+        when = days_after(day, offset * (7 if unit != "day" else 1)) if day else None
+        if when is None:
             return Point(base.year, base.month, 0) if unit == "day" else None  # 1943-07-XX: a day of July
-        when = date(base.year, base.month, base.day) + timedelta(days=offset * (7 if unit != "day" else 1))
         if unit == "day":
             return Point(when.year, when.month, when.day)
         iso = when.isocalendar()
@@ -135,7 +154,7 @@ def _interval(point: Point | None) -> tuple[date | None, date | None, Granularit
         if point.season is not None or point.half is not None:
             return None, None, "season" if point.season else "unknown"
         return date(year, 1, 1), date(year, 12, 31), "year"
-    except ValueError:
+    except (ValueError, OverflowError):  # no such day, or a week that runs past 9999-12-31
         return None, None, "unknown"
 
 

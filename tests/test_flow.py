@@ -87,5 +87,29 @@ def test_flow_says_when_it_left_an_unchanged_output_as_it_was(tmp_path: Path) ->
     first = extract_file(source, tmp_path / "out")
     output, diff = first.output.read_bytes(), first.output.with_name("small.diff.json").read_bytes()
     again = extract_file(source, tmp_path / "out")
-    assert first.written and not again.written and again.diff.is_empty()
-    assert again.output.read_bytes() == output and again.output.with_name("small.diff.json").read_bytes() == diff
+    assert first.written and not again.written and again.diff is None, "up to date: not extracted again"
+    forced = extract_file(source, tmp_path / "out", force=True)
+    assert not forced.written and forced.diff is not None and forced.diff.is_empty()
+    assert forced.output.read_bytes() == output and forced.output.with_name("small.diff.json").read_bytes() == diff
+
+
+@pytest.mark.integration
+def test_one_flow_run_writes_every_good_source_and_reports_the_bad_one(tmp_path: Path) -> None:
+    from citefacts_flows.extract import extract_sources, reporting
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.txt").write_text(ARTICLE)
+    (sources / "b.txt").write_text("A body line with no footnotes at all, in 1990.\n")
+    (sources / "c.txt").write_text(ARTICLE.replace("Exampleville", "Othertown"))
+    seen: list[str] = []
+    with reporting(lambda result: seen.append(result.source.name)):
+        results = extract_sources(sorted(sources.iterdir()), tmp_path / "out")
+    assert [r.source.name for r in results] == ["a.txt", "b.txt", "c.txt"] and sorted(seen) == [
+        "a.txt",
+        "b.txt",
+        "c.txt",
+    ]
+    assert [r.failed for r in results] == [False, True, False]
+    assert "no footnotes" in (results[1].error or "") and not results[1].output.exists()
+    assert results[0].output.exists() and results[2].output.exists()

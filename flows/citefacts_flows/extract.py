@@ -1,77 +1,116 @@
-"""The extraction flow: each pipeline stage of citefacts as a Prefect task, one subflow per file.
+"""The extraction flow: one flow run over any number of sources, one task per source.
 
-The write step reconciles with the previous output (fact ids carried over, decisions kept or
-retired) and writes the run's diff beside it; the flow returns that diff with the output's path.
+Each task is one library call (``citefacts.sources.extract_source``): read, extract, link, check and
+save beside the decisions, or skip a source whose output is up to date. A source that fails is
+reported and the others are still written. The task runner decides where tasks run: one at a time
+in this process by default (the spaCy model is loaded once), or on a Dask cluster (``runners``).
 """
 
 # No `from __future__ import annotations`: a deployment loads flows from their file, and Prefect
 # then cannot resolve string annotations when it validates parameters.
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
+from prefect.futures import PrefectFuture, as_completed
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from citefacts import pipeline
-from citefacts.models import Document, Fact, ParsedSource
+from citefacts.errors import CitefactsError
 from citefacts.nlp import load_model
-from citefacts.read import read_source
-from citefacts.review.diff import RunDiff
-from citefacts.review.rerun import save_extraction
-from citefacts.write import output_path
+from citefacts.sources import SourceResult, extract_source, failed
+
+Listener = Callable[[SourceResult], None]
+_listeners: list[Listener] = []
 
 
-@dataclass(frozen=True)
-class Extracted:
-    """What one run of :func:`extract_file` did: where the facts are, what changed, whether the file was rewritten."""
-
-    output: Path
-    diff: RunDiff
-    written: bool  # False: the run would change nothing, so the output and its diff were left as they were
-
-
-@task(name="read", cache_policy=NO_CACHE)
-def read_task(path: Path, fmt: str | None, require_footnotes: bool) -> ParsedSource:
-    return read_source(path, fmt, require_footnotes)
+@contextmanager
+def reporting(listener: Listener) -> Iterator[None]:
+    """Call ``listener`` with each source's result as soon as it is done (a progress bar, a log)."""
+    _listeners.append(listener)
+    try:
+        yield
+    finally:
+        _listeners.remove(listener)
 
 
-@task(name="sentences-and-extract", cache_policy=NO_CACHE)
-def analyse_task(parsed: ParsedSource, dct: date | None) -> pipeline.Analysis:
-    return pipeline.analyse(parsed, load_model(), dct)
+@task(name="extract-source", cache_policy=NO_CACHE)
+def extract_source_task(
+    path: Path, out_dir: Path, fmt: str | None, require_footnotes: bool, dct: date | None, force: bool
+) -> SourceResult:
+    return extract_source(path, out_dir, load_model(), fmt, require_footnotes, dct, force)
 
 
-@task(name="link", cache_policy=NO_CACHE)
-def link_task(analysis: pipeline.Analysis) -> tuple[pipeline.Links, pipeline.Links]:
-    return pipeline.link_and_suggest(analysis)
+@flow(name="extract", log_prints=False)
+def extract_sources(
+    paths: list[Path],
+    out_dir: Path = Path("extracted"),
+    fmt: str | None = None,
+    require_footnotes: bool = True,
+    dct: date | None = None,
+    force: bool = False,
+) -> list[SourceResult]:
+    """Extract, link, check and write the facts of every source; returns what happened to each, in order."""
+    return run_sources(paths, out_dir, fmt, require_footnotes, dct, force)
 
 
-@task(name="check", cache_policy=NO_CACHE)
-def check_task(
-    parsed: ParsedSource, analysis: pipeline.Analysis, links: tuple[pipeline.Links, pipeline.Links]
-) -> list[Fact]:
-    linked, suggested = links
-    return pipeline.build_facts(parsed, analysis, linked, suggested)
+def run_sources(
+    paths: list[Path], out_dir: Path, fmt: str | None, require_footnotes: bool, dct: date | None, force: bool
+) -> list[SourceResult]:
+    """Inside a flow run: a task per source, results reported as they finish.
+
+    On the default runner the tasks run one after another in this thread, so Ctrl-C stops the work
+    at once instead of waiting for a worker thread; other runners get them all submitted at once.
+    """
+    context = FlowRunContext.get()
+    if context is None or isinstance(context.task_runner, ThreadPoolTaskRunner):
+        return [_report(_run_here(path, out_dir, fmt, require_footnotes, dct, force)) for path in paths]
+    futures = [extract_source_task.submit(path, out_dir, fmt, require_footnotes, dct, force) for path in paths]
+    by_future = {id(future): path for future, path in zip(futures, paths, strict=True)}
+    results: dict[Path, SourceResult] = {}
+    for future in as_completed(futures):
+        path = by_future[id(future)]
+        results[path] = _report(_result(future, path, out_dir))
+    return [results[path] for path in paths]
 
 
-@task(name="write", cache_policy=NO_CACHE)
-def write_task(parsed: ParsedSource, facts: list[Fact], out: Path) -> Extracted:
-    document: Document = pipeline.build_document(parsed, facts, load_model())
-    saved = save_extraction(document, out, parsed.raw)
-    return Extracted(out, saved.diff, saved.written)
+def _run_here(
+    path: Path, out_dir: Path, fmt: str | None, require_footnotes: bool, dct: date | None, force: bool
+) -> SourceResult:
+    """One source's task, run in this thread; its failure becomes its result."""
+    try:
+        return extract_source_task(path, out_dir, fmt, require_footnotes, dct, force)
+    except CitefactsError as error:
+        return failed(path, out_dir, error)
 
 
-@flow(name="extract-file", log_prints=False)
+def _report(result: SourceResult) -> SourceResult:
+    for listener in _listeners:
+        listener(result)
+    return result
+
+
+def _result(future: PrefectFuture[Any], path: Path, out_dir: Path) -> SourceResult:
+    """A finished task's result, or its failure as a result: one bad source never stops the others."""
+    try:
+        result = future.result()
+    except Exception as error:  # the task's own exception, re-raised by Prefect
+        return failed(path, out_dir, error)
+    assert isinstance(result, SourceResult)
+    return result
+
+
 def extract_file(
     path: Path,
     out_dir: Path = Path("extracted"),
     fmt: str | None = None,
     require_footnotes: bool = True,
     dct: date | None = None,
-) -> Extracted:
-    """Read one source, extract, link, check and write its facts; returns the output path and the run's diff."""
-    parsed = read_task(path, fmt, require_footnotes)
-    analysis = analyse_task(parsed, dct)
-    links = link_task(analysis)
-    facts = check_task(parsed, analysis, links)
-    return write_task(parsed, facts, output_path(path, out_dir))
+    force: bool = False,
+) -> SourceResult:
+    """One source through the extraction flow (a flow run of its own); raises nothing for a bad source."""
+    return extract_sources([path], out_dir, fmt, require_footnotes, dct, force)[0]

@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from citefacts_flows import settings as prefect_settings  # Prefect's quiet defaults; imports no Prefect
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from citefacts.errors import CitefactsError
 
 if TYPE_CHECKING:
+    from citefacts_flows.server import PrivateServer
     from pydantic import BaseModel
+
+    from citefacts.sources import SourceResult
 
 Result = TypeVar("Result")
 
@@ -50,20 +57,11 @@ def _options(
     """Turn encyclopedic text into citation-checked facts."""
 
 
-def source_files(paths: list[Path]) -> list[Path]:
-    """The files named, with folders expanded to the files they hold (hidden files skipped)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            held = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-            if not held:
-                raise CitefactsError("no source files in this folder", str(path))
-            files += held
-        elif path.exists():
-            files.append(path)
-        else:
-            raise CitefactsError("no such file or folder", str(path))
-    return files
+class Runner(StrEnum):
+    """Where the extraction tasks run."""
+
+    local = "local"
+    dask = "dask"
 
 
 @app.command()
@@ -80,52 +78,132 @@ def extract(
     allow_no_footnotes: Annotated[
         bool, typer.Option(help="Extract uncited facts from a source with no footnotes.")
     ] = False,
+    force: Annotated[bool, typer.Option(help="Re-extract sources whose output is up to date.")] = False,
+    runner: Annotated[
+        Runner, typer.Option(help="Run the tasks here, one at a time, or on a Dask cluster.")
+    ] = Runner.local,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Local Dask workers (with --runner dask).")] = 2,
+    dask_address: Annotated[
+        str | None, typer.Option(help="A running Dask scheduler (tcp://host:port) instead of a local cluster.")
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's run logs.")] = False,
 ) -> None:
-    """Run the extraction flow on sources and write one JSON file of facts per source, with a diff of each run.
+    """Run the extraction flow over sources: one JSON file of facts per source, with a diff of each run.
 
-    An output the run would not change is left as it was, so a second run on unchanged sources changes no file.
+    All sources go through one flow run, a task per source. A source whose output came from the same
+    text and pipeline is not extracted again (--force does it anyway); one that fails is reported and
+    the others are still written (exit code 1).
     """
-    from citefacts.nlp import load_model
-    from citefacts.read import read_source
-    from citefacts.review.cli import print_diff, print_placement
+    from citefacts_flows.server import start_private_server
+
+    from citefacts.sources import check_output_folder, source_files, stale_temporaries
 
     if verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
     prefect_settings.apply()  # before the flows import prefect
-    if out.exists() and not out.is_dir():
-        raise CitefactsError("--out must be a folder, and this is a file", str(out))
     files = source_files(paths)
-    for path in files:
-        read_source(path, fmt, not allow_no_footnotes)
-    load_model()
-    from citefacts_flows.extract import extract_file
+    check_output_folder(out)
+    for leftover in stale_temporaries(out):
+        leftover.unlink(missing_ok=True)
+    server = None if os.environ.get("PREFECT_API_URL") else start_private_server()  # starts while we check
+    try:
+        with _stop_on_ctrl_c(out, server):
+            results = _extract(files, out, fmt, not allow_no_footnotes, force, runner, workers, dask_address, server)
+    finally:
+        if server is not None:
+            server.stop()
+    failures = [result for result in results if result.failed]
+    if failures:
+        console.print(f"[red]{len(failures)} of {len(results)} source(s) failed[/red]; the others were written")
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _stop_on_ctrl_c(out: Path, server: PrivateServer | None) -> Iterator[None]:
+    """Ctrl-C stops the run at once with one line: this run's server and workers stopped, its temporary
+    files removed; outputs are written atomically, so none is ever half-written.
+
+    Without this, the interrupt lands wherever Prefect happens to be (a state update, a serializer)
+    and may be wrapped, logged several times or wait for a worker thread to finish its document.
+    """
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        console.print("interrupted: stopped; outputs already written are complete, the others untouched")
+        if server is not None:
+            server.process.kill()
+        for leftover in out.glob(f".*.pid{os.getpid()}.*.tmp"):
+            leftover.unlink(missing_ok=True)
+        _kill_workers()
+        os._exit(130)
+
+    previous = signal.signal(signal.SIGINT, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _kill_workers() -> None:
+    """Stop the worker processes a Dask runner started (psutil comes with Dask)."""
+    try:
+        import psutil
+    except ImportError:
+        return
+    for child in psutil.Process().children(recursive=True):
+        child.kill()
+
+
+def _extract(
+    files: list[Path],
+    out: Path,
+    fmt: str | None,
+    require_footnotes: bool,
+    force: bool,
+    runner: Runner,
+    workers: int,
+    dask_address: str | None,
+    server: PrivateServer | None,
+) -> list[SourceResult]:
+    """Check every source, then run the one flow over them with a progress bar over sources."""
+    from citefacts_flows.server import prefect_api
+
+    from citefacts.nlp import load_model
+    from citefacts.sources import check_sources
 
     with _progress() as progress:
-        job = progress.add_task("extracting", total=len(files))
+        job = progress.add_task("checking sources", total=len(files))
         for path in files:
-            progress.update(job, description=f"extracting {path.name}")
-            result = _run_flow(extract_file, path, out, fmt, not allow_no_footnotes)
+            check_sources([path], fmt, require_footnotes)
             progress.advance(job)
-            if not result.written:
-                console.print(f"unchanged: {result.output} (nothing in it would change)")
-                continue
-            console.print(f"wrote {result.output}")
-            print_placement(result.output)
-            print_diff(result.diff, result.output)
+    if runner is Runner.local:
+        load_model()
+    with prefect_api(server):
+        from citefacts_flows.extract import extract_sources, reporting
+        from citefacts_flows.runners import task_runner
+
+        flow = extract_sources.with_options(task_runner=task_runner(runner.value, workers, dask_address))
+        with _progress() as progress:
+            extracting = progress.add_task("extracting", total=len(files))
+            with reporting(lambda result: _report(result, progress, extracting)):
+                results: list[SourceResult] = flow(files, out, fmt, require_footnotes, None, force)
+                return results
 
 
-def _run_flow(flow: Callable[..., Result], *args: Any) -> Result:
-    """Run a flow; Prefect's temporary server failing to start is a one-line error, not a traceback."""
-    try:
-        return flow(*args)
-    except RuntimeError as error:
-        if "ephemeral Prefect API server" not in str(error):
-            raise
-        raise CitefactsError(
-            "Prefect's temporary server did not start in time (a busy machine?): try again, or raise "
-            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
-        ) from error
+def _report(result: SourceResult, progress: Progress, job: TaskID) -> None:
+    """One source done: what happened to it, above the progress bar."""
+    from citefacts.review.cli import print_diff, print_placement
+
+    progress.advance(job)
+    if result.error:
+        console.print(f"[red]failed:[/red] {result.error}", highlight=False, soft_wrap=True)
+    elif result.diff is None:
+        console.print(f"unchanged: {result.output} (same source text and pipeline)", highlight=False)
+    elif not result.written:
+        console.print(f"unchanged: {result.output} (nothing in it would change)", highlight=False)
+    else:
+        console.print(f"wrote {result.output}", highlight=False)
+        print_placement(result.output)
+        print_diff(result.diff, result.output)
 
 
 @app.command()

@@ -16,7 +16,8 @@ from citefacts.validate import read_json
 def atomic_write(path: Path, text: str) -> None:
     """Write a file so that readers see the old or the new content, never half of either."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # The writer's pid in the name lets a later run clear what a killed one left (sources.stale_temporaries).
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.pid{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)

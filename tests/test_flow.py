@@ -113,3 +113,27 @@ def test_one_flow_run_writes_every_good_source_and_reports_the_bad_one(tmp_path:
     assert [r.failed for r in results] == [False, True, False]
     assert "no footnotes" in (results[1].error or "") and not results[1].output.exists()
     assert results[0].output.exists() and results[2].output.exists()
+
+
+@pytest.mark.integration
+@pytest.mark.slow
+def test_a_local_dask_cluster_of_two_workers_writes_what_the_default_runner_writes(tmp_path: Path) -> None:
+    import json
+
+    from citefacts_flows.extract import extract_sources
+    from citefacts_flows.runners import task_runner
+
+    sources = [tmp_path / f"{name}.txt" for name in ("a", "b", "c")]
+    for number, source in enumerate(sources):
+        source.write_text(ARTICLE.replace("5,000", f"{5000 + number:,}").replace("Exampleville", f"Town{number}"))
+    here = extract_sources(sources, tmp_path / "local")
+    dask = extract_sources.with_options(task_runner=task_runner("dask", workers=2))(sources, tmp_path / "dask")
+    assert [r.failed for r in here + dask] == [False] * 6 and all(r.written for r in dask)
+
+    def content(path: Path) -> dict[str, object]:
+        document = json.loads(path.read_text())
+        document.pop("extracted_at")
+        return document
+
+    for local, distributed in zip(here, dask, strict=True):
+        assert content(local.output) == content(distributed.output)

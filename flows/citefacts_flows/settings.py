@@ -1,4 +1,4 @@
-"""Prefect's quiet defaults: the one place they are set, for the CLI, ``make serve`` and the tests.
+"""Prefect's (and Dask's) quiet defaults: the one place they are set, for the CLI, ``make serve`` and the tests.
 
 Prefect reads its settings from the environment when it is first imported, so :func:`apply` must
 run before any ``import prefect``; this module imports nothing of Prefect for that reason. Each
@@ -23,6 +23,8 @@ PREFECT_DEFAULTS: dict[str, str] = {
     "PREFECT_LOGGING_TO_API_ENABLED": "false",
     # The temporary server's start-up allowance: Prefect's 20 s is short on a busy machine.
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    # Dask (``--runner dask``): its scheduler and workers log every start and stop at INFO.
+    "DASK_LOGGING__DISTRIBUTED": "error",
 }
 
 

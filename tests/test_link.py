@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from citefacts.link import link
 from citefacts.link.align import GapPrior, posteriors
-from citefacts.link.evidence import quotation, tokens
+from citefacts.link.evidence import comparable, quotation, tokens
 from citefacts.models import Document
 from citefacts.sentences import Passage
 
@@ -319,3 +319,79 @@ def test_a_source_with_markers_gets_no_suggestions(nlp: Language) -> None:
     assert any(s.markers for s in analysis.sentences)
     links, leads = link_and_suggest(analysis)
     assert any(links) and all(not suggested for suggested in leads)
+
+
+EMPTY_NOTES_ARTICLE = DATA / "link_empty_footnotes.txt"
+"""A made-up article whose footnotes include four with nothing to compare: ``^``, ``^^^ [[[``, punctuation, markup."""
+
+EMPTY_NOTE_LINES = ("^", "^^^ [[[", "^ — ; ''", "^&nbsp;<br/>")
+EMPTY_NOTES = {2: "", 4: "^^ [[[", 6: "— ; ''", 8: "&nbsp;<br/>"}
+"""The fixture's footnotes with no word or figure, by number, as the plain-text reader reads them."""
+
+RIGHT_SENTENCES = {
+    '"The stone pier at Hollin Quay': "Its stone pier was built in 1788",
+    'Pryor (1979), "At its peak': "The herring fishery peaked in the 1870s",
+    '"Hollin Quay market hall"': "A fish market hall with a slate roof",
+    'Lund, Oskar (1986). "The northward': "The herring shoals moved north",
+    '"Storm damage on the Saltmere': "A storm in January 1953",
+    '"Hollin Quay pier reopens"': "The quay is now a conservation area",
+}
+"""Each footnote of the fixture with content (its opening) and the sentence it supports (its opening)."""
+
+
+def links_by_text(path: Path, nlp: Language) -> tuple[dict[int, str], set[tuple[str, str, float]], set[int]]:
+    """A plain-text article's footnotes, its links as (footnote text, sentence text, score), and every
+    footnote number a fact cites or suggests, through the pipeline."""
+    from citefacts.pipeline import run
+    from citefacts.read import read_source
+
+    parsed = read_source(path)
+    document = run(parsed, nlp)
+    text = {f.number: f.text for f in parsed.footnotes}
+    links = {(text[c.footnote], f.sentence.text, c.score) for f in document.facts for c in f.citations}
+    named = {c.footnote for f in document.facts for c in f.citations}
+    named |= {s.footnote for f in document.facts for s in f.suggestions}
+    return text, links, named
+
+
+def test_footnotes_with_nothing_to_compare_get_no_link_and_no_suggestion(nlp: Language) -> None:
+    text, _, named = links_by_text(EMPTY_NOTES_ARTICLE, nlp)
+    assert {number: text[number] for number in EMPTY_NOTES} == EMPTY_NOTES
+    assert not set(EMPTY_NOTES) & named
+    assert set(text) - set(EMPTY_NOTES) <= named, "every footnote with content is still placed"
+
+
+def test_footnotes_with_nothing_to_compare_move_no_other_link(tmp_path: Path, nlp: Language) -> None:
+    lines = EMPTY_NOTES_ARTICLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    without = tmp_path / "without-empty-notes.txt"
+    without.write_text("".join(line for line in lines if line.rstrip("\n") not in EMPTY_NOTE_LINES))
+    _, links, _ = links_by_text(EMPTY_NOTES_ARTICLE, nlp)
+    _, links_without, _ = links_by_text(without, nlp)
+    assert links == links_without, "the same links, with the same scores, as if the empty notes were not there"
+    for note_opening, sentence_opening in RIGHT_SENTENCES.items():
+        assert any(n.startswith(note_opening) and s.startswith(sentence_opening) for n, s, _ in links), note_opening
+
+
+@pytest.mark.parametrize("text", ["", "   ", "^^ [[[", "— ; ''", "[[ ]] {{ }} ___", "&nbsp;<br/>", "<ref></ref>"])
+def test_a_footnote_of_punctuation_or_markup_has_nothing_to_compare(text: str) -> None:
+    assert not comparable(text)
+
+
+@pytest.mark.parametrize("text", ["p. 3", "Ibid.", "12", "Žižkov", "<i>Hansard</i>", "“Δ”"])
+def test_a_footnote_with_a_word_or_figure_has_something_to_compare(text: str) -> None:
+    assert comparable(text)
+
+
+def test_an_empty_footnote_is_never_linked_and_leaves_the_others_as_they_were() -> None:
+    sentences = [
+        sentence("The abbey church was consecrated in 1147 by Bishop Henry of Blois.", 0),
+        sentence("Its choir was later extended to house the shrine of a local saint.", 1),
+        sentence("After the dissolution the nave became the parish church of Romsey.", 2),
+    ]
+    consecrated = '"The abbey church was consecrated in 1147 by Henry of Blois, Bishop of Winchester."'
+    dissolution = '"After the dissolution of the abbey the nave was sold to the town as its parish church."'
+    alone = link(sentences, [note(1, consecrated), note(2, dissolution)])
+    with_empty = link(sentences, [note(1, consecrated), note(2, ""), note(3, dissolution), note(4, "^^ [[[")])
+    assert linked_sentence(with_empty, 2) == [] and linked_sentence(with_empty, 4) == []
+    renumbered = [[(1 if n == 1 else 2, score) for n, score in linked] for linked in with_empty]
+    assert renumbered == alone

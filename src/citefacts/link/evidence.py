@@ -37,6 +37,13 @@ CONTENT_FEATURES = (
 POSITION_FEATURES = ("closes_paragraph", "closes_section", "opens_paragraph", "length", "quoted")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{30,})[\"”]")
 _QUOTE_MARK = re.compile(r"[\"“”]")
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>|&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);")
+_WORD_OR_FIGURE = re.compile(r"[^\W_]")
+
+
+def comparable(text: str) -> bool:
+    """True when a footnote holds a word or a figure to compare with the body (not empty, punctuation or markup)."""
+    return bool(_WORD_OR_FIGURE.search(_MARKUP.sub(" ", text)))
 
 
 def tokens(text: str) -> list[str]:

@@ -16,7 +16,13 @@ from __future__ import annotations
 import numpy as np
 
 from citefacts.link.align import Array, GapPrior, posteriors
-from citefacts.link.evidence import CONTENT_FEATURES, POSITION_FEATURES, content_features, position_features
+from citefacts.link.evidence import (
+    CONTENT_FEATURES,
+    POSITION_FEATURES,
+    comparable,
+    content_features,
+    position_features,
+)
 from citefacts.sentences import Passage
 
 SUGGESTION_FLOOR = 0.4
@@ -74,12 +80,20 @@ def first_citations(
     """P(footnote i, in number order, is first cited in sentence j), shape (footnotes, sentences).
 
     Each row's evidence is scaled to its best sentence, so a footnote whose evidence is flat (nothing
-    in the body echoes it) leans towards 'cited elsewhere' and is placed with less confidence.
+    in the body echoes it) leans towards 'cited elsewhere' and is placed with less confidence. A
+    footnote with no word or figure to compare (empty, punctuation or markup only) is placed nowhere
+    (its row is zero) and left out of the alignment, so it moves no other footnote.
     """
-    logs = log_evidence(features(sentences, footnotes), weights)
+    probability = np.zeros((len(footnotes), len(sentences)))
+    rows = [row for row, note in enumerate(footnotes) if comparable(note.text)]
+    if not rows or not sentences:
+        return probability
+    notes = [footnotes[row] for row in rows]
+    logs = log_evidence(features(sentences, notes), weights)
     evidence = np.exp(logs - logs.max(axis=1, keepdims=True))
-    prior = GapPrior.for_article(len(sentences), len(footnotes), SAME_SENTENCE)
-    return posteriors(evidence, prior, elsewhere)[0]
+    prior = GapPrior.for_article(len(sentences), len(notes), SAME_SENTENCE)
+    probability[rows] = posteriors(evidence, prior, elsewhere)[0]
+    return probability
 
 
 def calibrate(probability: Array, calibration: tuple[float, float] = CALIBRATION) -> Array:

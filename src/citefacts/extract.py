@@ -32,7 +32,8 @@ def extract(doc: Doc, dct: date | None = None, context: DateContext | None = Non
 def _not_amounts(doc: Doc, dates: list[DocMention]) -> list[DocMention]:
     """The dates without bare digits that are the figure of an amount of money or a measured quantity
     ("2010 km", "¥1000", "1000 EUR"): there the digits count something, they do not name a year."""
-    bare = [d for d in dates if doc.text[d.start : d.end].isdigit()]
+    text = doc.text
+    bare = [d for d in dates if text[d.start : d.end].isdigit()]
     if not bare:
         return dates
     amounts = [

@@ -42,16 +42,17 @@ def parse_blocks(nlp: Language, blocks: list[Block]) -> Iterator[Doc]:
 
 def sentence_passages(doc: Doc, mentions: list[DocMention], block_index: int, block: Block) -> list[Passage]:
     """The sentences spaCy finds in a block, trimmed of white space, each with its mentions and markers."""
-    bounds = [_trimmed(sent.start_char, sent.end_char, doc.text) for sent in doc.sents]
+    text = doc.text
+    bounds = [_trimmed(sent.start_char, sent.end_char, text) for sent in doc.sents]
     bounds = [(start, end) for start, end in bounds if end > start]
     passages = []
     for number, (start, end) in enumerate(bounds):
         inside = [m for m in mentions if start <= m.start and m.end <= end]
-        following = bounds[number + 1][0] if number + 1 < len(bounds) else len(doc.text) + 1
+        following = bounds[number + 1][0] if number + 1 < len(bounds) else len(text) + 1
         markers = [n for at, notes in sorted(block.markers.items()) if start < at <= following for n in notes]
         passages.append(
             Passage(
-                text=doc.text[start:end],
+                text=text[start:end],
                 mentions=[m.shifted(-start) for m in inside],
                 block=block_index,
                 origin=start,

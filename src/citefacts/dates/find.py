@@ -48,14 +48,14 @@ def find_dates(doc: Doc, dct: date | None = None, context: DateContext | None = 
     """
     context = context or DateContext(dct=dct)
     counting = years_counting_things(doc)
-    drafts = [d for d in scan(doc.text) if not (d.rule == "year" and d.start in counting)]
     index = TokenIndex(doc)
+    drafts = [d for d in scan(index.text) if not (d.rule == "year" and d.start in counting)]
     drafts = [_without_noun_phrase_article(d, index) for d in drafts]
     found = []
     clues = Clues(
         lambda start: tense_at(index, start),
         lambda start, end: sets_narrative_time(index, start, end),
-        lambda start, end: is_aside(doc.text, start, end),
+        lambda start, end: is_aside(index.text, start, end),
     )
     for draft, value in resolve_all(drafts, context, clues):
         label = _LABELS[value.type]
@@ -66,7 +66,7 @@ def find_dates(doc: Doc, dct: date | None = None, context: DateContext | None = 
 def _without_noun_phrase_article(draft: Draft, index: TokenIndex) -> Draft:
     """ "the [[Spring]] Offensive", "The [[21 January]] execution": when the date only modifies a
     noun after it, the article belongs to that noun, not to the time expression."""
-    if draft.kind not in ("date", "time") or not re.match(r"(?i:the)\s", index.doc.text[draft.start : draft.start + 4]):
+    if draft.kind not in ("date", "time") or not re.match(r"(?i:the)\s", index.text[draft.start : draft.start + 4]):
         return draft
     span = index.span(draft.start, draft.end)
     if span is None or len(span) < 2:

@@ -67,6 +67,7 @@ class TokenIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy joins the tokens again on every access of doc.text
         self.starts = [token.idx for token in doc]
 
     def token_at(self, char: int) -> Token | None:

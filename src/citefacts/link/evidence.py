@@ -16,6 +16,7 @@ import bm25s
 import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
 
 from citefacts.lexicon import content_terms
 from citefacts.mention import DocMention
@@ -114,24 +115,28 @@ def content_features(sentences: list[Passage], notes: list[Passage]) -> dict[str
     share = _row_share(by_note)
     by_sentence = _row_share(bm25_scores(sentence_tokens, note_tokens)).T
     sentence_names = [name_keys(s.mentions) for s in sentences]
-    names = np.array([[len(name_keys(n.mentions) & keys) for keys in sentence_names] for n in notes], dtype=np.float64)
+    note_names = [name_keys(n.mentions) for n in notes]
+    names = np.array([[len(own & keys) for keys in sentence_names] for own in note_names], dtype=np.float64)
     sentence_numbers = [quantities(s.mentions, s.text) for s in sentences]
     numbers = np.zeros_like(names)
     for row, note in enumerate(notes):
         stated = quantities(note.mentions, note.text, footnote=True)
         if stated:
             numbers[row] = [len(stated & values) for values in sentence_numbers]
-    blocks = sorted({s.block for s in sentences})
-    paragraph_tokens = [
-        [t for s, words in zip(sentences, sentence_tokens, strict=True) if s.block == b for t in words] for b in blocks
-    ]
+    by_block: dict[int, list[str]] = {}
+    for sentence, words in zip(sentences, sentence_tokens, strict=True):
+        by_block.setdefault(sentence.block, []).extend(words)
+    blocks = sorted(by_block)
+    paragraph_tokens = [by_block[b] for b in blocks]
     by_paragraph = _row_share(bm25_scores(note_tokens, paragraph_tokens))
     paragraph_of = np.searchsorted(blocks, [s.block for s in sentences])
     quote = np.zeros_like(by_note)
-    for row, note in enumerate(notes):
-        quoted = quotation(note.text)
-        if quoted:
-            quote[row] = [max(fuzz.partial_ratio(quoted, s.text) - 60.0, 0.0) / 40.0 for s in sentences]
+    quoting = [(row, quotation(note.text)) for row, note in enumerate(notes)]
+    quoting = [(row, quoted) for row, quoted in quoting if quoted]
+    if quoting and sentences:
+        texts = [s.text for s in sentences]
+        ratios = cdist([q for _, q in quoting], texts, scorer=fuzz.partial_ratio, score_cutoff=60.0, workers=-1)
+        quote[[row for row, _ in quoting]] = np.maximum(ratios - 60.0, 0.0) / 40.0
     return {
         "bm25_note": share,
         "bm25_note_log": np.log1p(by_note),

@@ -70,8 +70,9 @@ _ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|[\w.+-]+@[\w-]+\.[
 
 def find_numbers(doc: Doc, taken: list[DocMention]) -> list[DocMention]:
     """Numeric expressions in a parsed text that do not overlap an already found date."""
-    tokens = tokenize(doc.text)
-    blocked = [(t.start, t.end) for t in taken] + [m.span() for m in _ADDRESS.finditer(doc.text)]
+    text = doc.text
+    tokens = tokenize(text)
+    blocked = [(t.start, t.end) for t in taken] + [m.span() for m in _ADDRESS.finditer(text)]
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
     quantities = [q for q in scan(tokens, blocked) if _plausible(doc, tokens, q) and not _in_name(tokens, q, names)]
     found = []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from spacy.language import Language
 
 from citefacts.models import Block
@@ -9,6 +12,7 @@ from citefacts.pipeline import run
 from citefacts.read.markdown import parse_markdown
 from citefacts.read.plaintext import parse_plaintext
 from citefacts.read.wikitext import parse_wikitext
+from citefacts.write import load_document, write_document
 
 from .properties import assert_parsed
 
@@ -74,3 +78,20 @@ def test_a_convert_template_keeps_offsets_for_the_space_that_stands_for_its_bar(
     [block] = parse_wikitext(raw, "convert.wiki").blocks
     assert block.text == "0 0" and block.offsets == [10, 11, 12]
     assert_parsed(parse_wikitext(raw, "convert.wiki"))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Paris had 2,906 in 2001 &#xD800;.\n",
+        "== A &#xD800; 1990 ==\nParis had 2,906 in 2001.<ref>Note</ref>\n",
+        "Paris had 2,906 in 2001.<ref>{{cite web|title=A &#xD800; b|author=&#0;x|date=2001}}</ref>\n",
+        "Paris had 2,906 in 2001.<ref>[http://x.org/&#xD800; A &#xD800; title] 2001</ref>\n",
+        "Paris had 2,906 in 2001.{{sfn|&#xD800;|2001|p=&#0;}}\n",
+    ],
+)
+def test_an_entity_naming_a_character_utf8_cannot_hold_never_reaches_spacy_or_the_json(
+    nlp: Language, raw: str, tmp_path: Path
+) -> None:
+    document = run(parse_wikitext(raw, "entity.wiki"), nlp)
+    assert load_document(write_document(document, tmp_path / "entity.json", raw)) == document

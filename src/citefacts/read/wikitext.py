@@ -18,7 +18,13 @@ from mwparserfromhell.wikicode import Wikicode
 
 from citefacts.models import Block, CitationFields, Footnote, ParsedSource, Span
 from citefacts.read.cite import moved_onto_raw, ref_citations
-from citefacts.read.cite.templates import CITE_TEMPLATES, SHORT_TEMPLATES, short_citation, template_citation
+from citefacts.read.cite.templates import (
+    CITE_TEMPLATES,
+    SHORT_TEMPLATES,
+    readable,
+    short_citation,
+    template_citation,
+)
 from citefacts.read.markers import TextBuilder
 from citefacts.read.tables import table_blocks
 
@@ -155,10 +161,19 @@ def _node(node: Node, start: int, reader: Reader) -> None:
     elif isinstance(node, Template):
         _template(node, start, reader)
     elif isinstance(node, HTMLEntity):
-        reader.builder.add_char(node.normalize().replace("\xa0", " "), start)
-        reader.line_start = False
+        _entity(node, start, reader)
     elif isinstance(node, Comment):
         return
+
+
+def _entity(node: HTMLEntity, start: int, reader: Reader) -> None:
+    """An entity reads as its character; one naming a character no text can hold (``&#xD800;``) stays as written."""
+    char = node.normalize().replace("\xa0", " ")
+    if len(char) == 1 and readable(char) == char:
+        reader.builder.add_char(char, start)
+    else:
+        reader.builder.add(str(node), start)
+    reader.line_start = False
 
 
 def _text(text: str, start: int, reader: Reader) -> None:
@@ -189,7 +204,7 @@ def _heading(node: Heading, start: int, reader: Reader) -> None:
     while reader.levels and reader.levels[-1] >= level:
         reader.levels.pop()
         reader.section.pop()
-    title = node.title.strip_code().strip()
+    title = readable(node.title.strip_code()).strip()
     reader.levels.append(level)
     reader.section.append(title)
     builder = reader.builder
@@ -271,8 +286,10 @@ def _define(pending: Pending, node: Tag, start: int, raw: str) -> None:
     if not pending.citations:
         opening = next((n for n in node.contents.nodes if not (isinstance(n, Text) and not str(n).strip())), None)
         if isinstance(opening, ExternalLink):
-            pending.url = opening.url.strip_code().strip() or str(opening.url)
-            pending.link_title = opening.title.strip_code().strip() if opening.title and opening.brackets else None
+            pending.url = readable(opening.url.strip_code()).strip() or str(opening.url)
+            pending.link_title = (
+                readable(opening.title.strip_code()).strip() if opening.title and opening.brackets else None
+            )
         rendering = Reader(raw, single=True)
         _walk(node.contents, content_start, rendering)
         pending.rendered = rendering.builder

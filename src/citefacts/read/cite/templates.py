@@ -150,5 +150,14 @@ def _value_span(param: object, param_start: int, raw: str) -> Span | None:
 def _plain(value: object) -> str:
     """A parameter value without markup."""
     strip = getattr(value, "strip_code", None)
-    text = strip() if strip else str(value)
+    text = readable(strip()) if strip else str(value)
     return re.sub(r"\s+", " ", text).strip()
+
+
+_UNREADABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def readable(text: str) -> str:
+    """Wikicode's text with entities read, where an entity that names no character text can hold
+    (``&#xD800;``, a lone surrogate; ``&#0;``) is U+FFFD: JSON and spaCy refuse such characters."""
+    return _UNREADABLE.sub("\ufffd", text)

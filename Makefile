@@ -7,7 +7,7 @@ EVAL ?= ../shared/eval
 # defaults live in flows/citefacts_flows/settings.py.
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
-.PHONY: help install run test lint eval bench schema serve clean
+.PHONY: help install run test lint fuzz eval bench schema serve clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -32,6 +32,9 @@ lint: install ## ruff (lint, format), import-linter (layers) and mypy (types)
 
 test: lint ## lint, then the test suite
 	$(BIN)/pytest
+
+fuzz: install ## property-based fuzzing of the readers, extraction, linker, checker and JSON round trip (over 10,000 examples)
+	$(BIN)/pytest tests/fuzz --hypothesis-profile=fuzz --hypothesis-show-statistics
 
 eval: install ## score on the gold sets in $(EVAL) (default ../shared/eval)
 	$(PY) scripts/eval.py --eval-dir $(EVAL)

@@ -1,7 +1,7 @@
 """Hypothesis profiles for the fuzz tests, and a closing line with the number of examples run.
 
-``ci`` (the default, what ``make test`` runs): a few examples per test, derandomized so CI is
-reproducible. ``fuzz`` (``make fuzz``, ``--hypothesis-profile=fuzz``): over 10,000 examples in all,
+``ci`` (the default, what ``make test`` runs): 50 examples per test, derandomized so CI is
+reproducible. ``fuzz`` (``make fuzz``, ``--hypothesis-profile=fuzz``): 1,500 per test, over 10,000 in all,
 random each run, failures kept in hypothesis' example database so the next run tries them first.
 """
 
@@ -14,9 +14,9 @@ from .tally import EXAMPLES
 
 _SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 settings.register_profile(
-    "ci", max_examples=20, derandomize=True, database=None, deadline=None, suppress_health_check=_SLOW, print_blob=True
+    "ci", max_examples=50, derandomize=True, database=None, deadline=None, suppress_health_check=_SLOW, print_blob=True
 )
-settings.register_profile("fuzz", max_examples=800, derandomize=False, deadline=None, suppress_health_check=_SLOW)
+settings.register_profile("fuzz", max_examples=1500, derandomize=False, deadline=None, suppress_health_check=_SLOW)
 if settings.get_current_profile_name() == "default":
     settings.load_profile("ci")
 

@@ -153,7 +153,7 @@ def footnote_texts(draw: st.DrawFn) -> str:
 @st.composite
 def plaintext_articles(draw: st.DrawFn) -> str:
     """The plain-text format: body lines and headings, then ``^`` footnotes (or a numbered References list)."""
-    marker = st.builds(lambda n: f"[{n}]", st.integers(0, 12))
+    marker = st.builds(lambda n: f"[{n}]", st.integers(0, 12)) if draw(st.booleans()) else None
     body = draw(st.lists(st.one_of(paragraphs(marker), headings, blank), min_size=1, max_size=8))
     notes = draw(st.lists(footnote_texts(), max_size=6))
     if draw(st.integers(0, 3)) == 0:

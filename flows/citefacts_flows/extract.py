@@ -8,6 +8,7 @@ in this process by default (the spaCy model is loaded once), or on a Dask cluste
 
 # No `from __future__ import annotations`: a deployment loads flows from their file, and Prefect
 # then cannot resolve string annotations when it validates parameters.
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -40,9 +41,15 @@ def reporting(listener: Listener) -> Iterator[None]:
 
 @task(name="extract-source", cache_policy=NO_CACHE)
 def extract_source_task(
-    path: Path, out_dir: Path, fmt: str | None, require_footnotes: bool, dct: date | None, force: bool
+    path: Path,
+    out_dir: Path,
+    fmt: str | None,
+    require_footnotes: bool,
+    dct: date | None,
+    force: bool,
+    processes: int = 1,
 ) -> SourceResult:
-    return extract_source(path, out_dir, load_model(), fmt, require_footnotes, dct, force)
+    return extract_source(path, out_dir, load_model(), fmt, require_footnotes, dct, force, processes)
 
 
 @flow(name="extract", log_prints=False)
@@ -69,6 +76,7 @@ def run_sources(
     context = FlowRunContext.get()
     if context is None or isinstance(context.task_runner, ThreadPoolTaskRunner):
         return [_report(_run_here(path, out_dir, fmt, require_footnotes, dct, force)) for path in paths]
+    # each task runs in a worker process that shares the machine with the others: one process each
     futures = [extract_source_task.submit(path, out_dir, fmt, require_footnotes, dct, force) for path in paths]
     by_future = {id(future): path for future, path in zip(futures, paths, strict=True)}
     results: dict[Path, SourceResult] = {}
@@ -81,9 +89,9 @@ def run_sources(
 def _run_here(
     path: Path, out_dir: Path, fmt: str | None, require_footnotes: bool, dct: date | None, force: bool
 ) -> SourceResult:
-    """One source's task, run in this thread; its failure becomes its result."""
+    """One source's task, run in this thread (spaCy on every core for a long source); its failure becomes its result."""
     try:
-        return extract_source_task(path, out_dir, fmt, require_footnotes, dct, force)
+        return extract_source_task(path, out_dir, fmt, require_footnotes, dct, force, os.cpu_count() or 1)
     except CitefactsError as error:
         return failed(path, out_dir, error)
 

@@ -127,7 +127,11 @@ def _stop_on_ctrl_c(out: Path, server: PrivateServer | None) -> Iterator[None]:
     and may be wrapped, logged several times or wait for a worker thread to finish its document.
     """
 
+    run = os.getpid()
+
     def stop(signum: int, frame: FrameType | None) -> None:
+        if os.getpid() != run:  # a spaCy worker forked from this run: the run speaks for it
+            os._exit(130)
         console.print("interrupted: stopped; outputs already written are complete, the others untouched")
         if server is not None:
             server.process.kill()

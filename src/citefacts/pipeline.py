@@ -10,6 +10,7 @@ import hashlib
 import importlib.metadata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from itertools import islice
 
 from spacy.language import Language
 
@@ -36,7 +37,7 @@ from citefacts.models import (
     Verdict,
 )
 from citefacts.nlp import model_version
-from citefacts.sentences import Passage, parse_blocks, raw_span, sentence_passages
+from citefacts.sentences import Passage, parse_texts, raw_span, sentence_passages
 from citefacts.versions import PIPELINE_VERSION, stage_versions
 
 VERDICT_RANK: dict[Verdict, int] = {"supported": 0, "contradicted": 1, "not_found": 2}
@@ -50,17 +51,23 @@ class Analysis:
     footnotes: list[Passage]
 
 
-def analyse(parsed: ParsedSource, nlp: Language, dct: date | None = None) -> Analysis:
-    """Split the body into sentences and extract mentions from them and from the footnotes."""
-    sentences: list[Passage] = []
+def analyse(parsed: ParsedSource, nlp: Language, dct: date | None = None, processes: int = 1) -> Analysis:
+    """Split the body into sentences and extract mentions from them and from the footnotes.
+
+    Body blocks and footnotes go through spaCy in one stream, on ``processes`` processes when the
+    article is long enough for that to pay (``parse_texts``).
+    """
     blocks = parsed.blocks
     content = [i for i, block in enumerate(blocks) if block.kind != "heading"]
+    texts = [blocks[i].text for i in content] + [note.text for note in parsed.footnotes]
+    docs = parse_texts(nlp, texts, processes)  # extraction below runs while spaCy's processes parse ahead
     context = DateContext(dct=dct)
-    for index, doc in zip(content, parse_blocks(nlp, [blocks[i] for i in content]), strict=True):
+    sentences: list[Passage] = []
+    for index, doc in zip(content, islice(docs, len(content)), strict=True):
         sentences += sentence_passages(doc, extract(doc, dct, context), index, blocks[index])
     notes = [
         Passage(note.text, extract(doc, dct), number=note.number)
-        for note, doc in zip(parsed.footnotes, nlp.pipe(n.text for n in parsed.footnotes), strict=True)
+        for note, doc in zip(parsed.footnotes, docs, strict=True)
     ]
     return with_aliases(Analysis(sentences, notes))
 
@@ -222,8 +229,8 @@ def build_document(parsed: ParsedSource, facts: list[Fact], nlp: Language) -> Do
     )
 
 
-def run(parsed: ParsedSource, nlp: Language, dct: date | None = None) -> Document:
+def run(parsed: ParsedSource, nlp: Language, dct: date | None = None, processes: int = 1) -> Document:
     """All stages on one parsed source, without orchestration."""
-    analysis = analyse(parsed, nlp, dct)
+    analysis = analyse(parsed, nlp, dct, processes)
     facts = build_facts(parsed, analysis, *link_and_suggest(analysis))
     return build_document(parsed, facts, nlp)

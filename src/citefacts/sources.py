@@ -91,17 +91,19 @@ def extract_source(
     require_footnotes: bool = True,
     dct: date | None = None,
     force: bool = False,
+    processes: int = 1,
 ) -> SourceResult:
     """Extract one source and save it beside its decisions; skipped when its output is up to date.
 
     Up to date means the output came from this exact text with this pipeline's versions: the same
-    work would give the same output, so it is not done again (``force`` does it anyway).
+    work would give the same output, so it is not done again (``force`` does it anyway). ``processes``
+    is how many processes spaCy may use on a long source.
     """
     out = output_path(path, out_dir)
     if not force and up_to_date(path, out):
         return SourceResult(path, out, written=False)
     parsed = read_source(path, fmt, require_footnotes)
-    saved = save_extraction(pipeline.run(parsed, nlp, dct), out, parsed.raw)
+    saved = save_extraction(pipeline.run(parsed, nlp, dct, processes), out, parsed.raw)
     return SourceResult(path, out, written=saved.written, diff=saved.diff)
 
 

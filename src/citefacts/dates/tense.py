@@ -20,6 +20,21 @@ _PLANS = {"expect", "schedule", "plan", "set", "due", "intend"}
 """Verbs whose "to" infinitive happens after them ("scheduled to close Monday")."""
 
 
+_BASE_FORMS = {
+    form: base
+    for base, forms in {
+        "have": "have has had having 've ’ve 'd ’d",
+        "expect": "expect expects expected expecting",
+        "schedule": "schedule schedules scheduled scheduling",
+        "plan": "plan plans planned planning",
+        "set": "set sets setting",
+        "intend": "intend intends intended intending",
+        "due": "due",
+    }.items()
+    for form in forms.split()
+}
+
+
 def tense_at(index: TokenIndex, char: int) -> Tense:
     """past, present or future: the tense of the verb that governs the token at ``char``.
 
@@ -35,19 +50,19 @@ def tense_at(index: TokenIndex, char: int) -> Tense:
             break
         if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl"):
             return "past"  # "the decision, announced Wednesday, ..."
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "present"
-    if _infinitive(verb) and verb.head.lemma_ in _PLANS and not any(h.lemma_ == "have" for h in _helpers(verb.head)):
+    if _infinitive(verb) and base_form(verb.head) in _PLANS and not any(_is_have(h) for h in _helpers(verb.head)):
         return "future"  # "set to resume Monday", "planned to leave on Thursday"
     helpers = [*_helpers(verb), verb]
     if any(h.tag_ == "MD" or h.lower_ in _FUTURE_WORDS for h in helpers):
         return "future"
-    if any(h.tag_ == "VBD" for h in helpers) or any(h.lemma_ == "have" for h in helpers[:-1]):
+    if any(h.tag_ == "VBD" for h in helpers) or any(_is_have(h) for h in helpers[:-1]):
         return "past"
-    if any(h.lower_ == "going" for h in helpers) or verb.lemma_ in ("expect", "schedule", "plan"):
+    if any(h.lower_ == "going" for h in helpers) or base_form(verb) in ("expect", "schedule", "plan"):
         return "future"
     return "present"
 
@@ -55,7 +70,26 @@ def tense_at(index: TokenIndex, char: int) -> Tense:
 def _infinitive(verb: Token) -> bool:
     """A "to" infinitive that is not perfect ("to resume", not "to have died"): it looks ahead."""
     helpers = _helpers(verb)
-    return verb.tag_ == "VB" and any(h.lower_ == "to" for h in helpers) and not any(h.lemma_ == "have" for h in helpers)
+    return verb.tag_ == "VB" and any(h.lower_ == "to" for h in helpers) and not any(_is_have(h) for h in helpers)
+
+
+def base_form(token: Token) -> str:
+    """The base form of the verbs the tense rules name ("scheduled" -> "schedule"), else the word itself.
+
+    The pipeline runs without spaCy's lemmatizer (nothing else needs lemmas), so the few forms the
+    rules ask about are listed here.
+    """
+    return _BASE_FORMS.get(token.lower_, token.lower_)
+
+
+def _is_have(token: Token) -> bool:
+    """A form of "have" ("'d" only when it is not the modal "would")."""
+    return base_form(token) == "have" and token.tag_ != "MD"
+
+
+def _singular(noun: Token) -> str:
+    """A plural noun's singular, as far as the time units go ("days" -> "day", "centuries" -> "centurie")."""
+    return noun.lower_.removesuffix("s")
 
 
 def _helpers(verb: Token) -> list[Token]:
@@ -96,7 +130,7 @@ def years_counting_things(doc: Doc) -> set[int]:
             continue
         head = token.head
         round_hundreds = int(token.text) % 100 == 0
-        counts = round_hundreds and token.dep_ == "nummod" and head.tag_ == "NNS" and head.lemma_.lower() not in UNITS
+        counts = round_hundreds and token.dep_ == "nummod" and head.tag_ == "NNS" and _singular(head) not in UNITS
         percent = token.i + 1 < len(doc) and token.nbor(1).text == "%"
         if counts or percent:
             starts.add(token.idx)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import MutableMapping
 
-RUN_LOG_LEVEL = "ERROR"
+RUN_LOG_LEVEL = "CRITICAL"
 PREFECT_DEFAULTS: dict[str, str] = {
     # No telemetry: the server's analytics call fails without a network and prints an error.
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -18,7 +18,7 @@ PREFECT_DEFAULTS: dict[str, str] = {
     # PREFECT_SERVER_LOGGING_LEVEL is the same setting under its new name and wins when both are set,
     # so setting the old name keeps a user's PREFECT_SERVER_LOGGING_LEVEL in force.
     "PREFECT_LOGGING_SERVER_LEVEL": "CRITICAL",
-    # Flow and task run logs: errors only (``citefacts extract --verbose`` sets INFO first).
+    # Flow and task run logs: none (the CLI reports each source's outcome itself; ``--verbose`` sets INFO first).
     "PREFECT_LOGGING_LEVEL": RUN_LOG_LEVEL,
     "PREFECT_LOGGING_TO_API_ENABLED": "false",
     # The temporary server's start-up allowance: Prefect's 20 s is short on a busy machine.

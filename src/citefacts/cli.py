@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -48,13 +49,20 @@ def _version(show: bool) -> None:
     raise typer.Exit()
 
 
+_debug = False
+"""Set by ``--debug``: an unexpected error shows its traceback instead of one line."""
+
+
 @app.callback()
 def _options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the versions and exit.")
     ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")] = False,
 ) -> None:
     """Turn encyclopedic text into citation-checked facts."""
+    global _debug
+    _debug = debug
 
 
 class Runner(StrEnum):
@@ -168,17 +176,27 @@ def _extract(
     dask_address: str | None,
     server: PrivateServer | None,
 ) -> list[SourceResult]:
-    """Check every source, then run the one flow over them with a progress bar over sources."""
+    """Check every source, then run the one flow over the good ones with a progress bar over sources.
+
+    A bad source is reported at once (one line) and left out; when none is good, nothing starts (exit 2).
+    """
     from citefacts_flows.server import prefect_api
 
     from citefacts.nlp import load_model
-    from citefacts.sources import check_sources
+    from citefacts.sources import check_source
 
+    bad = []
     with _progress() as progress:
         job = progress.add_task("checking sources", total=len(files))
         for path in files:
-            check_sources([path], fmt, require_footnotes)
+            problem = check_source(path, out, fmt, require_footnotes)
+            if problem is not None:
+                console.print(f"[red]error:[/red] {problem.error}", highlight=False, soft_wrap=True)
+                bad.append(problem)
             progress.advance(job)
+    files = [path for path in files if path not in {problem.source for problem in bad}]
+    if not files:
+        raise typer.Exit(2)
     if runner is Runner.local:
         load_model()
     with prefect_api(server):
@@ -190,7 +208,7 @@ def _extract(
             extracting = progress.add_task("extracting", total=len(files))
             with reporting(lambda result: _report(result, progress, extracting)):
                 results: list[SourceResult] = flow(files, out, fmt, require_footnotes, None, force)
-                return results
+                return bad + results
 
 
 def _report(result: SourceResult, progress: Progress, job: TaskID) -> None:
@@ -316,7 +334,9 @@ _register_extensions()
 
 
 def main() -> None:
-    """Entry point: user errors print one line and exit 2; Ctrl-C exits 130 without a traceback."""
+    """Entry point: user errors print one line and exit 2; Ctrl-C exits 130 without a traceback; any
+    other error is one line too (exit 1), its traceback shown only with ``--debug``."""
+    _show_library_warnings()
     try:
         app()
     except CitefactsError as error:
@@ -324,3 +344,22 @@ def main() -> None:
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as error:
+        if _debug:
+            raise
+        console.print(
+            f"[red]internal error:[/red] {type(error).__name__}: {error} (run again with --debug for the traceback)",
+            highlight=False,
+            soft_wrap=True,
+        )
+        sys.exit(1)
+
+
+def _show_library_warnings() -> None:
+    """The library's warnings (a decision log's partial line set aside, ...) as one line each on stderr."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("warning: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    library = logging.getLogger("citefacts")
+    library.addHandler(handler)
+    library.setLevel(logging.WARNING)

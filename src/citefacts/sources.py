@@ -20,6 +20,7 @@ from citefacts.errors import CitefactsError, InputError
 from citefacts.read import read_source
 from citefacts.review.diff import RunDiff
 from citefacts.review.rerun import save_extraction, up_to_date
+from citefacts.review.store import decisions_path, read_decisions
 from citefacts.write import output_path
 
 OUTPUT_SUFFIXES = (".json", ".jsonl", ".partial", ".tmp", ".html")
@@ -65,10 +66,18 @@ def _is_source_name(name: str) -> bool:
     return not name.startswith(".") and not name.endswith(OUTPUT_SUFFIXES)
 
 
-def check_sources(files: list[Path], fmt: str | None, require_footnotes: bool) -> None:
-    """Read every source once, so that a bad one stops the run before any work (one line naming it)."""
-    for path in files:
+def check_source(path: Path, out_dir: Path, fmt: str | None, require_footnotes: bool) -> SourceResult | None:
+    """Read a source and its decision log once, before any work: None when both are fine, else the failure.
+
+    A decision log's partial last line (all a crash can leave) is set aside with a warning; any other
+    damage is a failure naming the file and line, found before minutes are spent on the other sources.
+    """
+    try:
         read_source(path, fmt, require_footnotes)
+        read_decisions(decisions_path(output_path(path, out_dir)))
+    except CitefactsError as error:
+        return failed(path, out_dir, error)
+    return None
 
 
 def check_output_folder(out: Path) -> None:

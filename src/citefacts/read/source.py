@@ -89,6 +89,8 @@ def read_source(path: Path, fmt: str | None = None, require_footnotes: bool = Tr
     if chosen not in FORMATS:
         raise InputError(f"unknown format {chosen!r}; choose one of {', '.join(FORMATS)}", name)
     parsed = PARSERS[chosen](raw, name)
+    if not any(block.kind != "heading" and block.text.strip() for block in parsed.blocks):
+        raise InputError("no body text: the file holds nothing but footnotes or headings, so no facts", name)
     if require_footnotes and not parsed.footnotes:
         raise InputError(
             f"no footnotes found ({EXPECTED[chosen]}); pass --allow-no-footnotes to extract uncited facts",

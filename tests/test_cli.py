@@ -108,3 +108,15 @@ def test_prefect_defaults_never_override_a_value_already_set() -> None:
     assert environ["PREFECT_LOGGING_LEVEL"] == "INFO"
     assert environ["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false"
     assert environ.keys() == settings.PREFECT_DEFAULTS.keys()
+
+
+@pytest.mark.parametrize("dct", ["1991-13-45", "March 1991"])
+def test_spans_refuses_a_dct_that_is_not_an_iso_date_before_any_work(tmp_path: Path, dct: str) -> None:
+    infile = tmp_path / "in.jsonl"
+    lines = [{"id": "a", "text": "In 1990.", "dct": "1998-02-13T14:26:00"}, {"id": "b", "text": "Today.", "dct": dct}]
+    infile.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    result = run_cli("spans", str(infile))
+    assert result.returncode == 2, f"exit {result.returncode}: {result.stdout} {result.stderr}"
+    assert result.stdout == "" and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "in.jsonl:line 2: field 'dct'" in result.stderr and repr(dct) in result.stderr, result.stderr

@@ -57,16 +57,17 @@ def _record(line: bytes, schema: type[BaseModel] | None, path: str, number: int)
     except ValidationError as error:
         first = error.errors()[0]
         field = ".".join(str(part) for part in first["loc"]) or "record"
-        raise InputError(f"field {field!r}: {first['msg']}", path, place) from error
+        # A validator's own message as it was raised, without pydantic's "Value error, " prefix.
+        raised = first.get("ctx", {}).get("error") if first["type"] == "value_error" else None
+        message = str(raised) if raised is not None else first["msg"]
+        raise InputError(f"field {field!r}: {message}", path, place) from error
     return {**record, **checked.model_dump()}
 
 
 def dct_of(record: dict[str, Any]) -> date | None:
+    """The creation date of a record checked by :class:`~citefacts.eval.records.SpansInput` (None: none given)."""
     value = record.get("dct")
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+    return date.fromisoformat(value[:10]) if value else None
 
 
 def text_mentions(nlp: Language, text: str, dct: date | None) -> list[DocMention]:

@@ -6,7 +6,14 @@ file, the line and the field, instead of a traceback halfway through a long run.
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+import re
+from datetime import date, time
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+
+ISO_DCT = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}:\d{2})?)?")
+"""A creation date as the TimeML and WikiWars sets write it: ``1998-02-13``, ``1998-12-05T09:42``,
+``1998-02-13T14:26:00`` (seconds' fractions and a zone allowed)."""
 
 
 class _Record(BaseModel):
@@ -19,6 +26,25 @@ class SpansInput(_Record):
     id: str | int | None = Field(default=None, validation_alias=AliasChoices("id", "doc_id"))
     text: str = Field(validation_alias=AliasChoices("text", "input"))
     dct: str | None = None
+
+    @field_validator("dct")
+    @classmethod
+    def _iso_date(cls, value: str | None) -> str | None:
+        """A real calendar date in ISO form, kept as written: a dct that does not read is an error, not ignored."""
+        if value is None:
+            return None
+        found = ISO_DCT.fullmatch(value)
+        try:
+            if found is None:
+                raise ValueError
+            date.fromisoformat(found[1])
+            if found[2]:
+                time.fromisoformat(found[2])
+        except ValueError:
+            raise ValueError(
+                f"{value!r} is not an ISO date: expected YYYY-MM-DD, optionally with a time (1998-02-13T14:26:00)"
+            ) from None
+        return value
 
 
 class FootnoteInput(_Record):

@@ -69,3 +69,16 @@ def test_explicit_markers_decide_the_links(nlp: Language) -> None:
     document = run(ParsedSource(path="m.txt", raw=raw, format="text", blocks=[block], footnotes=notes), nlp)
     links = {f.sentence.text[:5]: [(c.footnote, c.linked_by) for c in f.citations] for f in document.facts}
     assert links == {"Paris": [(1, "marker")], "Lyon ": [(2, "marker")]}
+
+
+def test_a_run_tells_its_progress_stage_by_stage(nlp: Language) -> None:
+    from citefacts.pipeline import run
+    from citefacts.read.plaintext import parse_plaintext
+
+    raw = "Paris had 2 million people in 1990.\n\nLyon had 500,000 people in 1999.\n^Census. Paris: 2 million.\n"
+    heard: list[tuple[str, int, int]] = []
+    run(parse_plaintext(raw, "two.txt"), nlp, progress=lambda stage, done, total: heard.append((stage, done, total)))
+    stages = list(dict.fromkeys(stage for stage, _, _ in heard))
+    assert stages == ["parsing", "linking", "checking"]
+    parsing = [(done, total) for stage, done, total in heard if stage == "parsing"]
+    assert parsing == [(0, 3), (1, 3), (2, 3)], "each body block and footnote, in order"

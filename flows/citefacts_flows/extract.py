@@ -23,20 +23,38 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from citefacts.errors import CitefactsError
 from citefacts.nlp import load_model
+from citefacts.pipeline import Progress
 from citefacts.sources import SourceResult, extract_source, failed
 
 Listener = Callable[[SourceResult], None]
+StageListener = Callable[[Path, str, int, int], None]
 _listeners: list[Listener] = []
+_stage_listeners: list[StageListener] = []
 
 
 @contextmanager
-def reporting(listener: Listener) -> Iterator[None]:
-    """Call ``listener`` with each source's result as soon as it is done (a progress bar, a log)."""
+def reporting(listener: Listener, stages: StageListener | None = None) -> Iterator[None]:
+    """Call ``listener`` with each source's result as soon as it is done (a progress bar, a log), and
+    ``stages`` with each stage of a source being extracted in this process (source, stage, done, total)."""
     _listeners.append(listener)
+    if stages is not None:
+        _stage_listeners.append(stages)
     try:
         yield
     finally:
         _listeners.remove(listener)
+        if stages is not None:
+            _stage_listeners.remove(stages)
+
+
+def _stages_of(path: Path) -> Progress:
+    """A source's stage reports, passed on to this process's stage listeners (none in a Dask worker)."""
+
+    def tell(stage: str, done: int, total: int) -> None:
+        for listener in _stage_listeners:
+            listener(path, stage, done, total)
+
+    return tell
 
 
 @task(name="extract-source", cache_policy=NO_CACHE)
@@ -49,7 +67,7 @@ def extract_source_task(
     force: bool,
     processes: int = 1,
 ) -> SourceResult:
-    return extract_source(path, out_dir, load_model(), fmt, require_footnotes, dct, force, processes)
+    return extract_source(path, out_dir, load_model(), fmt, require_footnotes, dct, force, processes, _stages_of(path))
 
 
 @flow(name="extract", log_prints=False)

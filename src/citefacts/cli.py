@@ -206,7 +206,12 @@ def _extract(
         flow = extract_sources.with_options(task_runner=task_runner(runner.value, workers, dask_address))
         with _progress() as progress:
             extracting = progress.add_task("extracting", total=len(files))
-            with reporting(lambda result: _report(result, progress, extracting)):
+
+            def stage(path: Path, name: str, done: int, total: int) -> None:
+                counted = f" {done + 1}/{total}" if total > 1 else ""
+                progress.update(extracting, description=f"extracting {path.name}: {name}{counted}")
+
+            with reporting(lambda result: _report(result, progress, extracting), stage):
                 results: list[SourceResult] = flow(files, out, fmt, require_footnotes, None, force)
                 return bad + results
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import islice
@@ -51,7 +52,17 @@ class Analysis:
     footnotes: list[Passage]
 
 
-def analyse(parsed: ParsedSource, nlp: Language, dct: date | None = None, processes: int = 1) -> Analysis:
+Progress = Callable[[str, int, int], None]
+"""Told what a long run is doing: a stage ("parsing", "linking", "checking"), how much of it is done, of how much."""
+
+
+def no_progress(stage: str, done: int, total: int) -> None:
+    """The progress of a run nobody watches."""
+
+
+def analyse(
+    parsed: ParsedSource, nlp: Language, dct: date | None = None, processes: int = 1, progress: Progress = no_progress
+) -> Analysis:
     """Split the body into sentences and extract mentions from them and from the footnotes.
 
     Body blocks and footnotes go through spaCy in one stream, on ``processes`` processes when the
@@ -63,12 +74,14 @@ def analyse(parsed: ParsedSource, nlp: Language, dct: date | None = None, proces
     docs = parse_texts(nlp, texts, processes)  # extraction below runs while spaCy's processes parse ahead
     context = DateContext(dct=dct)
     sentences: list[Passage] = []
-    for index, doc in zip(content, islice(docs, len(content)), strict=True):
+    total = len(texts)
+    for done, (index, doc) in enumerate(zip(content, islice(docs, len(content)), strict=True)):
+        progress("parsing", done, total)
         sentences += sentence_passages(doc, extract(doc, dct, context), index, blocks[index])
-    notes = [
-        Passage(note.text, extract(doc, dct), number=note.number)
-        for note, doc in zip(parsed.footnotes, docs, strict=True)
-    ]
+    notes = []
+    for done, (note, doc) in enumerate(zip(parsed.footnotes, docs, strict=True), start=len(content)):
+        progress("parsing", done, total)
+        notes.append(Passage(note.text, extract(doc, dct), number=note.number))
     return with_aliases(Analysis(sentences, notes))
 
 
@@ -229,8 +242,13 @@ def build_document(parsed: ParsedSource, facts: list[Fact], nlp: Language) -> Do
     )
 
 
-def run(parsed: ParsedSource, nlp: Language, dct: date | None = None, processes: int = 1) -> Document:
-    """All stages on one parsed source, without orchestration."""
-    analysis = analyse(parsed, nlp, dct, processes)
-    facts = build_facts(parsed, analysis, *link_and_suggest(analysis))
+def run(
+    parsed: ParsedSource, nlp: Language, dct: date | None = None, processes: int = 1, progress: Progress = no_progress
+) -> Document:
+    """All stages on one parsed source, without orchestration; ``progress`` hears of each stage."""
+    analysis = analyse(parsed, nlp, dct, processes, progress)
+    progress("linking", 0, 1)
+    links = link_and_suggest(analysis)
+    progress("checking", 0, 1)
+    facts = build_facts(parsed, analysis, *links)
     return build_document(parsed, facts, nlp)

@@ -101,6 +101,7 @@ def extract_source(
     dct: date | None = None,
     force: bool = False,
     processes: int = 1,
+    progress: pipeline.Progress = pipeline.no_progress,
 ) -> SourceResult:
     """Extract one source and save it beside its decisions; skipped when its output is up to date.
 
@@ -112,7 +113,9 @@ def extract_source(
     if not force and up_to_date(path, out):
         return SourceResult(path, out, written=False)
     parsed = read_source(path, fmt, require_footnotes)
-    saved = save_extraction(pipeline.run(parsed, nlp, dct, processes), out, parsed.raw)
+    document = pipeline.run(parsed, nlp, dct, processes, progress)
+    progress("saving", 0, 1)
+    saved = save_extraction(document, out, parsed.raw)
     return SourceResult(path, out, written=saved.written, diff=saved.diff)
 
 

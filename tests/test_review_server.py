@@ -280,3 +280,113 @@ def test_review_and_report_show_suggested_footnotes_as_unconfirmed(
     note = next(n for n in seed_document.footnotes if n.number == lead.footnote)
     assert view["citations"] == [] and view["suggestions"][0]["text"] == note.text
     assert f"[{lead.footnote}]? {lead.probability:.0%}" in render_report([reviewed])
+
+
+def broken_outputs(folder: Path, good: Path) -> dict[str, str]:
+    """Beside a good output, files that do not load: each name with the words its warning must carry."""
+    (folder / "malformed.json").write_text("{oops")
+    (folder / "not-an-output.json").write_text('{"facts": []}')
+    (folder / "unreadable.json").mkdir()  # read_bytes fails as a permission error would (tests may run as root)
+    damaged = folder / "damaged-log.json"
+    damaged.write_bytes(good.read_bytes())
+    decisions_path(damaged).write_text("{not json\n")
+    return {
+        "malformed.json": "malformed JSON",
+        "not-an-output.json": "Field required",
+        "unreadable.json": "cannot read",
+        "damaged-log.json": "damaged-log.decisions.jsonl:line 1",
+    }
+
+
+def warned_once_each(stderr: str, reasons: dict[str, str]) -> None:
+    """One warning line per file that did not load, naming it and why, and nothing else amiss."""
+    assert "Traceback" not in stderr and "error:" not in stderr, stderr
+    warnings = [line for line in stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == len(reasons), stderr
+    for name, reason in reasons.items():
+        said = [line for line in warnings if f"/{name}" in line]
+        assert len(said) == 1 and reason in said[0], f"{name}: expected one warning with {reason!r}:\n{stderr}"
+
+
+def test_summary_and_report_skip_each_file_that_does_not_load_with_one_warning(output: Path, tmp_path: Path) -> None:
+    reasons = broken_outputs(output.parent, output)
+    summary = cli("review", str(output.parent), "--summary")
+    assert summary.returncode == 0, f"review --summary exited {summary.returncode}: {summary.stderr}"
+    assert "town.json" in summary.stdout and "malformed" not in summary.stdout, summary.stdout
+    warned_once_each(summary.stderr, reasons)
+
+    report = tmp_path / "report.html"
+    result = cli("report", str(output.parent), "--out", str(report))
+    assert result.returncode == 0, f"report exited {result.returncode}: {result.stderr}"
+    warned_once_each(result.stderr, reasons)
+    facts = len(load_reviewed(output).document.facts)
+    assert f"({facts} facts)" in result.stderr and "2,000 visitors" in report.read_text(), result.stderr
+
+
+def test_when_no_file_loads_review_and_report_stop_with_one_error(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.json").write_text("{oops")
+    (folder / "b.json").write_text("{}")
+    report = tmp_path / "report.html"
+    commands = [("review", "--summary"), ("review", "--no-browser", "--port", "0"), ("report", "--out", str(report))]
+    for command, *options in commands:
+        result = subprocess.run(
+            [sys.executable, "-m", "citefacts", command, str(folder), *options],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode == 2, f"{command} {options}: exit {result.returncode}: {result.stderr}"
+        assert [line.split(":")[0] for line in lines] == ["warning", "warning", "error"], result.stderr
+        assert "Traceback" not in result.stderr and result.stdout == "", result.stdout
+    assert not report.exists()
+
+    (folder / "b.json").unlink()
+    result = cli("review", str(folder), "--summary")  # a lone file that does not load: its own error, one line
+    assert result.returncode == 2, f"exit {result.returncode}: {result.stderr}"
+    assert result.stderr.startswith("error:") and "a.json" in result.stderr and "malformed JSON" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def http_expect(port: int, status: int, method: str, path: str, body: dict | None = None) -> bytes:
+    """The body of a request to 127.0.0.1:port that must answer with this status, else a failure saying what came back."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    data = json.dumps(body).encode() if body is not None else None
+    connection.request(method, path, body=data, headers={"Content-Type": "application/json"})
+    response = connection.getresponse()
+    got = response.read()
+    connection.close()
+    assert response.status == status, f"{method} {path}: expected {status}, got {response.status}: {got[:500]!r}"
+    return got
+
+
+@pytest.mark.integration
+def test_review_serves_the_files_that_load_and_warns_of_the_others(output: Path) -> None:
+    reasons = broken_outputs(output.parent, output)
+    command = [sys.executable, "-m", "citefacts", "review", str(output.parent), "--no-browser", "--port", "0"]
+    process = subprocess.Popen([*command, "--reviewer", "ann"], stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        said: list[str] = []
+        reader = threading.Thread(target=lambda: said.extend(iter(process.stderr.readline, "")), daemon=True)
+        reader.start()
+        deadline = time.monotonic() + 60
+        while not any(line.startswith("reviewing") for line in said):
+            assert process.poll() is None, f"review exited {process.returncode}: {''.join(said)}"
+            assert time.monotonic() < deadline, f"review did not start in 60 s: {''.join(said)}"
+            time.sleep(0.1)
+        started = next(line for line in said if line.startswith("reviewing"))
+        assert started.startswith("reviewing 1 file(s) at http://127.0.0.1:"), started
+        warned_once_each("".join(said), reasons)
+        port = int(started.split("http://127.0.0.1:")[1].split("/")[0])
+        facts = json.loads(http_expect(port, 200, "GET", "/api/facts"))["facts"]
+        assert facts and {fact["file"] for fact in facts} == {"town.json"}, facts
+        fact = facts[0]
+        post = {"file": "town.json", "id": fact["id"], "content_hash": fact["content_hash"], "decision": "accept"}
+        assert json.loads(http_expect(port, 200, "POST", "/api/decisions", post))["decision"]["decision"] == "accept"
+        assert [d.decision for d in read_decisions(decisions_path(output))] == ["accept"]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -6,13 +6,18 @@ import getpass
 import webbrowser
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from citefacts.errors import ReviewError
 from citefacts.review.diff import RunDiff
+
+if TYPE_CHECKING:
+    from citefacts.review.view import Reviewed, Unloadable
 
 console = Console(stderr=True)
 DEFAULT_OUTPUTS = [Path("extracted")]
@@ -51,23 +56,45 @@ def print_placement(out: Path) -> None:
         )
 
 
-def summary_table(paths: list[Path]) -> Table:
+def load_for_review(paths: list[Path]) -> list[Reviewed]:
+    """The output files that load, with one warning line for each that does not, naming it and why.
+
+    When none loads, nothing is left to show: one error line (a lone file's own error).
+    """
+    from citefacts.review.view import load_each
+
+    loaded, failed = load_each(paths)
+    if not loaded and len(failed) == 1:
+        raise failed[0].error
+    for failure in failed:
+        console.print(f"[yellow]warning:[/yellow] {escape(skipped(failure))}", highlight=False, soft_wrap=True)
+    if not loaded:
+        raise ReviewError(f"none of the {len(failed)} output files loads (each is named above)")
+    return loaded
+
+
+def skipped(failure: Unloadable) -> str:
+    """What a warning says of a file left out: the file, then its error (which may name its decision log)."""
+    error = str(failure.error)
+    if failure.error.path == str(failure.path):
+        return f"skipping {error}"
+    return f"skipping {failure.path}: {error}"
+
+
+def summary_table(loaded: list[Reviewed]) -> Table:
     """Per file: facts by status, footnotes placed nowhere, how many facts are decided, stale or pending, and
     archived decisions."""
-    from citefacts.review.view import load_reviewed
-
     table = Table(title="review state")
     columns = ("file", "facts", "contradicted", "uncited", "unplaced notes")
     for column in (*columns, "accepted", "rejected", "corrected", "stale", "pending"):
         table.add_column(column, justify="left" if column == "file" else "right")
     table.add_column("archived decisions", justify="right")
-    for path in paths:
-        reviewed = load_reviewed(path)
+    for reviewed in loaded:
         statuses = Counter(f.status for f in reviewed.document.facts)
         states = Counter(s.state for s in reviewed.states.values())
         kinds = Counter(s.current.decision for s in reviewed.states.values() if s.current)
         table.add_row(
-            path.name,
+            reviewed.path.name,
             str(len(reviewed.document.facts)),
             str(statuses["contradicted"]),
             str(statuses["uncited"]),
@@ -96,15 +123,15 @@ def review(
     from citefacts.review.server import make_server
     from citefacts.review.view import output_files
 
-    paths = output_files(files or DEFAULT_OUTPUTS)
+    loaded = load_for_review(output_files(files or DEFAULT_OUTPUTS))
     if summary:
         out = Console()
-        (out if out.is_terminal else Console(width=160)).print(summary_table(paths))
+        (out if out.is_terminal else Console(width=160)).print(summary_table(loaded))
         return
     if host not in LOOPBACK:
         console.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach it can record decisions")
-    server = make_server(paths, reviewer or getpass.getuser(), host, port)
-    console.print(f"reviewing {len(paths)} file(s) at {server.url}  (Ctrl-C to stop)", highlight=False)
+    server = make_server([reviewed.path for reviewed in loaded], reviewer or getpass.getuser(), host, port)
+    console.print(f"reviewing {len(loaded)} file(s) at {server.url}  (Ctrl-C to stop)", highlight=False)
     if browser:
         webbrowser.open(server.url)
     try:
@@ -123,9 +150,9 @@ def report(
 ) -> None:
     """Write one self-contained HTML report of the facts and decisions, for sharing."""
     from citefacts.review.report import write_report
-    from citefacts.review.view import load_reviewed, output_files
+    from citefacts.review.view import output_files
 
-    reviewed = [load_reviewed(path) for path in output_files(files or DEFAULT_OUTPUTS)]
+    reviewed = load_for_review(output_files(files or DEFAULT_OUTPUTS))
     write_report(reviewed, out)
     console.print(f"wrote {out} ({sum(len(r.document.facts) for r in reviewed)} facts)", highlight=False)
 

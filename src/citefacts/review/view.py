@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from citefacts.errors import ReviewError
+from citefacts.errors import CitefactsError, ReviewError
 from citefacts.models import Citation, CitationFields, Decision, Document, Fact, Footnote, Mention
 from citefacts.review.store import FactReview, decisions_path, fact_states, orphaned, read_decisions
 from citefacts.write import load_document
@@ -39,6 +39,27 @@ def load_reviewed(path: Path) -> Reviewed:
     document = load_document(path)
     decisions = read_decisions(decisions_path(path))
     return Reviewed(path, document, decisions, fact_states(document.facts, decisions))
+
+
+@dataclass
+class Unloadable:
+    """An output file that could not be loaded for review, with the one-line error saying why."""
+
+    path: Path
+    error: CitefactsError
+
+
+def load_each(paths: list[Path]) -> tuple[list[Reviewed], list[Unloadable]]:
+    """Every file that loads with its decision log, and every one that does not (malformed, not an output,
+    unreadable, a damaged log) with its error: one bad file does not hide the others."""
+    loaded: list[Reviewed] = []
+    failed: list[Unloadable] = []
+    for path in paths:
+        try:
+            loaded.append(load_reviewed(path))
+        except CitefactsError as error:
+            failed.append(Unloadable(path, error))
+    return loaded, failed
 
 
 def output_files(paths: list[Path]) -> list[Path]:

@@ -390,3 +390,23 @@ def test_review_serves_the_files_that_load_and_warns_of_the_others(output: Path)
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.mark.parametrize(("port", "bound"), [("99999", "less than or equal to 65535"), ("65536", "65535"), ("-1", "0")])
+def test_review_refuses_a_port_out_of_range_before_anything_starts(tmp_path: Path, port: str, bound: str) -> None:
+    result = cli("review", str(tmp_path / "nowhere"), "--port", port, "--no-browser")
+    assert result.returncode == 2, f"exit {result.returncode}: {result.stderr}"
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
+    assert "Invalid value for '--port'" in result.stderr and bound in result.stderr, result.stderr
+    assert "no such file" not in result.stderr, "the port is checked before the files"
+
+
+def test_review_on_a_port_in_use_is_one_line_naming_the_port(output: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = cli("review", str(output), "--port", str(port), "--no-browser")
+    assert result.returncode == 2, f"exit {result.returncode}: {result.stderr}"
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert f"127.0.0.1:{port}" in result.stderr and "in use" in result.stderr, result.stderr

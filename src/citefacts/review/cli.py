@@ -113,7 +113,7 @@ def review(
     files: Annotated[
         list[Path] | None, typer.Argument(help="Output JSON files or folders; default: extracted/.")
     ] = None,
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free port).")] = 8765,
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port on 127.0.0.1 (0: any free port).")] = 8765,
     host: Annotated[str, typer.Option(help="Address to bind; keep the loopback default.")] = "127.0.0.1",
     browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open the page in a browser.")] = True,
     summary: Annotated[bool, typer.Option("--summary", help="Print the review state and exit.")] = False,

@@ -8,6 +8,7 @@ ordinary English ("that one", "a second"). A year or a date's digits are left to
 
 from __future__ import annotations
 
+import math
 import re
 
 from spacy.tokens import Doc
@@ -78,9 +79,14 @@ def find_numbers(doc: Doc, taken: list[DocMention]) -> list[DocMention]:
     found = []
     for number in combine(tokens, quantities):
         start, end = tokens[number.start].start, tokens[number.end - 1].end
-        if not any(s < end and start < e for s, e in blocked):
+        if not any(s < end and start < e for s, e in blocked) and _finite(number.value):
             found.append(DocMention(start, end, number.label, number.value))
     return found
+
+
+def _finite(value: NumberValue) -> bool:
+    """Whether every figure of a value is a finite float: JSON holds no infinity, and none is a count of anything."""
+    return all(math.isfinite(figure) for figure in (value.value, value.low, value.high) if figure is not None)
 
 
 def scan(tokens: list[Token], blocked: list[tuple[int, int]] | None = None) -> list[Quantity]:

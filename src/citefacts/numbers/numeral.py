@@ -9,6 +9,8 @@ numerator over an ordinal ("three two hundredths").
 
 from __future__ import annotations
 
+import math
+
 from citefacts.lexicon import ARTICLE_WORDS, DOZEN_WORDS, TEEN_WORDS, UNIT_WORDS
 from citefacts.numbers.fraction_words import fraction_word, past_hyphen, takes_article
 from citefacts.numbers.numeral_steps import (
@@ -44,7 +46,9 @@ def read_numeral(
     while j < len(tokens):
         outcome = _step(tokens, j, state, bare_fraction)
         if isinstance(outcome, Numeral):
-            return signed(outcome, i, sign)
+            return signed(outcome, i, sign) if math.isfinite(outcome.value) else None
+        if not math.isfinite(state.value):
+            return None  # scaled past a float's range ("1e300 billion"): no figure to write out
         if outcome is None:
             break
         j = outcome

@@ -6,6 +6,7 @@ works on its own small token stream over the raw text; offsets index that text e
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -72,7 +73,11 @@ def tokenize(text: str) -> list[Token]:
             if ordinal and ("." in match["num"] or match["power"]):
                 end = match.end("num")
                 ordinal = False
-            tokens.append(Token(text[start:end], start, end, "num", _digit_value(match), ordinal))
+            value = _digit_value(match)
+            if not math.isfinite(value):  # past a float's range ("1e999", 330 nines): no figure to write out
+                tokens.append(Token(text[start:end], start, end, "word"))
+                continue
+            tokens.append(Token(text[start:end], start, end, "num", value, ordinal))
         elif match["vulgar"] is not None:
             tokens.append(Token(match["vulgar"], start, end, "num", unicodedata.numeric(match["vulgar"])))
         elif match["word"] is not None:
@@ -99,7 +104,9 @@ def _digit_value(match: re.Match[str]) -> float:
     if power:
         try:
             return float(base ** _exponent(power))
-        except (OverflowError, ZeroDivisionError):
+        except OverflowError:
+            return math.inf  # 10^400: past a float's range, not 10
+        except ZeroDivisionError:
             return base
     if match["power"]:
         return float(f"{digits}e{_exponent(match['power'][1:])}")

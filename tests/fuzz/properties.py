@@ -67,8 +67,8 @@ def assert_document(document: Document, raw: str) -> None:
     assert document.source.chars == len(raw)
     numbers = {note.number for note in document.footnotes}
     for note in document.footnotes:
-        for citation in note.citations:
-            assert_citation(citation, raw, f"footnote {note.number} citation")
+        for fields in note.citations:
+            assert_citation(fields, raw, f"footnote {note.number} citation")
     for fact in document.facts:
         sentence = fact.sentence
         assert 0 <= sentence.start < sentence.end <= len(raw), f"fact {fact.id}: {sentence.start}:{sentence.end}"

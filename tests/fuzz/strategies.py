@@ -66,11 +66,35 @@ FIGURES = [
     "2,906", "3,825", "187", "6", "1.5 million", "$1.2 billion", "€40 million", "45%", "12 km", "3,769 m", "250 mi²",
     "twelve", "ten", "about 30,000", "more than 300", "fewer than 20", "1,000–2,000", "2008–2020", "5–10%", "one third",
     "0.5", "1e6", "−4", "¥1000", "29km", "first", "21st", "1/2", "3 out of 4", "100,000,000,000,000,000,000",
+    "9" * 330, "1e999", "1.5 quintillion", "a googol", "10^400", "0.000000001%", "-0", "1,2,3", "1..2", "1–", "$-5",
+    "12 billion km²", "5 km/h", "3 × 10⁸ m/s", "nine hundred ninety-nine trillion", "zero", "0/0", "1/0",
+    "30 °C", "86 °F", "-40 degrees Fahrenheit", "0 K", "3 acres", "7.5 miles", "12,000 m", "5 kg", "2 lb", "100 mph",
+    "1,000 ft", "6 hectares", "10 sq mi", "£0", "US$3.5 trillion", "4 million barrels", "20 MW", "1.21 gigawatts",
 ]  # fmt: skip
+UNITS = [
+    "km",
+    "miles",
+    "m",
+    "°C",
+    "°F",
+    "kg",
+    "lb",
+    "acres",
+    "hectares",
+    "km²",
+    "sq mi",
+    "%",
+    "dollars",
+    "euros",
+    "mph",
+]
 DATES = [
     "3 March 2001", "March 3, 2001", "in 1990", "the 1990s", "the 19th century", "May 1994", "2020-09-27",
     "27 September – 10 November 2020", "last year", "today", "spring 2016", "Q3 2019", "1 January 0001",
     "31 February 2001", "9999", "AD 33", "500 BC", "12 December 2023 at 14:30", "the next day", "2021",
+    "the 99th century", "10000 BC", "year 0", "29 February 1900", "0 January 2000", "32 March 2001", "the 0s",
+    "the 10000s", "the 1st millennium BC", "9999-12-31", "0000-01-01", "December 31, 9999, the following week",
+    "the weekend after 31 December 9999", "Thanksgiving 9999", "the week of 30 February 2001", "Q5 2019",
 ]  # fmt: skip
 ODD = [
     "^", "^^", "[[", "]]", "{{", "}}", "<ref>", "</ref>", "<ref name=\"a\"/>", "|}", "{|", "|-", "||", "!!", "[1]",
@@ -85,7 +109,7 @@ UNICODE = [
     "‘", "’", "«", "»", "—", "–", "…", "\U0001d7d9", "٣", "१", "Ⅻ", "½", "²",
 ]  # fmt: skip
 
-_safe_text = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=12)
+_safe_text = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=12)
 """Random unicode (no surrogates, which UTF-8 cannot hold, and no NUL, which the reader refuses)."""
 
 word = st.one_of(
@@ -131,7 +155,8 @@ headings = st.one_of(
     st.sampled_from(["History", "Casualties", "Border clashes (2008–2020)", "References", "Notes", "See also"]),
     st.builds(" ".join, st.lists(st.sampled_from(WORDS + NAMES), min_size=1, max_size=4)),
 )
-blank = st.sampled_from(["", "", " ", "\t", "\u00a0", "\r"])
+BLANK = ["", "", " ", "\t", "\u00a0", "\r"]
+blank = st.sampled_from(BLANK)
 
 
 @st.composite
@@ -154,16 +179,29 @@ def footnote_texts(draw: st.DrawFn) -> str:
 def plaintext_articles(draw: st.DrawFn) -> str:
     """The plain-text format: body lines and headings, then ``^`` footnotes (or a numbered References list)."""
     marker = st.builds(lambda n: f"[{n}]", st.integers(0, 12)) if draw(st.booleans()) else None
-    body = draw(st.lists(st.one_of(paragraphs(marker), headings, blank), min_size=1, max_size=8))
+    body = draw(st.lists(st.one_of(paragraphs(marker), headings, blank, _line_tables()), min_size=1, max_size=8))
     notes = draw(st.lists(footnote_texts(), max_size=6))
     if draw(st.integers(0, 3)) == 0:
         tail = ["References", *(f"{i}. {text}" for i, text in enumerate(notes, start=1))]
     else:
         lead = st.sampled_from(["^ ", "^", "^ Jump up to: a b ", "^ a ", "^^ "])
         tail = [draw(lead) + text for text in notes]
-        if tail and draw(st.booleans()):
-            tail.insert(draw(st.integers(0, len(tail))), draw(blank))
+        if draw(st.booleans()) and tail:
+            tail.insert(draw(st.integers(0, len(tail))), draw(st.sampled_from(BLANK)))
     return _join(draw, body + tail)
+
+
+@st.composite
+def _line_tables(draw: st.DrawFn) -> str:
+    """A table laid out one cell per line (a header row, then rows keyed by a year), as plain text reads them."""
+    width = draw(st.integers(2, 4))
+    header = [draw(st.sampled_from(["Year", "Killed", "Wounded", "Missing", "Name", "Total"])) for _ in range(width)]
+    cell = st.sampled_from([*FIGURES, *DATES, *NAMES, "–", "n/a", "?"])
+    rows = [
+        [str(draw(st.integers(1900, 2030))), *(draw(cell) for _ in range(width - 1))]
+        for _ in range(draw(st.integers(2, 5)))
+    ]
+    return "\n".join([*header, *(text for row in rows for text in row)])
 
 
 @st.composite
@@ -283,7 +321,7 @@ def _join(draw: st.DrawFn, lines: list[str]) -> str:
     return text
 
 
-random_text = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=400)
+random_text = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=400)
 """Any text at all, for the parsers and extraction."""
 
 random_lines = st.builds(

@@ -13,7 +13,7 @@ from citefacts.check import check_value, fact_status
 from citefacts.extract import extract
 from citefacts.read.cite import parse_footnote
 
-from .strategies import footnote_texts, random_text, sentences
+from .strategies import UNITS, footnote_texts, random_text, sentences
 from .tally import counted
 
 VERDICTS = {"supported", "contradicted", "not_found"}
@@ -38,7 +38,11 @@ def evidence_for(draw: st.DrawFn, figure: str) -> str:
             st.sampled_from(["Archived 2022-04-08.", "p. 12.", "ISBN 978-0-19-923811-9."]),
         )
     )
-    stated = draw(st.sampled_from([figure, _nudged(figure, draw(st.integers(0, 9))), "about " + figure, ""]))
+    digits = re.sub(r"[^\d.,]", "", figure).strip(".,") or "1"
+    in_other_unit = f"{digits} {draw(st.sampled_from(UNITS))}"
+    stated = draw(
+        st.sampled_from([figure, _nudged(figure, draw(st.integers(0, 9))), "about " + figure, in_other_unit, ""])
+    )
     noun = draw(
         st.sampled_from(["troops were killed", "civilians", "people", "km", "in 1994", "", "servicemen missing"])
     )

@@ -1,6 +1,6 @@
 """Score citefacts on the shared development gold sets, with their own scorers, in one table.
 
-Usage: python scripts/eval.py [--eval-dir ../shared/eval] [--only dates,numbers,links,checks]
+Usage: python scripts/eval.py [--eval-dir ../shared/eval] [--only dates,numbers,links,checks,entities]
 Predictions come from the same ``citefacts spans|link|check`` commands a user runs.
 """
 
@@ -76,7 +76,7 @@ def number_parser_gold(source: Path, target: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
-    parser.add_argument("--only", default="dates,numbers,links,checks")
+    parser.add_argument("--only", default="dates,numbers,links,checks,entities")
     args = parser.parse_args()
     root: Path = args.eval_dir
     if not root.is_dir():
@@ -148,7 +148,20 @@ def main() -> None:
             target = {"precision": ">= 0.80", "recall": ">= 0.50"} if verdict == "contradicted" else {}
             for key in ("precision", "recall"):
                 table.add_row("vitaminc_dev", f"{verdict} {key}", f"{figures[key]:.3f}", target.get(key, ""))
+    if "entities" in only:
+        entity_rows(root, table)
     Console().print(table)
+
+
+def entity_rows(root: Path, table: Table) -> None:
+    """wikigold (named entities): F1 per CoNLL type and over PER/ORG/LOC, from ``citefacts spans``."""
+    gold = root / "entities" / "wikigold_dev.jsonl"
+    pred = WORK / "wikigold_dev.entities.jsonl"
+    run_cli("spans", gold, pred)
+    result = score(root / "entities" / "score.py", gold, pred)
+    for kind in ("PER", "ORG", "LOC", "MISC", "PER_ORG_LOC", "all"):
+        target = ">= 0.65" if kind == "PER_ORG_LOC" else ""
+        table.add_row("wikigold_dev", f"{kind} F1", f"{result[kind]['f1']:.3f}", target)
 
 
 if __name__ == "__main__":

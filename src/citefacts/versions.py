@@ -12,7 +12,7 @@ PIPELINE_VERSION = "0.5.0"
 DATES_VERSION = "timex-rules.25"
 """The date detection and normalization rules (``citefacts.dates``)."""
 
-ENTITY_RULES_VERSION = "4"
+ENTITY_RULES_VERSION = "5"
 """The entity rule component and its gazetteer (``citefacts.entities``)."""
 
 LINKER_VERSION = "align.v3"

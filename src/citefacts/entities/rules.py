@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from citefacts.entities.bounds import name_bounds
 from citefacts.entities.cues import (
     NUMERIC_LABELS,
     PAIR_DASHES,
@@ -65,9 +66,7 @@ class EntityRules:
                 self.matcher.add(entry.label, [Doc(vocab, words=entry.name.split())])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = []
-        for ent in doc.ents:
-            spans.extend(self.clean(doc, ent))
+        spans = [name for ent in doc.ents for span in self.clean(doc, ent) if (name := trimmed(doc, span)) is not None]
         text = doc.text  # spaCy joins the tokens on every access
         spans = [part for span in spans for part in self.place_pair(doc, text, span)]
         spans = [self.relabel(doc, text, span, spans) for span in spans]
@@ -211,6 +210,16 @@ class EntityRules:
             added.append(Span(doc, start, end, doc.vocab.strings[match_id]))
             taken.update(range(start, end))
         return added
+
+
+def trimmed(doc: Doc, span: Span) -> Span | None:
+    """A name's entity without the determiner, possessive or function words around it; numbers as they are."""
+    if span.label_ not in NAME_LABELS:
+        return span
+    bounds = name_bounds(span)
+    if bounds is None:
+        return None
+    return span if bounds == (span.start, span.end) else Span(doc, *bounds, span.label_)
 
 
 def _is_count(token: Token) -> bool:

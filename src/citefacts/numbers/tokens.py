@@ -21,13 +21,14 @@ _DIGITS = (
     r"|\d{1,3}(?:['’]\d{3})+(?:\.\d+)?(?![\d'’])"  # 1'234'567 (Swiss)
     rf"|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+,\d{{1,2}}(?![\d.,])"  # 1 234,5 (French)
     r"|(?<!\d,)\d+,\d{1,2}(?![\d‐-]|,\d)"  # 1,5: a decimal comma, not a list or 1,3-diene
+    r"|(?<![\d,])0,\d+(?![\d‐-]|,\d)"  # 0,125: no thousands group starts with a zero
     r"|(?:\d{1,3}(?:,\d{3})+(?![\d])"  # 1,234,567
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?![\d])"  # 12,34,567 (Indian lakhs)
-    rf"|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?![\d,.])"  # 40 000, 40\u202f000
+    rf"|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?!\d|,\d)"  # 40 000, 40\u202f000, "1 000." at a sentence's end
     r"|\d+)(?:\.\d+)?"
     r"|(?<![^\W\d_])\.\d+"  # .75, but not the "1" of "Rs.1" or "No.1"
 )
-_CONTINENTAL = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^\d{1,3}\.\d{3},\d+$|^\d+,\d{1,2}$")
+_CONTINENTAL = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$|^\d{1,3}\.\d{3},\d+$|^\d+,\d{1,2}$|^0,\d+$")
 """Digits written with a decimal comma, and dots (if any) grouping thousands."""
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _POWER = (

@@ -1,0 +1,40 @@
+"""Families of number forms the readers missed, each pinned by sentences written here (none from a gold set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citefacts.numbers import parse_number
+from citefacts.numbers.tokens import tokenize
+
+
+def _values(text: str) -> list[float | None]:
+    return [token.value for token in tokenize(text) if token.kind == "num"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The ferry carried 1 000.", [1000.0]),
+        ("Wells: 4 500, springs: 2 750.", [4500.0, 2750.0]),
+        ("a span of 2\u2009300; then more", [2300.0]),
+        ("It measured 12\u202f400.25 in all", [12400.25]),
+    ],
+)
+def test_spaced_thousands_end_at_sentence_punctuation(text: str, values: list[float]) -> None:
+    assert _values(text) == values
+
+
+@pytest.mark.parametrize(("text", "value"), [("0,125", 0.125), ("a ratio of 0,0375 here", 0.0375)])
+def test_a_comma_after_a_lone_zero_is_a_decimal_comma(text: str, value: float) -> None:
+    assert _values(text) == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize(("text", "values"), [("0,4,9", [0.0, 4.0, 9.0]), ("1,250", [1250.0])])
+def test_lists_and_thousands_groups_keep_their_commas(text: str, values: list[float]) -> None:
+    assert _values(text) == values
+
+
+def test_parse_number_reads_a_spaced_figure_before_a_full_stop() -> None:
+    parsed = parse_number("roughly 3 600.")
+    assert parsed is not None and parsed.value == 3600.0

@@ -38,3 +38,29 @@ def test_lists_and_thousands_groups_keep_their_commas(text: str, values: list[fl
 def test_parse_number_reads_a_spaced_figure_before_a_full_stop() -> None:
     parsed = parse_number("roughly 3 600.")
     assert parsed is not None and parsed.value == 3600.0
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a crowd of 415 hundred", 41500.0),
+        ("1,200 hundred bales", 120000.0),
+        ("seven-hundred-thousand", 700000.0),
+        ("a tithe of three hundred-and-nine", 309.0),
+        ("the eight-thousand-and-two steps", 8002.0),
+        ("six-hundred-seventy-two pages", 672.0),
+        ("ten to the power of six", 1e6),
+        ("3 to the power 4", 81.0),
+    ],
+)
+def test_digits_before_hundred_hyphenated_words_and_spoken_powers(text: str, value: float) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"), [("four hundred-six hundred", 400.0, 600.0), ("one million-two million", 1e6, 2e6)]
+)
+def test_a_hyphen_between_two_spelled_numbers_of_one_size_is_a_range(text: str, low: float, high: float) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and (parsed.low, parsed.high) == (low, high)

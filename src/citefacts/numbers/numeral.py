@@ -99,6 +99,8 @@ def _step(tokens: list[Token], j: int, state: NumeralState, bare_fraction: bool)
         return step_point(tokens, j, state)
     if word in ("over", "out", "in") and state.end is not None:
         return _step_ratio(tokens, j, state)
+    if word == "to" and state.end is not None and state.last != "frac":
+        return _step_power(tokens, j, state)
     return None
 
 
@@ -148,22 +150,22 @@ def _step_and(tokens: list[Token], j: int, state: NumeralState) -> int | Numeral
         elif tail.scale is not None and state.last != "scale":  # "one and a half million": the scale takes both
             return Numeral(0, tail.end, state.value * tail.scale + part, scale=tail.scale)
         return Numeral(0, tail.end, state.value + part)
-    after = tokens[j + 1]
-    ordinal = fraction_word(tokens, j + 1)
+    after = tokens[k]  # "hundred and six", "hundred-and-six"
+    ordinal = fraction_word(tokens, k)
     small = after.lower in SMALL_WORDS or (after.kind == "num" and (after.value or 0) < 100)
     small = small or (ordinal is not None and ordinal.kind in ("unit", "teen", "tens") and not ordinal.plural)
-    if state.last in ("hundred", "scale") and small and not after.ordinal and not _range_end(tokens, j, state):
+    if state.last in ("hundred", "scale") and small and not after.ordinal and not _range_end(tokens, k, state):
         state.last = "and"
-        return j + 1
+        return k
     return None
 
 
-def _range_end(tokens: list[Token], j: int, state: NumeralState) -> bool:
-    """Whether, after "between", the "and" at j opens the range's upper end ("between one hundred and two
+def _range_end(tokens: list[Token], k: int, state: NumeralState) -> bool:
+    """Whether, after "between", the "and" before k opens the range's upper end ("between one hundred and two
     hundred"), rather than adding units ("between one hundred and two and three hundred")."""
     if not state.between:
         return False
-    upper = read_numeral(tokens, j + 1)
+    upper = read_numeral(tokens, k)
     return upper is not None and upper.value > state.value
 
 
@@ -205,6 +207,25 @@ def _step_ratio(tokens: list[Token], j: int, state: NumeralState) -> Numeral | N
     if not (out_of or one_in) and state.value != 1 and not ends:
         return None
     return Numeral(0, denominator.end, state.value / denominator.value, fraction=True)
+
+
+_POWER_WORDS = ("to", "the", "power")
+
+
+def _step_power(tokens: list[Token], j: int, state: NumeralState) -> Numeral | None:
+    """ "ten to the power of three", "2 to the power 10": the number raised to a whole exponent."""
+    k = j + len(_POWER_WORDS)
+    if tuple(t.lower for t in tokens[j:k]) != _POWER_WORDS or k >= len(tokens):
+        return None
+    k += tokens[k].lower == "of"
+    exponent = read_numeral(tokens, k) if k < len(tokens) else None
+    if exponent is None or exponent.ordinal or exponent.value != int(exponent.value) or abs(exponent.value) > 400:
+        return None
+    try:
+        value = state.value ** int(exponent.value)
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return Numeral(0, exponent.end, float(value))
 
 
 def _whole_count(state: NumeralState) -> bool:

@@ -139,10 +139,14 @@ def step_digits(tokens: list[Token], j: int, state: NumeralState) -> int | Numer
 def step_hyphen(tokens: list[Token], j: int, state: NumeralState) -> int | None:
     """Skip the hyphen of "twenty-one" or "fifty-four"; anything else ends the numeral."""
     token = tokens[j]
-    if token.text not in "-‐" or j + 1 >= len(tokens) or state.last not in ("unit", "teen", "tens", "num", "a"):
+    if token.text not in "-‐" or j + 1 >= len(tokens):
         return None
     after = tokens[j + 1]
     tight = after.start == token.end and token.start == tokens[j - 1].end
+    if state.last in ("hundred", "scale"):
+        return j + 1 if tight and _joins_after_scale(tokens, j + 1, state) else None
+    if state.last not in ("unit", "teen", "tens", "num", "a"):
+        return None
     if tight and (state.last == "a" or (after.lower == "and" and state.last != "num")):
         return j + 1  # "one-and-a-half"
     if tight and (after.lower == "hundred" or after.lower in SCALE_WORDS):
@@ -160,11 +164,29 @@ def step_hyphen(tokens: list[Token], j: int, state: NumeralState) -> int | None:
     return None
 
 
+def _joins_after_scale(tokens: list[Token], k: int, state: NumeralState) -> bool:
+    """Whether the word after a tight hyphen continues a numeral that ended on "hundred" or a scale:
+    "and" ("a thousand-and-one"), a larger scale ("five-hundred-thousand"), or after "hundred" the tens
+    and units of the same number ("two-hundred-fifty"), but not a second number ("two hundred-three hundred")."""
+    word = tokens[k].lower
+    if word == "and":
+        return True
+    if word in SCALE_WORDS:
+        return state.last == "hundred"
+    if state.last != "hundred" or word not in SMALL_WORDS:
+        return False
+    k += 1
+    if k + 1 < len(tokens) and tokens[k].text in "-‐" and tokens[k + 1].lower in UNIT_WORDS:
+        k += 2  # "two-hundred-forty-five"
+    return k >= len(tokens) or not (tokens[k].lower == "hundred" or tokens[k].lower in SCALE_WORDS)
+
+
 def step_hundred(state: NumeralState, j: int) -> int | None:
-    """ "hundred": a hundred, or the group so far times a hundred ("three hundred")."""
+    """ "hundred": a hundred, or the group so far times a hundred ("three hundred", "322 hundred")."""
+    whole_digits = state.last == "num" and state.total == 0 and state.group == int(state.group)
     if state.last is None or state.last == "a":
         state.group = 100.0
-    elif state.last in ("unit", "teen", "tens", "num") and 0 < state.group < 100:
+    elif state.last in ("unit", "teen", "tens", "num") and (0 < state.group < 100 or (whole_digits and state.group)):
         state.group *= 100
     else:
         return None

@@ -221,8 +221,9 @@ def markdown_articles(draw: st.DrawFn) -> str:
     )
     body = draw(st.lists(block, min_size=1, max_size=7))
     definitions = [
-        f"[^{draw(labels)}]: {draw(footnote_texts())}"
-        + (f"\n    {draw(footnote_texts())}" if draw(st.integers(0, 4)) == 0 else "")
+        draw(st.sampled_from(["", "", "   ", "> ", "- "]))
+        + f"[^{draw(labels)}]: {draw(footnote_texts())}"
+        + draw(st.sampled_from(["", "", "\n    continued 1990", "\n\n    after a blank line 2001", "\n\tindented"]))
         for _ in range(draw(st.integers(0, 5)))
     ]
     return _join(draw, body + definitions)
@@ -260,6 +261,19 @@ def ref_tags(draw: st.DrawFn) -> str:
                 f"{{{{sfn|{draw(st.sampled_from(NAMES))}|{draw(st.integers(1900, 2030))}|p={draw(st.integers(1, 9))}}}}}",
                 f"{{{{efn|{text}}}}}",
                 f"{{{{r|{name}}}}}",
+                f"<ref name={name}>{{{{cite book|last=Smith|first=J.|title={text}|year=1990|pages=1–2|isbn=0}}}}</ref>",
+                f"{{{{Infobox war|casualties=5<ref name=z>{text}</ref>}}}}<ref name=z/>",
+                f"<ref group=note>{text}</ref>",
+                f"<ref name={name} group=b/>",
+                f"{{{{reflist|refs=<ref name={name}>{text}</ref>}}}}",
+                f"<ref><ref>{text}</ref></ref>",
+                f"<ref>[[File:x.jpg|thumb|<ref>{text}</ref>]]</ref>",
+                f"<nowiki><ref>{text}</ref></nowiki>",
+                f"<ref name={name}>a<!-- {text} -->b</ref>",
+                f"{{{{efn|name=e|{text} <ref>inner 1990</ref>}}}}",
+                "{{harvnb|Smith|2001|p=4}}{{rp|12}}",
+                f"<ref>{{{{cite news |title= |date=32 March 2001 |access-date=2001-02-30 |quote={text}}}}}</ref>",
+                f"<ref>{{{{cite web|url=|title={{{{!}}}}|archive-date=Q5 2019}}}}{text}</ref>",
                 "<ref>",
                 "</ref>",
                 f"<ref>{text}",

@@ -21,7 +21,7 @@ VERDICTS = {"supported", "contradicted", "not_found"}
 
 def _nudged(figure: str, digit: int) -> str:
     """The figure with one digit changed (2,906 -> 2,916): a near miss the checker may call a contradiction."""
-    places = [i for i, c in enumerate(figure) if c.isdigit()]
+    places = [i for i, c in enumerate(figure) if c in "0123456789"]
     if not places:
         return figure
     at = places[digit % len(places)]

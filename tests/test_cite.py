@@ -204,3 +204,31 @@ def test_a_footnote_without_a_dated_citation_has_no_publication_date() -> None:
 def test_the_rendered_date_of_a_citation_dates_its_source() -> None:
     citations = parse_footnote('Kofman, Michael (2 October 2020). "A war of drones". War on the Rocks.', 0)
     assert str(publication_date(citations)) == "2020-10-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        pytest.param(
+            'Hartley, Wendy (3 March 2019). "Harbour works begin". The Coastal Times. "Works began today."',
+            '"Works began today."',
+            id="a-short-quotation-in-quotation-marks",
+        ),
+        pytest.param(
+            'Hartley, Wendy (3 March 2019). "Harbour works begin". The Coastal Times. Coastal Media Group. '
+            '"Dredging starts in May."',
+            '"Dredging starts in May."',
+            id="a-quotation-after-work-and-publisher",
+        ),
+        pytest.param(
+            '"Census 1990". Riverton Statistics Office. 1991. The population of Riverton was 4,800 in 1990.',
+            "The population of Riverton was 4,800 in 1990.",
+            id="a-short-sentence-without-quotation-marks",
+        ),
+    ],
+)
+def test_a_quotation_is_never_taken_for_the_publisher(text: str, quote: str) -> None:
+    (citation,) = parse_footnote(text, 0)
+    assert citation.quote is not None and citation.quote.text == quote
+    assert citation.publisher in (None, "Coastal Media Group")
+    assert citation.work in ("The Coastal Times", "Riverton Statistics Office")

@@ -45,6 +45,11 @@ _MEDIUM = re.compile(r"\s*\((?P<medium>[A-Z][\w ]{2,30})\)$")
 _ISO = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 _SEASON_OR_RANGE = re.compile(r"(?i)\b(?:spring|summer|autumn|fall|winter)\b|–")
 QUOTE_MIN_WORDS = 9
+"""A piece this long is a quotation unless nearly all its words are capitalised (a long name)."""
+_QUOTATION_OPENS = re.compile(r"^[\"“]")
+"""A straight or curly quotation mark; guillemets open names too («Azat Evropa» radiokayan)."""
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|did|does)\b")
+"""Words a sentence has and a name of a work or publisher does not (names capitalise theirs: "Who Is Who")."""
 FORMATS = frozenset({"PDF", "DOC", "PPT", "XLS", "HTML"})
 _FUNCTION_WORDS = frozenset(
     ["a", "an", "and", "at", "by", "de", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
@@ -170,7 +175,12 @@ def _read_place(piece: str, fields: CitationFields) -> bool:
 
 
 def name_like(piece: str) -> bool:
-    """A work's or publisher's name rather than a sentence: short, or mostly capitalised words."""
+    """A work's or publisher's name rather than a sentence: short, or mostly capitalised words.
+
+    A quotation is never a name however short: it opens with a quotation mark or says something (a
+    finite verb in lower case: "The population was 4,800")."""
+    if _QUOTATION_OPENS.match(piece) or _FINITE_VERB.search(piece):
+        return False
     words = piece.split()
     if len(words) < QUOTE_MIN_WORDS:
         return True

@@ -26,6 +26,10 @@ APPROX_SUPPORT = 0.10
 APPROX_TOLERANCE = 0.25
 """... and contradicted only by values more than 25% away."""
 
+MEASURED_ROUNDING = 0.05
+"""A round measurement ("300 metres") hides at most this share of itself: a round count may stand for
+250-350, a stated height or length of the same thing 10% off is another figure (330 metres)."""
+
 NEAR_RATIO = 2.0
 """A differing figure rules a claim out only within this factor of it."""
 NEAR_YEARS = 5
@@ -329,7 +333,20 @@ def tolerance(claim: Reading) -> Interval:
     if claim.qualifier == "approx":
         spread = max(claim.round_step / 2, APPROX_TOLERANCE * abs(claim.high))
         return Interval(claim.low - spread, claim.high + spread)
-    return _interval(claim, claim.round_step / 2 if claim.kind != "date" else 0.0)
+    return _interval(claim, _rounding(claim) if claim.kind != "date" else 0.0)
+
+
+def _rounding(reading: Reading) -> float:
+    """How far either way a plain figure's rounding may reach: half its round step, a measurement's
+    capped at ``MEASURED_ROUNDING`` of itself (never below half its written step)."""
+    if not _measured(reading):
+        return reading.round_step / 2
+    return max(reading.step / 2, min(reading.round_step / 2, MEASURED_ROUNDING * abs(reading.high)))
+
+
+def _measured(reading: Reading) -> bool:
+    """A quantity in a unit of measurement pint knows (metres, miles, kilograms), not a count or money."""
+    return reading.kind == "number" and reading.unit is not None and conversion(reading.unit, reading.unit) is not None
 
 
 def _interval(claim: Reading, spread: float) -> Interval:
@@ -353,7 +370,7 @@ def literal(source: Reading) -> Interval:
     if source.qualifier == "approx":
         spread = max(source.round_step / 2, APPROX_TOLERANCE * abs(source.high))
         return Interval(source.low - spread, source.high + spread)
-    spread = source.round_step / 2 if source.kind != "date" else 0.0
+    spread = _rounding(source) if source.kind != "date" else 0.0
     return Interval(source.low - spread, source.high + spread)
 
 

@@ -33,7 +33,16 @@ from citefacts.entities.cues import (
     strong_place_cue,
     unbalanced_paren,
 )
+from citefacts.entities.document import consistent_names
 from citefacts.entities.gazetteer import Gazetteer, demonym_of_cue, load_gazetteer, strip_name
+from citefacts.entities.names import (
+    name_runs,
+    parenthesised_acronyms,
+    places_before_a_place,
+    sports_teams,
+    typed_by_head,
+    with_unit_numbers,
+)
 from citefacts.nlp import ENTITY_RULES
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
@@ -73,7 +82,10 @@ class EntityRules:
         spans = self.relabel_lists(doc, text, spans)
         spans = _acronyms_like_their_names(doc, text, spans)
         spans = _sports_clubs(doc, text, spans)
-        doc.ents = sorted(spans + self.missing(doc, spans), key=lambda span: span.start)
+        spans = name_runs(doc, typed_by_head(doc, spans, self.gazetteer), self.gazetteer)
+        spans = parenthesised_acronyms(doc, with_unit_numbers(doc, spans))
+        spans = places_before_a_place(doc, sports_teams(doc, spans, self.gazetteer), self.gazetteer)
+        doc.ents = consistent_names(doc, spans + self.missing(doc, spans), self.gazetteer)
         return doc
 
     def clean(self, doc: Doc, ent: Span) -> list[Span]:

@@ -181,3 +181,21 @@ def test_the_type_most_mentions_carry_wins(nlp: Language) -> None:
     text = "Velmora won . Velmora lost . Velmora drew ."
     doc = in_order(nlp, text, [("Velmora", "ORG"), ("Velmora", "ORG"), ("Velmora", "PERSON")])
     assert [e.label_ for e in doc.ents] == ["ORG", "ORG", "ORG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The branch line ran north to Tewkesbury and stopped.",
+        "After the invasion of Tewkesbury the garrison left.",
+        "It opened a shop in Oakfield, a suburb of Tewkesbury.",
+    ],
+)
+def test_a_known_town_after_a_direction_or_invasion_is_a_place(nlp: Language, text: str) -> None:
+    doc = with_ents(nlp, text, [("Tewkesbury", "PERSON")])
+    assert ("Tewkesbury", "GPE") in ents(doc)
+
+
+def test_a_name_given_to_someone_unknown_as_a_town_stays_a_person(nlp: Language) -> None:
+    doc = with_ents(nlp, "The prize went to Quenelda Orrin.", [("Quenelda Orrin", "PERSON")])
+    assert ents(doc) == [("Quenelda Orrin", "PERSON")]

@@ -20,9 +20,9 @@ PLACE_AFTER = re.compile(rf"^\s+(?:{PLACE_NOUNS})\b", re.IGNORECASE)
 PLACE_BEFORE = re.compile(rf"\b(?:(?:{PLACE_NOUNS})(?:e?s)?|republic) of\s+(?:the\s+)?$", re.IGNORECASE)
 """A place noun and "of" right before the name: "the region of Nagorno-Karabakh"."""
 LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|at|around|outside|inside|throughout|across|towards?|into|within|from)"
-    r"|\b(?:capture|battle|siege|fall|liberation|occupation|annexation|blockade|shelling|outskirts|population"
-    r"|residents|inhabitants|governor|mayor|people) of)\s+(?:the\s+)?$"
+    r"(?:\b(?:in|near|at|around|outside|inside|throughout|across|towards?|to|via|into|within|from)"
+    r"|\b(?:capture|battle|siege|fall|liberation|occupation|annexation|invasion|blockade|shelling|outskirts|population"
+    r"|residents|inhabitants|governor|mayor|people|suburbs?|north|south|east|west) of)\s+(?:the\s+)?$"
 )
 """A preposition of place, or a noun that takes a place ("the capture of"), right before the name; weak
 alone, so used only for names a gazetteer knows as places."""

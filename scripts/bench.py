@@ -217,11 +217,14 @@ def memory(count: int, runner_kind: str) -> None:
     me = psutil.Process()
     done, samples = [0], []
 
+    main_samples: list[float] = []
+
     def resident() -> float:
         workers = sum(
             c.memory_info().rss for c in me.children(recursive=True) if "uvicorn" not in " ".join(c.cmdline())
         )
-        return (me.memory_info().rss + workers) / 2**20
+        main_samples.append(me.memory_info().rss / 2**20)
+        return main_samples[-1] + workers / 2**20
 
     def listen(_: Any) -> None:
         done[0] += 1
@@ -237,6 +240,7 @@ def memory(count: int, runner_kind: str) -> None:
     say(f"\n{count} documents, {runner_kind} runner: {time.perf_counter() - began:.0f} s, {failed} failed")
     say("  resident MB after every 100 (this process + workers): " + ", ".join(f"{mb:.0f}" for mb in samples))
     say(f"  peak {max(samples):.0f} MB; growth from the first hundred to the last: {samples[-1] - samples[0]:+.0f} MB")
+    say("  of which this process: " + ", ".join(f"{mb:.0f}" for mb in main_samples))
 
 
 def main() -> None:
@@ -245,6 +249,7 @@ def main() -> None:
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--only", default="seed,corpus,flow,memory")
     parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--runners", default="local,dask", help="runners for the memory run")
     parser.add_argument("--side", choices=["spacy", "citefacts"], help=argparse.SUPPRESS)
     parser.add_argument("files", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -271,8 +276,8 @@ def main() -> None:
                 overhead(files)
                 dask_throughput(files)
             if "memory" in only:
-                memory(args.documents, "local")
-                memory(args.documents, "dask")
+                for kind in args.runners.split(","):
+                    memory(args.documents, kind)
 
 
 if __name__ == "__main__":

@@ -103,3 +103,30 @@ def test_a_normal_run_leaves_nothing_running(tmp_path: Path) -> None:
     assert "Traceback" not in stderr
     assert (out / "seed.json").exists()
     assert left_running(children) == []
+
+
+@pytest.mark.integration
+@pytest.mark.slow
+def test_sigkill_of_a_dask_run_leaves_no_worker(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name in ("a", "b", "c"):
+        shutil.copy(SEED, sources / f"{name}.txt")
+    environment = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
+    command = [sys.executable, "-m", "citefacts", "extract", str(sources), "--out", str(tmp_path / "out")]
+    process = subprocess.Popen(
+        [*command, "--runner", "dask", "--workers", "2"],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while len(descendants(process.pid)) < 4 and time.monotonic() < deadline:  # server, tracker, 2 workers
+        time.sleep(0.5)
+    time.sleep(3.0)
+    children = descendants(process.pid)
+    assert len(children) >= 4, [" ".join(c.cmdline()[:4]) for c in children]
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+    assert left_running(children, within=30.0) == []

@@ -26,6 +26,9 @@ from citefacts.nlp import load_model
 from citefacts.pipeline import Progress
 from citefacts.sources import SourceResult, extract_source, failed
 
+IN_FLIGHT = 16
+"""Tasks submitted ahead on a distributed runner: enough to keep a cluster busy, few enough that the
+results its workers hold stay small however many sources there are."""
 Listener = Callable[[SourceResult], None]
 StageListener = Callable[[Path, str, int, int], None]
 _listeners: list[Listener] = []
@@ -89,18 +92,29 @@ def run_sources(
     """Inside a flow run: a task per source, results reported as they finish.
 
     On the default runner the tasks run one after another in this thread, so Ctrl-C stops the work
-    at once instead of waiting for a worker thread; other runners get them all submitted at once.
+    at once instead of waiting for a worker thread; other runners get them a window at a time.
     """
     context = FlowRunContext.get()
     if context is None or isinstance(context.task_runner, ThreadPoolTaskRunner):
         return [_report(_run_here(path, out_dir, fmt, require_footnotes, dct, force)) for path in paths]
-    # each task runs in a worker process that shares the machine with the others: one process each
-    futures = [extract_source_task.submit(path, out_dir, fmt, require_footnotes, dct, force) for path in paths]
-    by_future = {id(future): path for future, path in zip(futures, paths, strict=True)}
+    # Each task runs in a worker process sharing the machine with the others (spaCy on one process each).
+    # A window of tasks in flight, not all at once: a worker keeps each result until its future goes.
+    waiting = iter(paths)
+    in_flight: dict[PrefectFuture[Any], Path] = {}
     results: dict[Path, SourceResult] = {}
-    for future in as_completed(futures):
-        path = by_future[id(future)]
+
+    def submit_next() -> None:
+        path = next(waiting, None)
+        if path is not None:
+            in_flight[extract_source_task.submit(path, out_dir, fmt, require_footnotes, dct, force)] = path
+
+    for _ in range(IN_FLIGHT):
+        submit_next()
+    while in_flight:
+        future = next(as_completed(list(in_flight)))
+        path = in_flight.pop(future)
         results[path] = _report(_result(future, path, out_dir))
+        submit_next()
     return [results[path] for path in paths]
 
 

@@ -25,6 +25,8 @@ PREFECT_DEFAULTS: dict[str, str] = {
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
     # Dask (``--runner dask``): its scheduler and workers log every start and stop at INFO.
     "DASK_LOGGING__DISTRIBUTED": "error",
+    # A worker that imports spaCy and loads the model on a busy machine needs longer than Dask's 30 s.
+    "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "120s",
 }
 
 

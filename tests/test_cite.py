@@ -142,6 +142,8 @@ def test_a_note_that_ends_with_its_source_is_a_note_and_a_citation() -> None:
         ("Pilling 1997, p. 249", True),
         ("Four UN Security Council resolutions, passed in 1993, called for the withdrawal.", False),
         ("Azerbaijan, Georgia, Moldova, Serbia, Turkey, Ukraine, Uzbekistan", False),
+        ("Completed in 1962, the Harrowgate mast is 330 metres tall.", False),
+        ("Marsh, Alice Students help raise $1 million for flood victims Harbour Herald. March 3, 2017", True),
     ],
 )
 def test_citation_lines_are_told_from_prose(line: str, citation: bool) -> None:
@@ -232,3 +234,11 @@ def test_a_quotation_is_never_taken_for_the_publisher(text: str, quote: str) -> 
     assert citation.quote is not None and citation.quote.text == quote
     assert citation.publisher in (None, "Coastal Media Group")
     assert citation.work in ("The Coastal Times", "Riverton Statistics Office")
+
+
+def test_a_headline_ends_where_the_retrieval_date_begins() -> None:
+    from citefacts.read.cite import headline_spans
+
+    text = "Ferrow Council 2015 Population Estimates Retrieved May 2 , 2015 making it the third-largest town in the county."
+    (span,) = headline_spans(text, parse_footnote(text, 0))
+    assert text[span[0] : span[1]].strip() == "Ferrow Council 2015 Population Estimates"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from citefacts.check.compare import Reading, Relation, comparable, in_unit_of, near_miss, relation
@@ -32,7 +32,7 @@ from citefacts.check.reading import (
 )
 from citefacts.mention import DocMention
 from citefacts.models import CitationFields, DateValue, FactStatus, NumberValue, Verdict
-from citefacts.read.cite import apparatus_spans, publication_date
+from citefacts.read.cite import apparatus_spans, headline_spans, publication_date
 
 SUPPORT_CONTEXT = 0.1
 """A confirming value needs this much shared context, unless the value itself is distinctive."""
@@ -112,7 +112,8 @@ def check_value(
     if reading is None or year_tail(claim, sentence, sentence_found or []):
         return Outcome("not_found", note=NOT_COMPARABLE)
     published = publication_date(citations)
-    candidates = compare_all(claim, reading, sentence, footnote, footnote_found, sentence_found, published)
+    headlines = headline_spans(footnote, citations)
+    candidates = compare_all(claim, reading, sentence, footnote, footnote_found, sentence_found, published, headlines)
     bounded = reading.qualifier in ("more_than", "at_least", "less_than", "at_most")
     support = _best_support(candidates, bounded)
     against = _best_contradiction(claim, sentence, footnote, candidates, sentence_found, bounded)
@@ -155,8 +156,11 @@ def compare_all(
     footnote_found: list[DocMention],
     sentence_found: list[DocMention] | None = None,
     published: date | None = None,
+    headlines: Sequence[tuple[int, int]] = (),
 ) -> list[Candidate]:
-    """Every comparable footnote value outside citation data, with its relation and shared context."""
+    """Every comparable footnote value outside citation data, with its relation and shared context.
+
+    A figure in a citation's headline (``headlines``) is read as approximate: headlines round."""
     skip = apparatus_spans(footnote)
     values = [(f.start, f.end) for f in footnote_found if f.kind != "entity"]
     barriers = reading.kind != "date"
@@ -173,6 +177,8 @@ def compare_all(
         if source is None or not comparable(reading, source):
             continue
         source = in_unit_of(reading, source)
+        if source.kind != "date" and source.qualifier is None and in_spans(item, list(headlines)):
+            source = replace(source, qualifier="approx")
         whole = with_year_tail(item, footnote, footnote_found)
         source_context = context(footnote, whole.start, whole.end, values, barriers=barriers)
         shared = similarity(claim_context, source_context)

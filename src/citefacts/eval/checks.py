@@ -1,6 +1,8 @@
 """``citefacts check``: do an evidence text's dates and numbers support a claim's?
 
-A claim is checked value by value with the pipeline's own ``check_value``; the claim's verdict
+A claim is checked value by value with the pipeline's own ``check_value``, the evidence's citation fields
+read as the flow reads a footnote's (a headline's figures are rounded; nothing after a publication date
+is contradicted); the claim's verdict
 aggregates them: contradicted when any value is; supported when at least half of its values are
 confirmed (a claim often carries incidental details, such as a year, that the evidence leaves
 out); not found otherwise. A claim whose digits the extractors did not read as values (a title such as
@@ -17,6 +19,7 @@ from spacy.language import Language
 from citefacts.check import NOT_COMPARABLE, check_value
 from citefacts.eval.jsonl import text_mentions
 from citefacts.mention import DocMention
+from citefacts.read.cite import parse_footnote
 
 SUPPORTED_SHARE = 0.5
 """The share of a claim's values that must be confirmed for the claim to count as supported."""
@@ -34,7 +37,8 @@ def check_record(nlp: Language, record: dict[str, Any]) -> dict[str, Any]:
 def claim_verdict(claim: str, evidence: str, claim_found: list[DocMention], evidence_found: list[DocMention]) -> str:
     """The verdict on a whole claim from the verdicts on its dates and numbers."""
     valued = [f for f in claim_found if f.kind != "entity"]
-    outcomes = [check_value(f, claim, evidence, evidence_found, claim_found) for f in valued]
+    citations = parse_footnote(evidence, 0)
+    outcomes = [check_value(f, claim, evidence, evidence_found, claim_found, citations) for f in valued]
     verdicts = [o.verdict for o in outcomes if o.note != NOT_COMPARABLE]
     if "contradicted" in verdicts:
         return "contradicted"

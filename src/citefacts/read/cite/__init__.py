@@ -5,7 +5,7 @@
 ``apparatus`` tells bibliographic data from content, for the stages that compare a footnote's values.
 """
 
-from citefacts.read.cite.apparatus import apparatus_spans, publication_date
+from citefacts.read.cite.apparatus import apparatus_spans, headline_spans, publication_date
 from citefacts.read.cite.rendered import (
     looks_like_citation,
     moved_onto_raw,
@@ -17,6 +17,7 @@ from citefacts.read.cite.rendered import (
 
 __all__ = [
     "apparatus_spans",
+    "headline_spans",
     "looks_like_citation",
     "moved_onto_raw",
     "parse_footnote",

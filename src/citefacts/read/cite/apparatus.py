@@ -28,6 +28,8 @@ _DATE_WORDS = re.compile(rf"{_MONTHS}|\d+[a-z]?|\b(?:c|ca|eds?|circa)\b\.?|[,.;\
 _DATED = re.compile(r"\(([^()]{4,40})\)(?=\s*[.:])")
 _YEAR_PIECE = re.compile(r"(?:^|[.\"”]\s)([^.\"”]{0,40}\b\d{4}\b[^.\"”]{0,6})\.(?=\s|$)")
 _MARKER = re.compile(r"\[\d+\]")
+_TAIL = re.compile(r"\b(?:Retrieved|Accessed|Archived|ISBN|ISSN|doi:)")
+"""Where a citation's own words end: what follows a retrieval date or an identifier may be the source's text."""
 
 
 def apparatus_spans(text: str) -> list[tuple[int, int]]:
@@ -41,6 +43,27 @@ def apparatus_spans(text: str) -> list[tuple[int, int]]:
     for match in _YEAR_PIECE.finditer(text):
         if len(match.group(1).split()) <= 4:
             spans.append((match.start(1), match.end(1)))
+    return spans
+
+
+def headline_spans(text: str, citations: Sequence[CitationFields]) -> list[tuple[int, int]]:
+    """Where a footnote's text holds a citation's own words (authors, headline, work) before any quotation.
+
+    A headline rounds its figures ("help raise $1 million"): they are the source's words, but not
+    its precise statement. Offsets are local to ``text``; a citation not found in it gives none.
+    """
+    spans = []
+    for citation in citations:
+        if citation.is_note or citation.span is None:
+            continue
+        head = citation.span.text
+        if citation.quote is not None:
+            head = head[: max(0, citation.quote.start - citation.span.start)]
+        tail = _TAIL.search(head)
+        head = head[: tail.start()] if tail else head
+        start = text.find(head) if head.strip() else -1
+        if start >= 0:
+            spans.append((start, start + len(head)))
     return spans
 
 

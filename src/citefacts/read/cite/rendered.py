@@ -45,6 +45,11 @@ _CITATION_START = re.compile(
     r"|[^.\"]{2,80}?;[^.\"]{2,2000}?\.\s)"
 )
 _LISTING = re.compile(r"^[A-Z][^.]{2,120}\s\([A-Z][\w ]{2,30}\)\.\s[^.]{2,200}\.\s(?:[A-Z][a-z]+ )?\d{4}\.?$")
+_BARE_ENTRY = re.compile(
+    r"^(?P<who>[A-Z][\w'’-]+, [A-Z][\w'’-]+) (?=[A-Z‘'])[^\"]{8,300}?\.\s+"
+    r"(?:\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})\.?$"
+)
+"""A news citation rendered without its punctuation: ``Surname, Forename Headline Work. January 4, 2016``."""
 _SIGNATURE = re.compile(r"\b(?:Retrieved|Archived from|ISBN|ISSN|doi:|pp?\.\s?\d)")
 _INLINE_START = re.compile(
     r"(?:(?<=[.:!?] )|(?<=[.!?]\" ))(?=[A-Z][^.()\"]{1,80}?\s\([^()]*\d{4}[^()]*\)\.\s|\"[^\"]{3,}\"\s*(?:\(\w+\))?\.\s)"
@@ -96,7 +101,9 @@ def looks_like_citation(line: str) -> bool:
     author = _AUTHOR_DATE.match(stripped)
     if author and _PROSE.search(author.group("who")):
         return False
-    if _CITATION_START.match(stripped) or _LISTING.match(stripped) or _HARVARD.match(stripped):
+    if _CITATION_START.match(stripped) or _LISTING.match(stripped) or _harvard(stripped):
+        return True
+    if _BARE_ENTRY.match(stripped):
         return True
     short = _SHORT_CITE.match(stripped)
     if short and len(short.group("who").split()) <= 4:
@@ -109,6 +116,16 @@ def looks_like_citation(line: str) -> bool:
 
 
 _PROSE = re.compile(r"\b(?:the|was|were|is|are|has|have|had|which|that|said|this|these|by)\b")
+
+
+def _harvard(line: str) -> re.Match[str] | None:
+    """A short author-date citation ("Pilling 1997, p. 249"), not a clause opening with a year
+    ("Completed in 1962, the mast is 330 metres tall.")."""
+    match = _HARVARD.match(line)
+    rest = match.group("rest") if match else None
+    if match is None or rest is None or PAGES.match(rest):
+        return match
+    return None if _PROSE.search(rest) or _PROSE.search(match.group("who")) or len(rest.split()) > 4 else match
 
 
 def _split_inline(text: str, begin: int, end: int) -> list[tuple[int, int]]:
@@ -132,7 +149,7 @@ def parse_citation(text: str, start: int) -> CitationFields:
     span = Span(start=base, end=base + len(body), text=body)
     if not looks_like_citation(body):
         return CitationFields(is_note=True, span=span)
-    harvard = _HARVARD.match(body)
+    harvard = _harvard(body)
     if harvard:
         rest = harvard.group("rest")
         pages = PAGES.match(rest) if rest else None
@@ -166,11 +183,15 @@ def _read_head(body: str, fields: CitationFields) -> str:
             _set_names(fields, who)
         fields.date = normalize_date(match.group("date"))
         rest = rest[match.end() :]
-    else:
-        dotted = _AUTHOR_DOT.match(rest)
-        if dotted:
-            _set_names(fields, dotted.group("who"))
-            rest = rest[dotted.end() :]
+        return rest
+    bare = _BARE_ENTRY.match(rest)
+    dotted = None if bare else _AUTHOR_DOT.match(rest)
+    if bare:
+        _set_names(fields, bare.group("who"))
+        rest = rest[bare.end("who") :].lstrip()
+    elif dotted:
+        _set_names(fields, dotted.group("who"))
+        rest = rest[dotted.end() :]
     return rest
 
 

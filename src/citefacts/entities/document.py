@@ -151,13 +151,14 @@ def _majority(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
 
 
 def _the_heads(doc: Doc, spans: list[Span]) -> list[Span]:
-    """An organisation's designator alone after "the" ("the League", "the Party"), where one organisation
-    of the text has that head and the word is untagged, is that organisation."""
+    """An organisation's designator alone after "the" ("the League", "the Party"), where an organisation
+    of the text has that head and the word is untagged, is an organisation (which of them, the type does
+    not need to know)."""
     heads = Counter(head_word(strip_name(s.text).split()) for s in spans if s.label_ == "ORG" and len(s) > 1)
     taken = {i for span in spans for i in range(span.start, span.end)}
     added = []
     for token in doc[1:]:
-        if token.i in taken or heads.get(token.text) != 1 or token.text not in ORG_HEADS:
+        if token.i in taken or not heads.get(token.text) or token.text not in ORG_HEADS:
             continue
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if doc[token.i - 1].lower_ == "the" and not (after is not None and _name_word(after)):

@@ -55,12 +55,9 @@ NATURE_HEADS = _words(
 """Head words of natural places and ports ("Rhine River", "Port of Liverpool", "Ayalon Cave"): LOC."""
 CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "upon", "on", "in"})
 """Lower-case words that may stand inside a name ("League of Rights", "Newcastle upon Tyne")."""
-ORDINAL = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th)?|[IVX]+|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
-    r"|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth"
-    r"|Twentieth)$"
-)
-"""What numbers a military unit: "65th", "65", "VIII", "Eighth"."""
+UNIT_NUMBER = re.compile(r"^(?:\d+|[IVX]+)$")
+"""What numbers a military unit inside its name: "65" or "VIII" ("65 Fighter Wing"). Not an ordinal ("65th",
+"Fourth"): the numbers stage reads those as ordinals, and extraction keeps a number over a name it overlaps."""
 
 
 def head_word(words: list[str]) -> str:

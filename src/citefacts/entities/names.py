@@ -1,5 +1,5 @@
 """Organisations, sites and natural places that a name's own words identify, found or retyped by the rule
-component: "Fiji Labour Party" is ORG whatever the model said, "the 65th Air Division" takes its number,
+component: "Fiji Labour Party" is ORG whatever the model said, "65 Fighter Wing" takes its number,
 "Spanish Air Force" is one ORG rather than a NORP and an ORG, an acronym in parentheses after a name
 ("... Trust (BIRT)") is that name's acronym, and a place before a comma and a country or a state
 ("Saffron Walden, England") is a place.
@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from citefacts.entities.cues import initials
 from citefacts.entities.gazetteer import Gazetteer, strip_name
-from citefacts.entities.heads import ORDINAL, head_label, is_unit
+from citefacts.entities.heads import UNIT_NUMBER, head_label, is_unit
 
 HEAD_TYPED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
 """Labels a name's head may overrule: titles, events and laws keep theirs ("Society of the Spectacle")."""
@@ -57,16 +57,31 @@ def name_runs(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
         label = head_label([t.text for t in doc[start:end]])
         if label is None or gazetteer.lookup(doc[start:end].text) is not None:
             continue
-        if is_unit([t.text for t in doc[start:end]]) and start > 0 and ORDINAL.match(doc[start - 1].text):
-            start -= 1
+        number = None
+        if is_unit([t.text for t in doc[start:end]]):
+            if UNIT_NUMBER.match(doc[start].text):
+                number = start
+            elif start > 0 and UNIT_NUMBER.match(doc[start - 1].text):
+                start, number = start - 1, start - 1
         inside = [s for s in result if s.start < end and start < s.end]
-        if any(s.start < start or s.end > end or s.label_ not in MERGED_LABELS or _named_after_of(s) for s in inside):
+        if any(_kept_apart(s, start, end, number) for s in inside):
             continue
         if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
             continue
         merged = Span(doc, start, end, label)
         result = [s for s in result if s not in inside] + [merged]
     return sorted(result, key=lambda s: s.start)
+
+
+def _kept_apart(span: Span, start: int, end: int, number: int | None) -> bool:
+    """Whether an entity inside or across a run keeps the run from being one name: it crosses the run's
+    edge, is a date, title or number (but a unit's own number: "VIII" in "VIII Fighter Command"), or an
+    organisation after "of"."""
+    if span.start < start or span.end > end:
+        return True
+    if span.label_ in {"ORDINAL", "CARDINAL"} and (span.start, span.end) == (number, (number or 0) + 1):
+        return False
+    return span.label_ not in MERGED_LABELS or _named_after_of(span)
 
 
 def _named_after_of(span: Span) -> bool:
@@ -118,14 +133,14 @@ def _opens_sentence(token: Token) -> bool:
 
 
 def with_unit_numbers(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A military unit takes the number or ordinal before it ("65th" + "Air Division"), if no entity holds it."""
+    """A military unit takes the number before it ("65" + "Fighter Wing"), if no entity holds it."""
     result = list(spans)
     taken = {i for s in spans for i in range(s.start, s.end)}
     for index, span in enumerate(spans):
         before = span.start - 1
         if span.label_ != "ORG" or before < 0 or before in taken or not is_unit(span.text.split()):
             continue
-        if ORDINAL.match(doc[before].text):
+        if UNIT_NUMBER.match(doc[before].text):
             result[index] = Span(doc, before, span.end, "ORG")
     return result
 
@@ -200,4 +215,21 @@ def sports_teams(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[Span
             continue
         if gazetteer.is_place(town):
             result[index] = Span(doc, span.start, span.end, "ORG")
+    return result
+
+
+def split_place_pairs(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """A place typed together with its state or country ("Windsor, Vermont" as one GPE) split into two
+    places, when the gazetteer knows both parts and not the whole."""
+    result = []
+    for span in spans:
+        commas = [t.i for t in span if t.text == ","]
+        if span.label_ not in PLACE_LABELS or len(commas) != 1 or gazetteer.is_place(span.text):
+            result.append(span)
+            continue
+        first, second = Span(doc, span.start, commas[0], "GPE"), Span(doc, commas[0] + 1, span.end, "GPE")
+        if len(first) and len(second) and gazetteer.is_place(first.text) and gazetteer.is_place(second.text):
+            result += [first, second]
+        else:
+            result.append(span)
     return result

@@ -39,6 +39,7 @@ from citefacts.entities.names import (
     name_runs,
     parenthesised_acronyms,
     places_before_a_place,
+    split_place_pairs,
     sports_teams,
     typed_by_head,
     with_unit_numbers,
@@ -85,6 +86,7 @@ class EntityRules:
         spans = name_runs(doc, typed_by_head(doc, spans, self.gazetteer), self.gazetteer)
         spans = parenthesised_acronyms(doc, with_unit_numbers(doc, spans))
         spans = places_before_a_place(doc, sports_teams(doc, spans, self.gazetteer), self.gazetteer)
+        spans = split_place_pairs(doc, spans, self.gazetteer)
         doc.ents = consistent_names(doc, spans + self.missing(doc, spans), self.gazetteer)
         return doc
 

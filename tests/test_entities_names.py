@@ -216,3 +216,15 @@ def test_the_designator_after_the_is_an_organisation_among_several(nlp: Language
     text = "The Tarn Valley Rowing League and the Upper Tarn League merged . Then the League grew ."
     doc = in_order(nlp, text, [("Tarn Valley Rowing League", "ORG"), ("Upper Tarn League", "ORG")])
     assert ("League", "ORG") in ents(doc)
+
+
+def test_a_surname_after_a_quoted_nickname_still_follows_the_full_name(nlp: Language) -> None:
+    text = 'Harold " Skip " Wendle scored . Wendle retired in 1950 .'
+    doc = in_order(nlp, text, [('Harold " Skip " Wendle', "PERSON"), ("Wendle", "GPE")])
+    assert ents(doc) == [('Harold " Skip " Wendle', "PERSON"), ("Wendle", "PERSON")]
+
+
+def test_a_first_name_the_model_took_for_a_title_is_the_person(nlp: Language) -> None:
+    text = "Orla Fenwick sang . Later Orla and her band left ."
+    doc = in_order(nlp, text, [("Orla Fenwick", "PERSON"), ("Orla", "WORK_OF_ART")])
+    assert ents(doc) == [("Orla Fenwick", "PERSON"), ("Orla", "PERSON")]

@@ -22,6 +22,8 @@ CONSISTENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PR
 """Labels a name may be moved between; titles, events and laws keep theirs."""
 TITLES = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lord", "Lady", "Saint", "St.", "St"})
 """Words before a person's name that are not the first name."""
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+"""Marks around a nickname inside a person's name."""
 STOP_FORMS = frozenset({"The", "A", "An", "In", "On", "At", "Of", "And", "For", "But", "He", "She", "It", "They"})
 """Capitalised words never taken for a short form."""
 
@@ -68,9 +70,10 @@ def _forms_of(words: list[str], label: str, gazetteer: Gazetteer) -> list[str]:
     if not words or not all(w[:1].isupper() or not w.isalpha() for w in (words[0], words[-1])):
         return []
     forms = [" ".join(words)]
-    if label == "PERSON" and 1 < len(words) <= 4:
-        given = [w for w in words[:-1] if w not in TITLES]
-        forms.append(words[-1])
+    named = _without_nickname(words) if label == "PERSON" else words
+    if label == "PERSON" and 1 < len(named) <= 4:
+        given = [w for w in named[:-1] if w not in TITLES]
+        forms.append(named[-1])
         if given and len(given[0]) > 2 and given[0].isalpha():
             forms.append(given[0])
     elif label == "ORG" and len(words) > 2 and words[-1] in ORG_HEADS:
@@ -80,6 +83,14 @@ def _forms_of(words: list[str], label: str, gazetteer: Gazetteer) -> list[str]:
     return [form for form in forms if form not in STOP_FORMS and gazetteer.lookup(form) is None]
 
 
+def _without_nickname(words: list[str]) -> list[str]:
+    """A person's name without a nickname in quotes ('William "Cowboy" Smith' -> William Smith)."""
+    quotes = [i for i, word in enumerate(words) if word in QUOTES]
+    if len(quotes) != 2:
+        return words
+    return words[: quotes[0]] + words[quotes[1] + 1 :]
+
+
 def _nickname(words: list[str], gazetteer: Gazetteer) -> bool:
     """Whether a team's name ends in a nickname after its town ("Boston Bruins"; not "Bangladesh Scouts")."""
     last = words[-1]
@@ -87,9 +98,11 @@ def _nickname(words: list[str], gazetteer: Gazetteer) -> bool:
 
 
 def _retyped(doc: Doc, span: Span, forms: dict[str, str], gazetteer: Gazetteer) -> Span:
-    """A span typed as the full name it is a form of, unless the gazetteer knows it."""
+    """A span typed as the full name it is a form of, unless the gazetteer knows it; a lone word the model
+    took for a title ("Jared" WORK_OF_ART) too."""
     label = forms.get(strip_name(span.text))
-    if label is None or label == span.label_ or span.label_ not in CONSISTENT_LABELS:
+    retypable = span.label_ in CONSISTENT_LABELS or (span.label_ == "WORK_OF_ART" and len(span) == 1)
+    if label is None or label == span.label_ or not retypable:
         return span
     if gazetteer.lookup(span.text) is not None:
         return span

@@ -14,6 +14,7 @@ from datetime import date
 
 from citefacts.check.compare import Reading, date_reading, duration_reading, number_reading
 from citefacts.dates import normalize
+from citefacts.lexicon import STOP_WORDS
 from citefacts.mention import DocMention
 from citefacts.models import DateValue, NumberValue
 from citefacts.numbers import parse_number
@@ -57,6 +58,14 @@ _RANK_LEFT = re.compile(r"(?:#|\bnumber|\bNo\.)\s*$", re.I)
 """A place in a ranking ("peaked at number 25", "# 3"): an ordinal, whatever its digits."""
 _COUNT_BOUND = re.compile(r"\b(?:more|less|fewer)\s+than\s*$", re.I)
 """A bound that only a count takes: "less than 1381 cases" is no year (a year is "before 1381")."""
+_COUNTED_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?[a-z]{2,}(?<![su]s)(?<!is)s\b")
+"""A plural noun right after four digits, up to two words on ("1040 confirmed cases"): they count it."""
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:the|in|of|since|from|until|till|by|during|before|after|its|his|her|their|a|an|mid|early|late)|['’]s"
+    r"|\d\s*,)\s*$",
+    re.I,
+)
+"""Words that make four digits a year whatever follows ("the 2014 elections", "in 1990 talks", "July 16 , 2018")."""
 _RANK_BOUNDS = {"more_than": "less_than", "less_than": "more_than", "at_least": "at_most", "at_most": "at_least"}
 """A place above another has a smaller number: "ranked below 26th" is 27th or lower, so more than 26."""
 _ATTRIBUTIVE = re.compile(r"^\s*[^\W\d_]", re.UNICODE)
@@ -112,7 +121,8 @@ def read_found(found: DocMention, text: str) -> Reading | None:
         return duration_reading(
             value, _qualifier(left, _NUMBER_QUALIFIERS) or _leading_qualifier(span) or _after(right)
         )
-    if isinstance(value, DateValue) and _YEAR.match(span) and _COUNT_BOUND.search(left):
+    counted = _YEAR.match(span) is not None and _is_count(left, text[found.end : found.end + 40])
+    if isinstance(value, DateValue) and counted:
         return number_reading(NumberValue(value=float(span)), span, "number", _qualifier(left, _NUMBER_QUALIFIERS))
     if isinstance(value, DateValue):
         if value.type != "DATE":
@@ -123,13 +133,25 @@ def read_found(found: DocMention, text: str) -> Reading | None:
         return replace(reading, loose=True) if reading and yearless else reading
     if not isinstance(value, NumberValue):
         return None
-    if _YEAR.match(span) and value.value is not None and 1000 <= value.value <= 2100 and not _COUNT_BOUND.search(left):
+    if _YEAR.match(span) and value.value is not None and 1000 <= value.value <= 2100 and not counted:
         return date_reading(_year_value(span), _date_qualifier(left, right))
     qualifier = _qualifier(left, _NUMBER_QUALIFIERS) or _after(right) or value.qualifier
     kind = _kind(value, span, left, right)
     if kind == "ordinal":
         qualifier = _RANK_BOUNDS.get(qualifier or "", qualifier)
     return number_reading(value, span, kind, qualifier)
+
+
+def _is_count(left: str, right: str) -> bool:
+    """Four digits that count rather than date: after a count's bound ("less than 1381 cases"), or before
+    a plural noun with no year's word or name before them ("there have been 1040 confirmed cases", not
+    "in 2014 elections" or "Masters 1000 titles")."""
+    if _COUNT_BOUND.search(left):
+        return True
+    counted = _COUNTED_AFTER.match(right)
+    if counted is None or _YEAR_BEFORE.search(left) or re.search(r"\b[A-Z]\w*\s*$", left):
+        return False
+    return not any(word in STOP_WORDS for word in counted.group().split())
 
 
 def _with_year(value: DateValue, right: str) -> DateValue:

@@ -228,3 +228,9 @@ def test_a_first_name_the_model_took_for_a_title_is_the_person(nlp: Language) ->
     text = "Orla Fenwick sang . Later Orla and her band left ."
     doc = in_order(nlp, text, [("Orla Fenwick", "PERSON"), ("Orla", "WORK_OF_ART")])
     assert ents(doc) == [("Orla Fenwick", "PERSON"), ("Orla", "PERSON")]
+
+
+@pytest.mark.parametrize("name", ["Harbour Lights Festival", "Orrin Poetry Prize", "Northern Rowing Championships"])
+def test_a_festival_prize_or_championship_is_an_event_not_an_organisation(nlp: Language, name: str) -> None:
+    doc = with_ents(nlp, f"She won the {name} twice.", [(name, "ORG")])
+    assert ents(doc) == [(name, "EVENT")]

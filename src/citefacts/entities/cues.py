@@ -77,10 +77,21 @@ EVENT_HEADS = frozenset(
         "Clashes",
         "Olympics",
         "Championship",
+        "Championships",
         "Cup",
+        "Games",
+        "Tournament",
+        "Festival",
+        "Prix",
+        "Award",
+        "Awards",
+        "Prize",
+        "Trophy",
+        "Medal",
     ]
 )
-"""Capitalised last words that make a name an event: "the Second Nagorno-Karabakh War", "the Sumgait pogrom"."""
+"""Capitalised last words that make a name an event: "the Second Nagorno-Karabakh War", "the Sumgait pogrom";
+and awards, which OntoNotes has no type for and CoNLL calls MISC like events ("the Turner Prize")."""
 LINK_NOUNS = r"trains?|rail|railroad|railways?|pipelines?|flights?|bus|buses|ferry|ferries|border|crossing"
 PAIR_AFTER = re.compile(rf"^\s+(?:{LINK_NOUNS})\b", re.IGNORECASE)
 """What runs between the places of a pair, right after it: "the Kars-Gyumri train", "the X–Y pipeline"."""

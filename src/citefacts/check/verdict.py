@@ -1,38 +1,28 @@
 """Checking: does a footnote's text hold the value a sentence states?
 
-Every date and number of the footnote is compared with the claimed value (``compare``: bounds,
-rounding, ranges, granularity, units) and its context with the claim's (``context``: the counted
-noun, the event). The value is *supported* when some footnote value confirms it in a context that
-is not foreign to the claim's (a bound met only by a figure of another thing yields to a figure of
-the claim's own thing that rules it out); it is *contradicted* only when none confirms or allows it and one
-rules it out while speaking of the same thing (a shared counted noun or event, no other subject,
-not a figure the sentence itself states elsewhere) or standing just short of a claimed bound;
-otherwise it is *not found*.
+Every date and number of the footnote is compared with the claimed value (``candidates``, through
+``compare``: bounds, rounding, ranges, granularity, units) and its context with the claim's
+(``context``: the counted noun, the event). The value is *supported* when some footnote value
+confirms it in a context that is not foreign to the claim's (a bound met only by a figure of
+another thing yields to a figure of the claim's own thing that rules it out); it is *contradicted*
+only when none confirms or allows it and one rules it out while speaking of the same thing (a shared
+counted noun or event, no other subject, not a figure the sentence itself states elsewhere) or
+standing just short of a claimed bound; otherwise it is *not found*.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 
-from citefacts.check.compare import Reading, Relation, comparable, in_unit_of, near_miss, relation
-from citefacts.check.context import Context, clause_bounds, context, contrasting_kinds, same_thing, similarity
-from citefacts.check.reading import (
-    fraction_parts,
-    in_spans,
-    is_snapshot,
-    name_with_number,
-    read_found,
-    sentence_dates,
-    unextracted_numbers,
-    with_year_tail,
-    year_tail,
-)
+from citefacts.check.candidates import SENTENCE_NUMBER, Candidate, compare_all
+from citefacts.check.compare import Relation, comparable, relation
+from citefacts.check.context import Context, clause_bounds
+from citefacts.check.reading import fraction_parts, name_with_number, read_found, year_tail
 from citefacts.mention import DocMention
 from citefacts.models import CitationFields, DateValue, FactStatus, NumberValue, Verdict
-from citefacts.read.cite import apparatus_spans, headline_spans, publication_date
+from citefacts.read.cite import headline_spans, publication_date
 
 SUPPORT_CONTEXT = 0.1
 """A confirming value needs this much shared context, unless the value itself is distinctive."""
@@ -42,13 +32,10 @@ ALIGNED_BOUND = 0.9
 """... or nearly as much, for a bounded claim ("more than 300"), which many figures meet."""
 SAME_FIGURE = 0.5
 """Context credited to a footnote figure equal to the claimed one when aligning."""
-OWN_FIGURE_MARGIN = 0.05
-"""A figure this close to a claimed bound or figure (a share of it) is the claim's own, whatever its words."""
 CONTRADICT_CONTEXT = 0.4
 """A ruling-out value needs this much shared context (about the counted noun next to both)."""
 
 NOT_COMPARABLE = "not a comparable value (a time of day, a vague length, the year of a day already compared)"
-_SENTENCE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -58,31 +45,6 @@ class Outcome:
     verdict: Verdict
     evidence: tuple[int, int] | None = None
     note: str | None = None
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One footnote value compared with the claim."""
-
-    found: DocMention
-    relation: Relation
-    context: float
-    event: float
-    """The shared context without names: the counted noun or event both values speak of."""
-    distinctive: bool
-    exact: bool
-    """The same figure without bounds on either side (2,906 for 2,906), not merely within a bound."""
-    same_figure: bool
-    other_time: bool = False
-    """The source states it at another time (a count "as of 5 April" against one "as of 6 April")."""
-    other_thing: bool = False
-    """It counts another noun, belongs to another name ("100 civilians" and "2,908 servicemen"), or
-    is too far from the claimed figure to be a wrong version of it (6 and 2,908; 1918 and 2002)."""
-    near_own_figure: bool = False
-    """A figure a few per cent from the claimed bound or figure ("105" for "more than 103"): the one the
-    claim was drawn from, whatever the words next to it."""
-    other_kind: bool = False
-    """It counts a contrasting kind of people ("18 civilians" for "ten soldiers"): neither confirms nor allows."""
 
 
 def check_value(
@@ -148,86 +110,6 @@ def _check_name(name: str, footnote: str) -> Outcome:
     return Outcome("not_found", note=NOT_COMPARABLE)
 
 
-def compare_all(
-    claim: DocMention,
-    reading: Reading,
-    sentence: str,
-    footnote: str,
-    footnote_found: list[DocMention],
-    sentence_found: list[DocMention] | None = None,
-    published: date | None = None,
-    headlines: Sequence[tuple[int, int]] = (),
-) -> list[Candidate]:
-    """Every comparable footnote value outside citation data, with its relation and shared context.
-
-    A figure in a citation's headline (``headlines``) is read as approximate: headlines round."""
-    skip = apparatus_spans(footnote)
-    values = [(f.start, f.end) for f in footnote_found if f.kind != "entity"]
-    barriers = reading.kind != "date"
-    whole = with_year_tail(claim, sentence, sentence_found or [])
-    claim_values = _sentence_values(sentence, sentence_found)
-    claim_context = context(sentence, whole.start, whole.end, claim_values, barriers=barriers)
-    claim_dates = _claim_dates(sentence, sentence_found)
-    later = reading.kind == "date" and published is not None and reading.low > published.toordinal()
-    candidates = []
-    for item in fraction_parts(footnote_found, footnote) + unextracted_numbers(footnote, footnote_found):
-        if item.kind == "entity" or in_spans(item, skip) or year_tail(item, footnote, footnote_found):
-            continue
-        source = read_found(item, footnote)
-        if source is None or not comparable(reading, source):
-            continue
-        source = in_unit_of(reading, source)
-        if source.kind != "date" and source.qualifier is None and in_spans(item, list(headlines)):
-            source = replace(source, qualifier="approx")
-        whole = with_year_tail(item, footnote, footnote_found)
-        source_context = context(footnote, whole.start, whole.end, values, barriers=barriers)
-        shared = similarity(claim_context, source_context)
-        figure = (reading.low, reading.high) == (source.low, source.high)
-        same = figure and reading.qualifier in (None, "approx")
-        other_time = later or (
-            is_snapshot(item, footnote)
-            if source.kind == "date"
-            else _timed_apart(claim_dates, item, footnote, footnote_found)
-        )
-        candidates.append(
-            Candidate(
-                item,
-                relation(reading, source),
-                shared,
-                similarity(claim_context, source_context, common_only=True),
-                _distinctive(item, source, footnote),
-                same,
-                figure,
-                other_time,
-                not same_thing(claim_context, source_context) or not near_miss(reading, source),
-                _near_own_figure(reading, source),
-                contrasting_kinds(claim_context, source_context),
-            )
-        )
-    return candidates
-
-
-def _claim_dates(sentence: str, sentence_found: list[DocMention] | None) -> list[Reading]:
-    """The sentence's dates, a day's split-off year read with its day ("April 17 , 2020", not 2020 alone)."""
-    readings = (
-        read_found(f, sentence)
-        for f in sentence_dates(sentence, sentence_found)
-        if not year_tail(f, sentence, sentence_found or [])
-    )
-    return [r for r in readings if r and r.kind == "date"]
-
-
-def _near_own_figure(claim: Reading, source: Reading) -> bool:
-    """Whether a source figure lies within ``OWN_FIGURE_MARGIN`` of a claimed bound or figure ("105" and "more than 103").
-
-    VitaminC's refuted claims, like a misremembered figure, are a few per cent off the true one."""
-    if claim.kind == "date" or claim.qualifier == "approx":
-        return False
-    bound = claim.low if claim.qualifier in ("more_than", "at_least") else claim.high
-    middle = (source.low + source.high) / 2
-    return bound > 0 and abs(middle - bound) <= OWN_FIGURE_MARGIN * bound
-
-
 def _best_support(candidates: list[Candidate], bounded: bool) -> Candidate | None:
     """The confirming value: a distinctive figure stated exactly, the footnote's only value of the kind
     (near the claimed one and about nothing else), a figure just past a claimed bound, or one among
@@ -255,21 +137,6 @@ def _best_support(candidates: list[Candidate], bounded: bool) -> Candidate | Non
         )
     ]
     return max(confirming, key=lambda c: c.context, default=None)
-
-
-def _timed_apart(claim_dates: list[Reading], item: DocMention, footnote: str, footnote_found: list[DocMention]) -> bool:
-    """Whether the footnote's clause dates a figure at a time the claim's sentence does not state.
-
-    "18 killed between November 2020 and July 2021" is not a count for "2021"."""
-    left, right = clause_bounds(footnote, item.start, item.end)
-    source_dates = [
-        r
-        for r in (read_found(f, footnote) for f in footnote_found if f.kind == "date" and left <= f.start < right)
-        if r is not None and r.kind == "date"
-    ]
-    if not claim_dates or not source_dates:
-        return False
-    return any(all(relation(c, s) is Relation.DIFFERS for c in claim_dates) for s in source_dates)
 
 
 def _best_contradiction(
@@ -304,30 +171,14 @@ def _best_contradiction(
     return max(against, key=lambda c: c.context, default=None)
 
 
-def _sentence_values(sentence: str, sentence_found: list[DocMention] | None) -> list[tuple[int, int]]:
-    if sentence_found is not None:
-        return [(f.start, f.end) for f in sentence_found if f.kind != "entity"]
-    return [(m.start(), m.end()) for m in _SENTENCE_NUMBER.finditer(sentence)]
-
-
 def _sentence_figures(sentence: str) -> set[str]:
     """The figures a sentence states besides the claim, as digit strings: accounted for if in a footnote."""
-    return {_figure(m.group()) for m in _SENTENCE_NUMBER.finditer(sentence)} - {""}
+    return {_figure(m.group()) for m in SENTENCE_NUMBER.finditer(sentence)} - {""}
 
 
 def _figure(text: str) -> str:
-    match = _SENTENCE_NUMBER.search(text)
+    match = SENTENCE_NUMBER.search(text)
     return match.group().replace(",", "").rstrip(".") if match else ""
-
-
-def _distinctive(item: DocMention, source: Reading, footnote: str) -> bool:
-    """A value unlikely to match by chance: a full date, or a number with three or more significant digits.
-
-    A day is a full date with its year, written in it or right after it ("December 1 , 2011")."""
-    if isinstance(item.value, DateValue):
-        return source.kind == "date" and source.low == source.high and not source.loose
-    digits = re.sub(r"\D", "", footnote[item.start : item.end]).strip("0")
-    return isinstance(item.value, NumberValue) and len(digits) >= 3
 
 
 def _not_found_note(candidates: list[Candidate]) -> str | None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
-from test_entities import with_ents
+from test_entities import found_at, with_ents
 
+from citefacts.entities import apply_aliases
 from citefacts.entities.heads import head_label, head_word
 from citefacts.entities.names import spells
 
@@ -234,3 +235,24 @@ def test_a_first_name_the_model_took_for_a_title_is_the_person(nlp: Language) ->
 def test_a_festival_prize_or_championship_is_an_event_not_an_organisation(nlp: Language, name: str) -> None:
     doc = with_ents(nlp, f"She won the {name} twice.", [(name, "ORG")])
     assert ents(doc) == [(name, "EVENT")]
+
+
+# --- one type across a document's texts (alias groups) -----------------------------------------------
+
+
+def test_a_name_typed_person_in_one_text_and_org_in_two_is_org_throughout() -> None:
+    texts = ["Velmora Foods bought the mill.", "Velmora Foods closed it.", "Velmora Foods reopened."]
+    found = [
+        [found_at(text, "Velmora Foods", label)] for text, label in zip(texts, ["ORG", "PERSON", "ORG"], strict=True)
+    ]
+    labels = [mention.label for mentions in apply_aliases(found, texts) for mention in mentions]
+    assert labels == ["ORG", "ORG", "ORG"]
+
+
+def test_a_place_label_from_its_own_text_survives_a_vote_of_other_texts() -> None:
+    texts = ["The region of Quenmark declared independence.", "Quenmark (1992)", "Quenmark, a study"]
+    found = [
+        [found_at(text, "Quenmark", label)] for text, label in zip(texts, ["GPE", "PERSON", "PERSON"], strict=True)
+    ]
+    labels = [mention.label for mentions in apply_aliases(found, texts) for mention in mentions]
+    assert labels[0] == "GPE"

@@ -21,6 +21,10 @@ from citefacts.models import EntityValue
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 MISTYPED_PLACE_LABELS = frozenset({"PERSON", "ORG"})
+CONSISTENT_LABELS = frozenset({"PERSON", "ORG"})
+"""Labels one name may be moved between to agree with its other mentions across a document's texts: a place
+label comes from the gazetteer or a cue in its own text, which a vote of other texts (footnotes' titles
+among them) must not undo; places spread through ``_place_groups`` instead."""
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 """Labels a lone surname may carry by mistake; it becomes PERSON when a full name in the document ends with it."""
 CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+$")
@@ -108,6 +112,34 @@ def apply_aliases(
             label = "GPE"
         value = EntityValue(canonical=canonical.get(group, key))
         result[mention.text_index][mention.index] = replace(mention.found, label=label, value=value)
+    return _one_type_per_group(result, mentions, groups, persons, places) if relabel else result
+
+
+def _one_type_per_group(
+    result: list[list[DocMention]],
+    mentions: list[Mention],
+    groups: Groups,
+    persons: dict[tuple[int, int], str],
+    places: set[str],
+) -> list[list[DocMention]]:
+    """Every PERSON or ORG mention of a group given the one of the two that a strict majority of them carry,
+    across all the document's texts (the rule component does the same within one text, for all name
+    types); a group the document treats as a place, or the gazetteer knows, keeps the labels given above."""
+    group_of = {(m.text_index, m.index): groups.find(persons.get((m.text_index, m.index)) or m.name) for m in mentions}
+    group_of = {key: group for key, group in group_of.items() if group not in places and ":" not in group}
+    votes: dict[str, Counter[str]] = {}
+    for (text_index, index), group in group_of.items():
+        label = result[text_index][index].label
+        if label in CONSISTENT_LABELS:
+            votes.setdefault(group, Counter())[label] += 1
+    for (text_index, index), group in group_of.items():
+        found = result[text_index][index]
+        count = votes.get(group, Counter())
+        if found.label not in CONSISTENT_LABELS or len(count) < 2:
+            continue
+        (top, first), (_, second) = count.most_common(2)
+        if first > second and top != found.label:
+            result[text_index][index] = replace(found, label=top)
     return result
 
 

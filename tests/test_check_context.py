@@ -64,3 +64,11 @@ def test_a_count_without_a_kind_in_a_text_naming_both_kinds_has_none() -> None:
     source = context(*around("The blast killed 15 civilians.", "15"))
     assert not claim.kinds
     assert not contrasting_kinds(claim, source)
+
+
+def test_an_event_word_inside_a_name_is_no_event() -> None:
+    claim = context(*around("Hartwell Life Assurance has over 5 million customers.", "over 5 million"))
+    text = "The insurer has 4.5 million customers."
+    assert same_thing(claim, context(*around(text, "4.5 million")))
+    deaths = context(*around("The storm caused 5 deaths.", "5"))
+    assert not same_thing(deaths, context(*around("The storm damaged 4 houses.", "4")))

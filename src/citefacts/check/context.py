@@ -248,8 +248,12 @@ def contrasting_kinds(first: Context, second: Context) -> bool:
 
 
 def _other_event(first: Context, second: Context) -> bool:
-    """The first value is next to a measured event (deaths, cases, sales) the second's clause never names."""
-    return any(word in _EVENTS and word not in second.clause_words for word in first.phrase)
+    """The first value is next to a measured event (deaths, cases, sales) the second's clause never names.
+
+    A capitalised word is part of a name, not an event ("Standard Life has 5 million customers")."""
+    return any(
+        word in _EVENTS and word not in second.clause_words and word not in first.proper for word in first.phrase
+    )
 
 
 def _unshared(first: Context, second: Context) -> set[str]:

@@ -256,3 +256,9 @@ def test_a_place_label_from_its_own_text_survives_a_vote_of_other_texts() -> Non
     ]
     labels = [mention.label for mentions in apply_aliases(found, texts) for mention in mentions]
     assert labels[0] == "GPE"
+
+
+def test_an_untagged_name_before_its_tagged_acronym_takes_the_acronyms_label(nlp: Language) -> None:
+    text = "Data went to the Harrow Open Data Exchange ( HODE ) in 2019."
+    doc = with_ents(nlp, text, [("HODE", "ORG")])
+    assert ents(doc)[:2] == [("Harrow Open Data Exchange", "ORG"), ("HODE", "ORG")]

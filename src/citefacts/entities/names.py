@@ -157,7 +157,26 @@ def parenthesised_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ not in MERGED_LABELS - {"NORP"} or not spells(doc[at + 1].text, span.text):
             continue
         added.append(Span(doc, at + 1, at + 2, span.label_))
-    return sorted(spans + added, key=lambda s: s.start)
+    spans = sorted(spans + added, key=lambda s: s.start)
+    return sorted(spans + _names_of_acronyms(doc, spans), key=lambda s: s.start)
+
+
+def _names_of_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The untagged name that an acronym the model tagged spells, right before it in parentheses ("Quill
+    Valley Transit Authority ( QVTA )" with only "QVTA" tagged ORG), added with the acronym's label."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    ends = {end: start for start, end in _capitalised_runs(doc)}
+    added = []
+    for span in spans:
+        if len(span) != 1 or span.start < 2 or doc[span.start - 1].text != "(" or span.end >= len(doc):
+            continue
+        start = ends.get(span.start - 1)
+        if doc[span.end].text != ")" or start is None or span.label_ not in MERGED_LABELS - {"NORP"}:
+            continue
+        name = doc[start : span.start - 1]
+        if len(name) > 1 and not any(i in taken for i in range(start, name.end)) and spells(span.text, name.text):
+            added.append(Span(doc, start, name.end, span.label_))
+    return added
 
 
 def spells(acronym: str, name: str) -> bool:

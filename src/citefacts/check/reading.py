@@ -36,6 +36,12 @@ _DATE_QUALIFIERS = [
     (r"(?:by|no later than|not later than)", "at_most"),
     (r"(?:no earlier than|not before)", "at_least"),
 ]
+_OFFSET_LEFT = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
+    r"(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|prior to|later than|earlier than)\s*(?:the\s+)?$",
+    re.I,
+)
+"""A date that anchors an offset ("two days after November 3"): the date claimed is another one."""
 _AFTER_QUALIFIERS = [(r"^\s*(?:or more|or over|and over|\+)", "at_least"), (r"^\s*(?:or less|or fewer)", "at_most")]
 _CURRENCY_LEFT = re.compile(r"(?:US\$|\$|€|£|¥|USD|EUR|GBP)\s*$")
 _CURRENCY_WORDS = (
@@ -125,7 +131,7 @@ def read_found(found: DocMention, text: str) -> Reading | None:
     if isinstance(value, DateValue) and counted:
         return number_reading(NumberValue(value=float(span)), span, "number", _qualifier(left, _NUMBER_QUALIFIERS))
     if isinstance(value, DateValue):
-        if value.type != "DATE":
+        if value.type != "DATE" or _OFFSET_LEFT.search(left):
             return None
         value = _with_year(value, text[found.end : found.end + 8])
         reading = date_reading(value, _date_qualifier(left, right))

@@ -78,7 +78,9 @@ def check_value(
     candidates = compare_all(claim, reading, sentence, footnote, footnote_found, sentence_found, published, headlines)
     bounded = reading.qualifier in ("more_than", "at_least", "less_than", "at_most")
     support = _best_support(candidates, bounded)
-    against = _best_contradiction(claim, sentence, footnote, candidates, sentence_found, bounded)
+    against = _best_contradiction(
+        claim, sentence, footnote, candidates, sentence_found, bounded, reading.kind == "date"
+    )
     if support is not None and bounded and support.other_thing and against is not None:
         support = None  # "less than 50 million" is met by "8.4 million" in the US, not by "over 52 million" worldwide
     if support is not None:
@@ -146,12 +148,14 @@ def _best_contradiction(
     candidates: list[Candidate],
     sentence_found: list[DocMention] | None,
     bounded: bool = False,
+    dated: bool = False,
 ) -> Candidate | None:
     """A footnote value that rules the claim out, if one speaks of the same thing and nothing allows it.
 
     A bound (``bounded``) is allowed by many figures of other things, which do not count as allowing it;
     a figure just short of the bound ("1,565" for "fewer than 1,550") is the one it was drawn from,
-    whatever words stand next to it."""
+    whatever words stand next to it. A date bound ("before 1979", ``dated``) set against the footnote's
+    only date of its kind is set against the date of the same event, whatever words stand next to it."""
     allowing = [
         c
         for c in candidates
@@ -164,7 +168,10 @@ def _best_contradiction(
         for c in candidates
         if c.relation is Relation.DIFFERS
         and not c.other_time
-        and ((not c.other_thing and c.event >= CONTRADICT_CONTEXT) or c.near_own_figure)
+        and (
+            (not c.other_thing and (c.event >= CONTRADICT_CONTEXT or (bounded and dated and len(candidates) == 1)))
+            or c.near_own_figure
+        )
         and c.context > best_allowing
         and _figure(footnote[c.found.start : c.found.end]) not in claimed
     ]

@@ -1,0 +1,46 @@
+"""Bounded claims ("before 1881", "more than 5 million"): which footnote value a bound is set against
+(check/verdict.py), through the extractors as ``citefacts check`` runs them."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from citefacts.eval.checks import check_record
+
+
+def verdict(nlp: Language, claim: str, evidence: str) -> str:
+    return check_record(nlp, {"id": "x", "claim": claim, "evidence": evidence})["verdict"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        pytest.param(
+            "The Kessling viaduct opened before 1881.",
+            "After four years of work the Kessling viaduct carried its first train in 1883.",
+            "contradicted",
+            id="a-year-bound-against-the-only-year-past-it",
+        ),
+        pytest.param(
+            "Maria Tessaro was born after 4 March 1950.",
+            "Tessaro was born in Udine on 12 June 1948, the daughter of a baker.",
+            "contradicted",
+            id="a-day-bound-against-the-only-day-short-of-it",
+        ),
+        pytest.param(
+            "The Kessling viaduct opened before 1890.",
+            "After four years of work the Kessling viaduct carried its first train in 1883.",
+            "supported",
+            id="a-year-bound-met-by-the-only-year",
+        ),
+        pytest.param(
+            "The Ashby ferry resumed sailing two days after 3 May 1921.",
+            "The Ashby ferry resumed sailing on 3 May 1921 after the strike.",
+            "not_found",
+            id="a-date-anchoring-an-offset-is-not-the-claimed-date",
+        ),
+    ],
+)
+def test_a_date_bound_against_the_footnotes_date(nlp: Language, claim: str, evidence: str, expected: str) -> None:
+    assert verdict(nlp, claim, evidence) == expected

@@ -262,3 +262,14 @@ def test_an_untagged_name_before_its_tagged_acronym_takes_the_acronyms_label(nlp
     text = "Data went to the Harrow Open Data Exchange ( HODE ) in 2019."
     doc = with_ents(nlp, text, [("HODE", "ORG")])
     assert ents(doc)[:2] == [("Harrow Open Data Exchange", "ORG"), ("HODE", "ORG")]
+
+
+def test_a_known_place_the_model_cut_in_two_is_one_place(nlp: Language) -> None:
+    text = "He grew up in Newcastle upon Tyne and moved south."
+    doc = with_ents(nlp, text, [("Newcastle", "GPE"), ("Tyne", "PERSON")])
+    assert ents(doc) == [("Newcastle upon Tyne", "GPE")]
+
+
+def test_a_phrase_that_happens_to_be_a_town_name_is_not_made_a_place(nlp: Language) -> None:
+    doc = with_ents(nlp, "The band played Coconut Grove last.", [])
+    assert ents(doc) == []

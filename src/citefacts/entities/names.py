@@ -54,7 +54,7 @@ def name_runs(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """
     result = list(spans)
     for start, end in _capitalised_runs(doc):
-        label = head_label([t.text for t in doc[start:end]])
+        label = head_label([t.text for t in doc[start:end]]) or _known_place(doc, start, end, result, gazetteer)
         if label is None or gazetteer.lookup(doc[start:end].text) is not None:
             continue
         number = None
@@ -71,6 +71,16 @@ def name_runs(doc: Doc, spans: list[Span], gazetteer: Gazetteer) -> list[Span]:
         merged = Span(doc, start, end, label)
         result = [s for s in result if s not in inside] + [merged]
     return sorted(result, key=lambda s: s.start)
+
+
+def _known_place(doc: Doc, start: int, end: int, spans: list[Span], gazetteer: Gazetteer) -> str | None:
+    """GPE for a run of words the gazetteer knows as one place, of which the model typed a part a place
+    ("Newcastle upon Tyne" as "Newcastle" GPE and "Tyne" PERSON); a run the model saw no place in ("The
+    Kill", a song) is left alone, since the town list holds many ordinary phrases."""
+    if end - start < 2 or not gazetteer.is_place(doc[start:end].text):
+        return None
+    inside = [s for s in spans if start <= s.start and s.end <= end]
+    return "GPE" if any(s.label_ in PLACE_LABELS for s in inside) else None
 
 
 def _kept_apart(span: Span, start: int, end: int, number: int | None) -> bool:

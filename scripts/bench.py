@@ -213,7 +213,6 @@ def memory(count: int, runner_kind: str) -> None:
         fields = {"town": f"Town{n}", "people": 1000 + 7 * n, "year": 1900 + n % 100, "farms": 10 + n % 50,
                   "month": months[n % 3], "year2": 1950 + n % 50, "built": 1800 + n % 150, "cost": 1 + n % 9}  # fmt: skip
         (folder / f"town{n:04}.txt").write_text(ARTICLE.format(**fields), encoding="utf-8")
-    files = sorted(folder.glob("*.txt"))
     me = psutil.Process()
     done, samples = [0], []
 
@@ -235,7 +234,7 @@ def memory(count: int, runner_kind: str) -> None:
     flow = extract_sources if runner is None else extract_sources.with_options(task_runner=runner)
     began = time.perf_counter()
     with reporting(listen):
-        results = flow(files, folder / "out", None, True, None, True)
+        results = flow([folder], folder / "out", None, True, None, True)
     failed = sum(1 for r in results if r.failed)
     say(f"\n{count} documents, {runner_kind} runner: {time.perf_counter() - began:.0f} s, {failed} failed")
     say("  resident MB after every 100 (this process + workers): " + ", ".join(f"{mb:.0f}" for mb in samples))

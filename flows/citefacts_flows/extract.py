@@ -24,7 +24,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from citefacts.errors import CitefactsError
 from citefacts.nlp import load_model
 from citefacts.pipeline import Progress
-from citefacts.sources import SourceResult, extract_source, failed
+from citefacts.sources import SourceResult, extract_source, failed, source_files
 
 IN_FLIGHT = 16
 """Tasks submitted ahead on a distributed runner: enough to keep a cluster busy, few enough that the
@@ -75,14 +75,22 @@ def extract_source_task(
 
 @flow(name="extract", log_prints=False)
 def extract_sources(
-    paths: list[Path],
+    sources: list[Path],
     out_dir: Path = Path("extracted"),
     fmt: str | None = None,
     require_footnotes: bool = True,
     dct: date | None = None,
     force: bool = False,
+    skip: list[Path] | None = None,
 ) -> list[SourceResult]:
-    """Extract, link, check and write the facts of every source; returns what happened to each, in order."""
+    """Extract, link, check and write the facts of every source (files, or folders of them, but not those in
+    ``skip``); returns what happened to each, in order.
+
+    Folders are listed here, inside the run, and not before: a distributed runner sends the flow's
+    parameters with every task, so a list of a thousand files would travel a thousand times.
+    """
+    left_out = set(skip or [])
+    paths = [path for path in source_files(sources) if path not in left_out]
     return run_sources(paths, out_dir, fmt, require_footnotes, dct, force)
 
 

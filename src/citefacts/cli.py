@@ -116,7 +116,9 @@ def extract(
     server = None if os.environ.get("PREFECT_API_URL") else start_private_server()  # starts while we check
     try:
         with _stop_on_ctrl_c(out, server):
-            results = _extract(files, out, fmt, not allow_no_footnotes, force, runner, workers, dask_address, server)
+            results = _extract(
+                paths, files, out, fmt, not allow_no_footnotes, force, runner, workers, dask_address, server
+            )
     finally:
         if server is not None:
             server.stop()
@@ -166,6 +168,7 @@ def _kill_workers() -> None:
 
 
 def _extract(
+    sources: list[Path],
     files: list[Path],
     out: Path,
     fmt: str | None,
@@ -176,7 +179,8 @@ def _extract(
     dask_address: str | None,
     server: PrivateServer | None,
 ) -> list[SourceResult]:
-    """Check every source, then run the one flow over the good ones with a progress bar over sources.
+    """Check every source (``files``: the ``sources`` named, folders listed), then run the one flow over
+    the good ones with a progress bar over sources.
 
     A bad source is reported at once (one line) and left out; when none is good, nothing starts (exit 2).
     """
@@ -194,8 +198,7 @@ def _extract(
                 console.print(f"[red]error:[/red] {problem.error}", highlight=False, soft_wrap=True)
                 bad.append(problem)
             progress.advance(job)
-    files = [path for path in files if path not in {problem.source for problem in bad}]
-    if not files:
+    if len(bad) == len(files):
         raise typer.Exit(2)
     if runner is Runner.local:
         load_model()
@@ -212,7 +215,8 @@ def _extract(
                 progress.update(extracting, description=f"extracting {path.name}: {name}{counted}")
 
             with reporting(lambda result: _report(result, progress, extracting), stage):
-                results: list[SourceResult] = flow(files, out, fmt, require_footnotes, None, force)
+                skip = [problem.source for problem in bad]
+                results: list[SourceResult] = flow(sources, out, fmt, require_footnotes, None, force, skip)
                 return bad + results
 
 

@@ -40,6 +40,12 @@ def assert_block(block: Block, raw: str, footnotes: set[int], what: str) -> None
     else:
         end = block.start + len(block.text)
         assert raw[block.start : end] == block.text, f"{what}: raw[{block.start}:{end}] != {block.text[:60]!r}"
+    offsets = block.offsets or range(block.start, block.start + len(block.text))
+    for index, (char, at) in enumerate(zip(block.text, offsets, strict=True)):
+        # A character is the raw one at its offset, or a stand-in: white space for a line break, a <br> or a
+        # template's bar, an entity's character at its '&'.
+        stand_in = char.isspace() or raw[at] == "&"
+        assert char == raw[at] or stand_in, f"{what}: text[{index}] {char!r} stands at raw[{at}] {raw[at]!r}"
     start, end = raw_span(block, 0, len(block.text))
     assert 0 <= start < end <= len(raw), f"{what}: raw span {start}:{end} outside 0:{len(raw)}"
     for at, notes in block.markers.items():

@@ -44,3 +44,32 @@ def verdict(nlp: Language, claim: str, evidence: str) -> str:
 )
 def test_a_date_bound_against_the_footnotes_date(nlp: Language, claim: str, evidence: str, expected: str) -> None:
     assert verdict(nlp, claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        pytest.param(
+            "Hanna Vesk was born before 1960.",
+            "Hanna Vesk (born 14 May 1971) is an Estonian painter.",
+            "contradicted",
+            id="a-birth-year-eleven-years-off",
+        ),
+        pytest.param(
+            "Arvo Lind died in 1952.",
+            "Lind lived in Tartu until his death in 1987.",
+            "contradicted",
+            id="a-death-year-decades-off",
+        ),
+        pytest.param(
+            "The Tartu bridge was rebuilt in 1952.",
+            "The Tartu bridge was first built of timber in 1875.",
+            "not_found",
+            id="a-year-decades-off-of-another-event",
+        ),
+    ],
+)
+def test_two_dates_of_one_event_differ_however_far_apart(
+    nlp: Language, claim: str, evidence: str, expected: str
+) -> None:
+    assert verdict(nlp, claim, evidence) == expected

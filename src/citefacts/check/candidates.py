@@ -31,6 +31,8 @@ from citefacts.read.cite import apparatus_spans
 
 OWN_FIGURE_MARGIN = 0.05
 """A figure this close to a claimed bound or figure (a share of it) is the claim's own, whatever its words."""
+SAME_EVENT = 0.6
+"""Words shared next to two dates ("born", "died in") that make them dates of one event however far apart."""
 SENTENCE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 """A figure written in digits, as a sentence's other figures are found when its values are not given."""
 
@@ -101,17 +103,19 @@ def compare_all(
             if source.kind == "date"
             else _timed_apart(claim_dates, item, footnote, footnote_found)
         )
+        event = similarity(claim_context, source_context, common_only=True)
+        near = near_miss(reading, source) or (source.kind == "date" and event >= SAME_EVENT)
         candidates.append(
             Candidate(
                 item,
                 relation(reading, source),
                 shared,
-                similarity(claim_context, source_context, common_only=True),
+                event,
                 _distinctive(item, source, footnote),
                 same,
                 figure,
                 other_time,
-                not same_thing(claim_context, source_context) or not near_miss(reading, source),
+                not same_thing(claim_context, source_context) or not near,
                 _near_own_figure(reading, source),
                 contrasting_kinds(claim_context, source_context),
             )

@@ -72,3 +72,14 @@ def test_an_event_word_inside_a_name_is_no_event() -> None:
     assert same_thing(claim, context(*around(text, "4.5 million")))
     deaths = context(*around("The storm caused 5 deaths.", "5"))
     assert not same_thing(deaths, context(*around("The storm damaged 4 houses.", "4")))
+
+
+def test_two_dates_are_of_one_event_when_the_word_next_to_the_first_is_next_to_the_second() -> None:
+    from citefacts.check.context import same_event
+
+    born = context(*around("Hanna Vesk was born before 1960.", "1960"), barriers=False)
+    source = context(*around("Hanna Vesk (born 14 May 1971) is a painter.", "14 May 1971"), barriers=False)
+    assert same_event(born, source)
+    built = context(*around("The chapel of the school was built in 1871.", "1871"), barriers=False)
+    founded = context(*around("The school was founded on 2 March 1854.", "2 March 1854"), barriers=False)
+    assert not same_event(built, founded)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from citefacts.check.compare import Reading, Relation, comparable, in_unit_of, near_miss, relation
-from citefacts.check.context import clause_bounds, context, contrasting_kinds, same_thing, similarity
+from citefacts.check.context import clause_bounds, context, contrasting_kinds, same_event, same_thing, similarity
 from citefacts.check.reading import (
     fraction_parts,
     in_spans,
@@ -32,7 +32,8 @@ from citefacts.read.cite import apparatus_spans
 OWN_FIGURE_MARGIN = 0.05
 """A figure this close to a claimed bound or figure (a share of it) is the claim's own, whatever its words."""
 SAME_EVENT = 0.6
-"""Words shared next to two dates ("born", "died in") that make them dates of one event however far apart."""
+"""Shared context that, with the same event word next to both ("born", "died in"), makes two dates dates of
+one event however far apart."""
 SENTENCE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 """A figure written in digits, as a sentence's other figures are found when its values are not given."""
 
@@ -104,7 +105,9 @@ def compare_all(
             else _timed_apart(claim_dates, item, footnote, footnote_found)
         )
         event = similarity(claim_context, source_context, common_only=True)
-        near = near_miss(reading, source) or (source.kind == "date" and event >= SAME_EVENT)
+        near = near_miss(reading, source) or (
+            source.kind == "date" and event >= SAME_EVENT and same_event(claim_context, source_context)
+        )
         candidates.append(
             Candidate(
                 item,

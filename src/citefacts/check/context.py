@@ -236,6 +236,17 @@ def same_thing(first: Context, second: Context) -> bool:
     return not (SCOPE and _unshared(first, second) and _unshared(second, first))
 
 
+def same_event(first: Context, second: Context) -> bool:
+    """Whether two dates are dated by one event word: the word closest to the first (not a name) stands
+    close to the second too ("born before 1960" and "born 14 May 1971"; not "built in 1871" and
+    "founded on 2 March 1854", though both speak of the school)."""
+    common = {word: weight for word, weight in first.weights.items() if word not in first.proper}
+    if not common:
+        return False
+    closest = max(common, key=lambda word: common[word])
+    return second.weights.get(closest, 0.0) >= NOUN_WEIGHT
+
+
 def contrasting_kinds(first: Context, second: Context) -> bool:
     """The two values count contrasting kinds of people ("10 soldiers" and "18 civilians"), and neither
     counts the other's kind too: such figures are never two versions of one count."""

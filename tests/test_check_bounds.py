@@ -73,3 +73,32 @@ def test_two_dates_of_one_event_differ_however_far_apart(
     nlp: Language, claim: str, evidence: str, expected: str
 ) -> None:
     assert verdict(nlp, claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        pytest.param(
+            "The Glass Harbour earned less than $ 90 million worldwide.",
+            "The Glass Harbour grossed $ 61.2 million in the United States and $ 30.4 million elsewhere,"
+            " for a worldwide total of $ 91.6 million.",
+            "contradicted",
+            id="the-figure-a-bound-was-drawn-from-outweighs-figures-that-meet-it",
+        ),
+        pytest.param(
+            "The Glass Harbour earned less than $ 95 million worldwide.",
+            "The Glass Harbour grossed $ 61.2 million in the United States and $ 30.4 million elsewhere,"
+            " for a worldwide total of $ 91.6 million.",
+            "supported",
+            id="a-bound-met-by-the-total",
+        ),
+        pytest.param(
+            "More than 2 cases were confirmed in Lom.",
+            "There are 11 confirmed cases: 6 in Sofia, 3 in Lom and 2 in Varna.",
+            "supported",
+            id="an-equal-small-figure-of-another-place-is-no-figure-a-bound-was-drawn-from",
+        ),
+    ],
+)
+def test_a_bound_against_the_figure_it_was_drawn_from(nlp: Language, claim: str, evidence: str, expected: str) -> None:
+    assert verdict(nlp, claim, evidence) == expected

@@ -81,7 +81,12 @@ def check_value(
     against = _best_contradiction(
         claim, sentence, footnote, candidates, sentence_found, bounded, reading.kind == "date"
     )
-    if support is not None and bounded and support.other_thing and against is not None:
+    if (
+        support is not None
+        and bounded
+        and against is not None
+        and (support.other_thing or _drawn_from(against, support))
+    ):
         support = None  # "less than 50 million" is met by "8.4 million" in the US, not by "over 52 million" worldwide
     if support is not None:
         note = "a compatible source value" if support.context < SUPPORT_CONTEXT else None
@@ -162,6 +167,7 @@ def _best_contradiction(
         if c.relation is not Relation.DIFFERS and not (bounded and c.other_thing) and not c.other_kind
     ]
     best_allowing = max((c.context for c in allowing), default=0.0)
+    own_allowing = max((c.context for c in allowing if c.near_own_figure or c.same_figure), default=0.0)
     claimed = _sentence_figures(sentence[: claim.start] + " " + sentence[claim.end :])
     against = [
         c
@@ -172,10 +178,18 @@ def _best_contradiction(
             (not c.other_thing and (c.event >= CONTRADICT_CONTEXT or (bounded and dated and len(candidates) == 1)))
             or c.near_own_figure
         )
-        and c.context > best_allowing
+        and (c.context > best_allowing or (bounded and _drawn_from(c) and c.context > own_allowing))
         and _figure(footnote[c.found.start : c.found.end]) not in claimed
     ]
     return max(against, key=lambda c: c.context, default=None)
+
+
+def _drawn_from(against: Candidate, support: Candidate | None = None) -> bool:
+    """A bound's own figure rules it out ("$ 91.1 million" for "less than $ 90 million") however many other
+    figures meet it ("$ 68.6 million" in the United States): it is the figure the bound was drawn from,
+    if it is distinctive or speaks of the claim's thing (a "2" next to another place is a coincidence)."""
+    drawn = against.near_own_figure and (against.distinctive or against.event >= CONTRADICT_CONTEXT)
+    return drawn and not (support is not None and (support.near_own_figure or support.same_figure))
 
 
 def _sentence_figures(sentence: str) -> set[str]:

@@ -64,3 +64,10 @@ def test_digits_before_hundred_hyphenated_words_and_spoken_powers(text: str, val
 def test_a_hyphen_between_two_spelled_numbers_of_one_size_is_a_range(text: str, low: float, high: float) -> None:
     parsed = parse_number(text)
     assert parsed is not None and (parsed.low, parsed.high) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "values"), [("deaths: 904 in 2007", [904.0, 2007.0]), ("1 in 2000", [0.0005])])
+def test_a_count_in_a_year_is_no_ratio_but_one_in_a_figure_is(text: str, values: list[float]) -> None:
+    from citefacts.numbers import scan
+
+    assert [q.value for q in scan(tokenize(text))] == values

@@ -71,8 +71,18 @@ _ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|[\w.+-]+@[\w-]+\.[
 
 def find_numbers(doc: Doc, taken: list[DocMention]) -> list[DocMention]:
     """Numeric expressions in a parsed text that do not overlap an already found date."""
+    tokens = tokenize(doc.text)
+    found = []
+    for number in readings(doc, tokens, taken):
+        start, end = tokens[number.start].start, tokens[number.end - 1].end
+        found.append(DocMention(start, end, number.label, number.value))
+    return found
+
+
+def readings(doc: Doc, tokens: list[Token], taken: list[DocMention]) -> list[FoundNumber]:
+    """The numbers worth reporting in a parsed text's tokens, clear of the taken spans, with the quantities
+    each was read from."""
     text = doc.text
-    tokens = tokenize(text)
     blocked = [(t.start, t.end) for t in taken] + [m.span() for m in _ADDRESS.finditer(text)]
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
     quantities = [q for q in scan(tokens, blocked) if _plausible(doc, tokens, q) and not _in_name(tokens, q, names)]
@@ -80,7 +90,7 @@ def find_numbers(doc: Doc, taken: list[DocMention]) -> list[DocMention]:
     for number in combine(tokens, quantities):
         start, end = tokens[number.start].start, tokens[number.end - 1].end
         if not any(s < end and start < e for s, e in blocked) and _finite(number.value):
-            found.append(DocMention(start, end, number.label, number.value))
+            found.append(number)
     return found
 
 

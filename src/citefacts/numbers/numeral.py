@@ -203,6 +203,8 @@ def _step_ratio(tokens: list[Token], j: int, state: NumeralState) -> Numeral | N
         return None
     if one_in and (state.value >= denominator.value or _measured(tokens, denominator)):
         return None  # "1 in 10 people", not "3 in 5 days" or "5 in 2 km"
+    if one_in and state.value != 1 and _year_digits(tokens, k, denominator):
+        return None  # "904 in 2007": a count and its year, unlike "1 in 2000"
     ends = denominator.end >= len(tokens) or tokens[denominator.end].kind == "sym"
     if not (out_of or one_in) and state.value != 1 and not ends:
         return None
@@ -226,6 +228,12 @@ def _step_power(tokens: list[Token], j: int, state: NumeralState) -> Numeral | N
     except (OverflowError, ZeroDivisionError):
         return None
     return Numeral(0, exponent.end, float(value))
+
+
+def _year_digits(tokens: list[Token], k: int, numeral: Numeral) -> bool:
+    """Whether a numeral is four bare digits that may name a year ("2007", not "2,007" or "2007.5")."""
+    text = tokens[k].text
+    return numeral.end == k + 1 and len(text) == 4 and text.isdigit() and 1000 <= numeral.value <= 2100
 
 
 def _whole_count(state: NumeralState) -> bool:

@@ -184,12 +184,14 @@ _LONGEST_BOUND_BEFORE = 6
 
 @dataclass(frozen=True)
 class FoundNumber:
-    """A number as found: tokens[start:end], its value and its spaCy-style label."""
+    """A number as found: tokens[start:end], its value, its spaCy-style label and the quantities it was read
+    from (one, or a range's two ends)."""
 
     start: int
     end: int
     value: NumberValue
     label: NumberLabel
+    parts: tuple[Quantity, ...] = ()
 
 
 def prefix_bound(tokens: list[Token], i: int) -> tuple[Bound, int] | None:
@@ -202,7 +204,7 @@ def prefix_bound(tokens: list[Token], i: int) -> tuple[Bound, int] | None:
     return None
 
 
-def _suffix_bound(tokens: list[Token], j: int) -> tuple[Bound, int] | None:
+def suffix_bound(tokens: list[Token], j: int) -> tuple[Bound, int] | None:
     """The bound phrase that starts at tokens[j] ("or more", "+", "or fewer"), and its end."""
     if j < len(tokens) and tokens[j].text == "+" and tokens[j].start == tokens[j - 1].end:
         return _BOUNDS_AFTER["+"], j + 1
@@ -236,7 +238,7 @@ def _with_bound(tokens: list[Token], quantity: Quantity) -> FoundNumber:
     before = prefix_bound(tokens, start)
     if before is not None:
         (qualifier, side), start = before
-    after = _suffix_bound(tokens, end)
+    after = suffix_bound(tokens, end)
     if after is not None and side is None:
         (qualifier, side), end = after
     elif qualifier in ("more_than", "less_than") and tuple(t.lower for t in tokens[end : end + 3]) == _OR_EQUAL:
@@ -246,7 +248,7 @@ def _with_bound(tokens: list[Token], quantity: Quantity) -> FoundNumber:
         value = value.model_copy(update={"low": quantity.value})
     if side in ("high", "both"):
         value = value.model_copy(update={"high": quantity.value})
-    return FoundNumber(start, end, value, _label(quantity.kind))
+    return FoundNumber(start, end, value, _label(quantity.kind), (quantity,))
 
 
 def _number_value(quantity: Quantity, qualifier: Qualifier | None) -> NumberValue:
@@ -293,7 +295,7 @@ def _as_range(tokens: list[Token], quantities: list[Quantity], k: int) -> FoundN
             qualifier, start = "approx", before[1]
     kind: NumberKind = next(iter(kinds), "cardinal")
     value = NumberValue(number_kind="range", low=low, high=high, unit=next(iter(units), None), qualifier=qualifier)
-    return FoundNumber(start, second.end, value, _label(kind) if kind != "ordinal" else "CARDINAL")
+    return FoundNumber(start, second.end, value, _label(kind) if kind != "ordinal" else "CARDINAL", (first, second))
 
 
 def prefix_word(tokens: list[Token], i: int) -> str | None:
@@ -344,7 +346,7 @@ def _bounds_pair(tokens: list[Token], first: FoundNumber, second: FoundNumber) -
     if low is None or high is None or not low < high:
         return None
     value = NumberValue(number_kind="range", low=low, high=high, unit=first.value.unit or second.value.unit)
-    return FoundNumber(first.start, second.end, value, first.label)
+    return FoundNumber(first.start, second.end, value, first.label, first.parts + second.parts)
 
 
 def _side(value: NumberValue) -> Side | None:

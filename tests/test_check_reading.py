@@ -38,3 +38,12 @@ def test_a_four_digit_count_rules_out_a_bound_it_fails(nlp: Language) -> None:
     claim = "Fewer than 1,500 registered voters took part in the Orlen by-election."
     evidence = "In the Orlen by-election there were 1620 registered voters and 12 candidates."
     assert check_record(nlp, {"id": "x", "claim": claim, "evidence": evidence})["verdict"] == "contradicted"
+
+
+def test_the_top_of_a_rating_scale_is_not_a_value() -> None:
+    from citefacts.check import NOT_COMPARABLE, check_value
+
+    sentence = "The film has an average rating of 7.6/10 from critics."
+    note = "The film holds an average rating of 7.5/10 based on 80 reviews."
+    scale = four_digits(sentence, "10")
+    assert check_value(scale, sentence, note, [four_digits(note, "10")]).note == NOT_COMPARABLE

@@ -18,6 +18,7 @@ from citefacts.check.context import clause_bounds, context, contrasting_kinds, s
 from citefacts.check.reading import (
     fraction_parts,
     in_spans,
+    is_scale,
     is_snapshot,
     read_found,
     sentence_dates,
@@ -87,6 +88,8 @@ def compare_all(
     candidates = []
     for item in fraction_parts(footnote_found, footnote) + unextracted_numbers(footnote, footnote_found):
         if item.kind == "entity" or in_spans(item, skip) or year_tail(item, footnote, footnote_found):
+            continue
+        if is_scale(item, footnote):
             continue
         source = read_found(item, footnote)
         if source is None or not comparable(reading, source):

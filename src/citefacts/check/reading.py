@@ -112,6 +112,8 @@ _NOT_NAMES = frozenset(
     ]
 )
 _UNIT_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent|million|billion|thousand)", re.I)
+_SCALE_LEFT = re.compile(r"\d\s*/\s*$")
+_SCALES = frozenset({"4", "5", "10", "20", "100"})
 _YEAR_AFTER = r"\s*,?\s*(\d{4})\b"
 _YEAR = re.compile(r"^\d{4}$")
 _FRACTION = re.compile(r"(\d[\d,.]*)\s+out\s+of\s+(?:a\s+(?:total|maximum)\s+of\s+)?(\d[\d,.]*)", re.I)
@@ -287,6 +289,11 @@ def _tail_of(day: DocMention, year: DocMention, text: str) -> bool:
         and day.end <= year.start
         and re.fullmatch(r"\s*,?\s*", text[day.end : year.start]) is not None
     )
+
+
+def is_scale(found: DocMention, text: str) -> bool:
+    """The top of a rating's scale ("10" in "7.5/10"): the same for every rating, so it says nothing."""
+    return bool(_SCALE_LEFT.search(text, 0, found.start)) and text[found.start : found.end] in _SCALES
 
 
 def in_spans(found: DocMention, spans: list[tuple[int, int]]) -> bool:

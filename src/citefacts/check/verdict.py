@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from citefacts.check.candidates import SENTENCE_NUMBER, Candidate, compare_all
 from citefacts.check.compare import Relation, comparable, relation
 from citefacts.check.context import Context, clause_bounds
-from citefacts.check.reading import fraction_parts, name_with_number, read_found, year_tail
+from citefacts.check.reading import fraction_parts, is_scale, name_with_number, read_found, year_tail
 from citefacts.mention import DocMention
 from citefacts.models import CitationFields, DateValue, FactStatus, NumberValue, Verdict
 from citefacts.read.cite import headline_spans, publication_date
@@ -71,7 +71,7 @@ def check_value(
     if name is not None:
         return _check_name(name, footnote)
     reading = read_found(claim, sentence)
-    if reading is None or year_tail(claim, sentence, sentence_found or []):
+    if reading is None or year_tail(claim, sentence, sentence_found or []) or is_scale(claim, sentence):
         return Outcome("not_found", note=NOT_COMPARABLE)
     published = publication_date(citations)
     headlines = headline_spans(footnote, citations)

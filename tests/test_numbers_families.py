@@ -71,3 +71,46 @@ def test_a_count_in_a_year_is_no_ratio_but_one_in_a_figure_is(text: str, values:
     from citefacts.numbers import scan
 
     assert [q.value for q in scan(tokenize(text))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("three to four hundred sheep", 300.0, 400.0),  # the scale of the upper end carries to a smaller lower end
+        ("between six and seven hundred", 600.0, 700.0),
+        ("from 40 till 45", 40.0, 45.0),
+        ("from nine until twelve", 9.0, 12.0),
+        ("above 15 below 25", 15.0, 25.0),  # two bounds with nothing between them
+    ],
+)
+def test_ranges_joined_by_until_a_shared_hundred_or_two_bare_bounds(text: str, low: float, high: float) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and (parsed.low, parsed.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high"),
+    [
+        ("equal or bigger than 12", "at_least", 12.0, None),
+        ("equal to or lower than 8", "at_most", None, 8.0),
+        ("smaller or equal to 3", "at_most", None, 3.0),
+        ("not smaller than 40", "at_least", 40.0, None),
+        ("forty or bigger", "at_least", 40.0, None),
+    ],
+)
+def test_every_comparative_word_takes_every_written_form_of_a_bound(
+    text: str, qualifier: str, low: float | None, high: float | None
+) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and (parsed.qualifier, parsed.low, parsed.high) == (qualifier, low, high)
+
+
+def test_until_without_from_leaves_two_numbers() -> None:
+    from citefacts.numbers import scan
+
+    assert [q.value for q in scan(tokenize("13 until 19"))] == [13.0, 19.0]
+
+
+def test_a_lower_end_larger_than_the_upper_ends_count_of_hundreds_keeps_its_value() -> None:
+    parsed = parse_number("fifty to three hundred")
+    assert parsed is not None and (parsed.low, parsed.high) == (50.0, 300.0)

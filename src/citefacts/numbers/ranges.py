@@ -10,14 +10,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from citefacts.models import NumberKind, NumberValue, Qualifier
+from citefacts.numbers.bounds import BOUNDS_AFTER, BOUNDS_BEFORE, LONGEST_BOUND_BEFORE, Bound, Side
 from citefacts.numbers.numeral_steps import is_number_token
 from citefacts.numbers.quantity import Quantity
 from citefacts.numbers.tokens import Token
 
-Side = Literal["low", "high", "both"]
-"""The end of a NumberValue a bound fills: ``low`` for "at least 30", ``high`` for "up to 700", both for "= 5"."""
-Bound = tuple[Qualifier | None, Side | None]
-"""A qualifier (approx, at_least, ...) and the side it fills, None for an approximation."""
 NumberLabel = Literal["CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"]
 _LABELS: dict[NumberKind, NumberLabel] = {
     "money": "MONEY",
@@ -26,160 +23,13 @@ _LABELS: dict[NumberKind, NumberLabel] = {
     "ordinal": "ORDINAL",
 }
 
-_BOUNDS_BEFORE: dict[str, Bound] = {
-    **dict.fromkeys(
-        [
-            "approximately",
-            "about",
-            "around",
-            "roughly",
-            "nearly",
-            "almost",
-            "some",
-            "an estimated",
-            "estimated",
-            "circa",
-            "c .",
-            "ca .",
-            "~",
-            "close to",
-            "approx",
-            "approx .",
-            "an approximate",
-            "a reported",
-        ],
-        ("approx", None),
-    ),
-    **dict.fromkeys(
-        [
-            "more than",
-            "greater than",
-            "larger than",
-            "higher than",
-            "bigger than",
-            "over",
-            "above",
-            "exceeding",
-            "exceed",
-            "exceeds",
-            "surpass",
-            "surpasses",
-            "surpassing",
-            "in excess of",
-            "upwards of",
-            "upward of",
-            ">",
-            "well over",
-            "just over",
-            "well above",
-        ],
-        ("more_than", "low"),
-    ),
-    **dict.fromkeys(
-        [
-            "at least",
-            "no less than",
-            "no fewer than",
-            "not less than",
-            "not fewer than",
-            "a minimum of",
-            "minimum of",
-            "equal to or more than",
-            "equal to or greater than",
-            "more than or equal to",
-            "greater than or equal to",
-            "higher or equal than",
-            "larger or equal than",
-            "more or equal than",
-            "greater or equal than",
-            "higher than or equal to",
-            "larger than or equal to",
-            "> =",
-            "= >",
-            "≥",
-        ],
-        ("at_least", "low"),
-    ),
-    **dict.fromkeys(
-        [
-            "less than",
-            "fewer than",
-            "smaller than",
-            "lower than",
-            "below",
-            "under",
-            "<",
-            "just under",
-            "well under",
-            "well below",
-        ],
-        ("less_than", "high"),
-    ),
-    **dict.fromkeys(
-        [
-            "at most",
-            "up to",
-            "no more than",
-            "not more than",
-            "no greater than",
-            "no larger than",
-            "no higher than",
-            "a maximum of",
-            "maximum of",
-            "less than or equal to",
-            "equal to or less than",
-            "less or equal than",
-            "lower or equal than",
-            "smaller or equal than",
-            "fewer than or equal to",
-            "lower than or equal to",
-            "smaller than or equal to",
-            "< =",
-            "= <",
-            "≤",
-        ],
-        ("at_most", "high"),
-    ),
-    **dict.fromkeys(["equal to", "equals", "is equal to", "="], (None, "both")),
-}
-_BOUNDS_AFTER: dict[str, Bound] = {
-    **dict.fromkeys(["or so", "or thereabouts"], ("approx", None)),
-    **dict.fromkeys(
-        [
-            "or more",
-            "and more",
-            "or greater",
-            "or greater than",
-            "or higher",
-            "or above",
-            "and above",
-            "and over",
-            "or over",
-            "+",
-            "or larger",
-            "or more than",
-        ],
-        ("at_least", "low"),
-    ),
-    **dict.fromkeys(
-        [
-            "or less",
-            "or fewer",
-            "or below",
-            "and below",
-            "and under",
-            "or lower",
-            "or smaller",
-            "or less than",
-            "or fewer than",
-        ],
-        ("at_most", "high"),
-    ),
-}
 _OR_EQUAL = ("or", "equal", "to")
 _RANGE_WORDS = frozenset({"-", "–", "—", "~", "to", "through", "thru", "and"})
-_BOUND_JOINERS = (("and",), ("but",), (",",), (",", "and"), (",", "but"))
-_LONGEST_BOUND_BEFORE = 6
+_UNTIL_WORDS = frozenset({"till", "until", "til"})
+"""Words that join a range after "from" only ("from 20 until 30"; "20 until 30" alone is no range)."""
+_BOUND_JOINERS = ((), ("and",), ("but",), (",",), (",", "and"), (",", "but"))
+"""What may stand between a lower and an upper bound of one range ("above 20 below 30", "more than 5 and
+less than 9")."""
 
 
 @dataclass(frozen=True)
@@ -197,21 +47,21 @@ class FoundNumber:
 def prefix_bound(tokens: list[Token], i: int) -> tuple[Bound, int] | None:
     """The bound or approximation phrase that ends right before tokens[i] ("the" may stand between), and its start."""
     end = i - 1 if i > 0 and tokens[i - 1].lower == "the" else i
-    for size in range(min(_LONGEST_BOUND_BEFORE, end), 0, -1):
+    for size in range(min(LONGEST_BOUND_BEFORE, end), 0, -1):
         phrase = " ".join(t.lower for t in tokens[end - size : end])
-        if phrase in _BOUNDS_BEFORE:
-            return _BOUNDS_BEFORE[phrase], end - size
+        if phrase in BOUNDS_BEFORE:
+            return BOUNDS_BEFORE[phrase], end - size
     return None
 
 
 def suffix_bound(tokens: list[Token], j: int) -> tuple[Bound, int] | None:
     """The bound phrase that starts at tokens[j] ("or more", "+", "or fewer"), and its end."""
     if j < len(tokens) and tokens[j].text == "+" and tokens[j].start == tokens[j - 1].end:
-        return _BOUNDS_AFTER["+"], j + 1
+        return BOUNDS_AFTER["+"], j + 1
     for size in range(min(4, len(tokens) - j), 0, -1):
         phrase = " ".join(t.lower for t in tokens[j : j + size])
-        if phrase in _BOUNDS_AFTER and phrase != "+":
-            return _BOUNDS_AFTER[phrase], j + size
+        if phrase in BOUNDS_AFTER and phrase != "+":
+            return BOUNDS_AFTER[phrase], j + size
     return None
 
 
@@ -270,6 +120,8 @@ def _as_range(tokens: list[Token], quantities: list[Quantity], k: int) -> FoundN
     opener = prefix_word(tokens, first.start)
     if between == ["-", "to"] or (between == ["up", "to"] and opener == "from"):
         between = ["to"]  # "8- to 16-meter", "from three up to five"
+    if len(between) == 1 and between[0] in _UNTIL_WORDS and opener == "from":
+        between = ["to"]  # "from 20 until 30"
     if len(between) != 1 or between[0] not in _RANGE_WORDS or (first.kind == "ordinal") != (second.kind == "ordinal"):
         return None
     if (between[0] == "and" and opener != "between") or _in_chain(tokens, first, second):
@@ -281,8 +133,9 @@ def _as_range(tokens: list[Token], quantities: list[Quantity], k: int) -> FoundN
     low, high = first.value, second.value
     if low < 0 and high < 0 and high < low:
         low, high = high, low  # "from -18 °C to -34 °C"
-    if second.numeral.scale and not first.numeral.scale and low < second.numeral.value / second.numeral.scale:
-        low *= second.numeral.scale  # "5-10 million"
+    scale = _scale_of(tokens, second)
+    if scale and not _scale_of(tokens, first) and low < second.numeral.value / scale:
+        low *= scale  # "5-10 million", "two to three hundred"
     if not low < high:
         return None
     start = first.start - (1 if tokens[first.start - 1].lower == "the" else 0) if first.start else 0
@@ -296,6 +149,14 @@ def _as_range(tokens: list[Token], quantities: list[Quantity], k: int) -> FoundN
     kind: NumberKind = next(iter(kinds), "cardinal")
     value = NumberValue(number_kind="range", low=low, high=high, unit=next(iter(units), None), qualifier=qualifier)
     return FoundNumber(start, second.end, value, _label(kind) if kind != "ordinal" else "CARDINAL", (first, second))
+
+
+def _scale_of(tokens: list[Token], quantity: Quantity) -> float | None:
+    """The scale word a quantity's numeral ends on ("ten million", "three hundred"), if any."""
+    if quantity.numeral.scale:
+        return quantity.numeral.scale
+    last = tokens[quantity.numeral.end - 1]
+    return 100.0 if last.lower == "hundred" and quantity.numeral.end - quantity.numeral.start > 1 else None
 
 
 def prefix_word(tokens: list[Token], i: int) -> str | None:

@@ -102,3 +102,9 @@ def test_two_dates_of_one_event_differ_however_far_apart(
 )
 def test_a_bound_against_the_figure_it_was_drawn_from(nlp: Language, claim: str, evidence: str, expected: str) -> None:
     assert verdict(nlp, claim, evidence) == expected
+
+
+def test_a_bound_kept_inside_a_count_out_of_a_total_bounds_the_count(nlp: Language) -> None:
+    claim = "The second series of Orlen Street holds a score of less than 64 out of 100."
+    evidence = "The second series of Orlen Street holds a score of 64 out of 100 from twelve critics."
+    assert verdict(nlp, claim, evidence) == "contradicted"

@@ -116,6 +116,7 @@ _SCALE_LEFT = re.compile(r"\d\s*/\s*$")
 _SCALES = frozenset({"4", "5", "10", "20", "100"})
 _YEAR_AFTER = r"\s*,?\s*(\d{4})\b"
 _YEAR = re.compile(r"^\d{4}$")
+_WORDS_ONLY = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+)*\s*")
 _FRACTION = re.compile(r"(\d[\d,.]*)\s+out\s+of\s+(?:a\s+(?:total|maximum)\s+of\s+)?(\d[\d,.]*)", re.I)
 
 
@@ -249,12 +250,13 @@ def fraction_parts(found: list[DocMention], text: str) -> list[DocMention]:
     """The values with each "A out of B" split in its two figures, as a reader compares them.
 
     Extraction reads "26 out of 28 provinces" as the ratio 0.93; a sentence claims the count (26)
-    or the total (28), each a figure of its own.
+    or the total (28), each a figure of its own. A qualifier the extractor kept in the span ("less
+    than 59 out of 100") stays before the count, which it bounds.
     """
     parts: list[DocMention] = []
     for item in found:
-        match = _FRACTION.fullmatch(text, item.start, item.end) if item.kind == "number" else None
-        if match is None:
+        match = _FRACTION.search(text, item.start, item.end) if item.kind == "number" else None
+        if match is None or match.end() != item.end or not _WORDS_ONLY.fullmatch(text, item.start, match.start()):
             parts.append(item)
             continue
         for group in (1, 2):

@@ -273,3 +273,15 @@ def test_a_known_place_the_model_cut_in_two_is_one_place(nlp: Language) -> None:
 def test_a_phrase_that_happens_to_be_a_town_name_is_not_made_a_place(nlp: Language) -> None:
     doc = with_ents(nlp, "The band played Coconut Grove last.", [])
     assert ents(doc) == []
+
+
+def test_names_listed_after_a_preposition_of_place_with_a_known_town_are_places(nlp: Language) -> None:
+    text = "The line runs west to Oxcombe and Tewkesbury."
+    doc = with_ents(nlp, text, [("Oxcombe", "PERSON"), ("Tewkesbury", "PERSON")])
+    assert ents(doc) == [("Oxcombe", "GPE"), ("Tewkesbury", "GPE")]
+
+
+def test_people_listed_after_a_preposition_stay_people_without_a_known_town(nlp: Language) -> None:
+    text = "The letter went to Orla Fenwick and Idris Quayle."
+    doc = with_ents(nlp, text, [("Orla Fenwick", "PERSON"), ("Idris Quayle", "PERSON")])
+    assert {label for _, label in ents(doc)} == {"PERSON"}

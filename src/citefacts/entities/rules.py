@@ -177,15 +177,18 @@ class EntityRules:
         return self.gazetteer.is_place(name) and locative_cue(text, start, end)
 
     def relabel_lists(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
-        """Names listed among places ("the regions of X, Y and Z", "Shusha and Hadrut") or paired before a
-        route ("the Vardenis–Martakert route") become GPE."""
+        """Names listed among places ("the regions of X, Y and Z", "Shusha and Hadrut"), paired before a
+        route ("the Vardenis–Martakert route") or listed after a preposition of place with a known town among
+        them ("east to X and Havant") become GPE."""
         result = list(spans)
         bounds = [(span.start_char, span.end_char) for span in spans]
         for chain in list_chains(text, bounds):
             members = [spans[i] for i in chain]
             first, last = members[0].start_char, members[-1].end_char
-            cue = strong_place_cue(text, first, first) or (
-                dash_joined(text, [bounds[i] for i in chain]) and place_pair_cue(text, first, last)
+            cue = (
+                strong_place_cue(text, first, first)
+                or (dash_joined(text, [bounds[i] for i in chain]) and place_pair_cue(text, first, last))
+                or (locative_cue(text, first, last) and any(self.gazetteer.is_place(m.text) for m in members))
             )
             if cue or self.is_place_list(members):
                 for i in chain:

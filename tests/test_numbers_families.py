@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
-from citefacts.numbers import parse_number
+from citefacts.numbers import find_numbers, parse_number
 from citefacts.numbers.tokens import tokenize
 
 
@@ -114,3 +115,48 @@ def test_until_without_from_leaves_two_numbers() -> None:
 def test_a_lower_end_larger_than_the_upper_ends_count_of_hundreds_keeps_its_value() -> None:
     parsed = parse_number("fifty to three hundred")
     assert parsed is not None and (parsed.low, parsed.high) == (50.0, 300.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("dozen lanterns", 12.0),
+        ("a half dozen lanterns", 6.0),
+        ("half dozen lanterns", 6.0),
+        ("7 / 8 of the crop", 0.875),
+        ("4 3 / 4 acres", 4.75),
+        ("the gauge read –12 at dawn", -12.0),
+    ],
+)
+def test_a_lone_dozen_a_spaced_half_dozen_spaced_slash_fractions_and_an_en_dash_minus(text: str, value: float) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "values"), [("7 / 8 / 9", [7.0, 8.0, 9.0]), ("9 / 8", [9.0, 8.0]), ("7 /8", [7.0, 8.0])]
+)
+def test_a_spaced_slash_between_improper_chained_or_unevenly_spaced_figures_is_no_fraction(
+    text: str, values: list[float]
+) -> None:
+    from citefacts.numbers import scan
+
+    assert [q.value for q in scan(tokenize(text))] == values
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [("11 –16", 11.0, 16.0), ("from –8 to –3", -8.0, -3.0)])
+def test_an_en_dash_after_a_number_or_spaced_from_its_digits_still_joins_a_range(
+    text: str, low: float, high: float
+) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and (parsed.low, parsed.high) == (low, high)
+
+
+def _numbers(nlp: Language, text: str) -> list[str]:
+    doc = nlp(text)
+    return [text[m.start : m.end] for m in find_numbers(doc, [])]
+
+
+@pytest.mark.parametrize("text", ["They sold eggs by the dozen.", "Eggs cost $3 per dozen.", "a few dozen sheep"])
+def test_dozen_as_a_measure_or_after_a_vague_word_is_no_count(nlp: Language, text: str) -> None:
+    assert all("dozen" not in found for found in _numbers(nlp, text))

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc
 from spacy.tokens import Token as SpacyToken
 
-from citefacts.lexicon import HALF_WORDS, SCALE_WORDS
+from citefacts.lexicon import DOZEN_WORDS, HALF_WORDS, SCALE_WORDS
 from citefacts.mention import DocMention
 from citefacts.models import NumberKind, NumberValue
 from citefacts.numbers.numeral import read_numeral
@@ -146,8 +146,8 @@ def _plausible(doc: Doc, tokens: list[Token], quantity: Quantity) -> bool:
         return False
     word = tokens[numeral.start].lower
     before = tokens[numeral.start - 1] if numeral.start else None
-    if _vague_before(tokens, numeral.start) and (word == "hundred" or word in SCALE_WORDS):
-        return False  # "several hundred", "a couple of hundred" say no number
+    if _vague_before(tokens, numeral.start) and (word == "hundred" or word in SCALE_WORDS or word in DOZEN_WORDS):
+        return False  # "several hundred", "a couple of hundred", "a few dozen" say no number
     if _decade(tokens, numeral.end):
         return False  # "1990s", "the 70's": a decade, the dates' business
     if word in SCALE_WORDS and before is not None and (is_number_token(before) or before.lower in HALF_WORDS):
@@ -155,6 +155,8 @@ def _plausible(doc: Doc, tokens: list[Token], quantity: Quantity) -> bool:
     if numeral.end - numeral.start != 1 or quantity.end - quantity.start != 1:
         return True
     word_before = before.lower if before is not None else ""
+    if word in DOZEN_WORDS:
+        return word_before not in _PRONOUN_BEFORE and word_before != "per"  # "by the dozen", "$3 per dozen"
     if word == "one":
         span = doc.char_span(tokens[numeral.start].start, tokens[numeral.start].end, alignment_mode="expand")
         tagged_number = span is None or span[0].tag_ == "CD"

@@ -32,12 +32,18 @@ class OrdinalWord(NamedTuple):
 
 
 def slash_fraction(tokens: list[Token], j: int) -> float | None:
-    """The value of "1/4" written at tokens[j:j+3] (a proper fraction), else None."""
+    """The value of "1/4" (or "1 / 4", spaced alike on both sides) written at tokens[j:j+3] (a proper
+    fraction), else None."""
     if j + 2 >= len(tokens):
         return None
     top, slash, bottom = tokens[j], tokens[j + 1], tokens[j + 2]
-    if slash.text != "/" or bottom.kind != "num" or slash.start != top.end or bottom.start != slash.end:
+    if slash.text != "/" or bottom.kind != "num" or slash.start - top.end not in (0, 1):
         return None
+    if bottom.start - slash.end != slash.start - top.end:
+        return None
+    chained = j + 3 < len(tokens) and tokens[j + 3].text == "/"
+    if slash.start > top.end and (chained or (j > 0 and tokens[j - 1].text == "/")):
+        return None  # "3 / 4 / 5" is no fraction
     numerator, denominator = top.value or 0.0, bottom.value or 0.0
     if numerator != int(numerator) or denominator != int(denominator) or not 0 < numerator < denominator <= 100:
         return None
@@ -73,13 +79,12 @@ def fraction_word(tokens: list[Token], j: int) -> OrdinalWord | None:
 
 
 def half_a_dozen(tokens: list[Token], j: int) -> int | None:
-    """Where "a dozen" or "dozen" after a "half" ending at j ends ("half a dozen", "half-a-dozen", "half-dozen")."""
+    """Where "a dozen" or "dozen" after a "half" ending at j ends ("half a dozen", "half-a-dozen", "half-dozen",
+    "a half dozen")."""
     j = past_hyphen(tokens, j)
     if j < len(tokens) and tokens[j].lower in ARTICLE_WORDS:
         j = past_hyphen(tokens, j + 1)
-    elif j == 0 or tokens[j - 1].text not in HYPHENS:
-        return None
-    return j + 1 if j < len(tokens) and tokens[j].lower in DOZEN_WORDS else None
+    return j + 1 if j < len(tokens) and tokens[j].lower in ("dozen", "doz") else None
 
 
 def past_hyphen(tokens: list[Token], j: int) -> int:

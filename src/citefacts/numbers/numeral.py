@@ -87,7 +87,7 @@ def _step(tokens: list[Token], j: int, state: NumeralState, bare_fraction: bool)
     scale = scale_at(tokens, j, state)
     if scale is not None:
         return step_scale(state, scale, j)
-    if word in DOZEN_WORDS and state.last in ("unit", "teen", "tens", "num", "a"):
+    if word in DOZEN_WORDS and (state.last in ("unit", "teen", "tens", "num", "a") or _lone_dozen(word, state)):
         state.group = max(state.group, 1.0) * 12
         return state.took("dozen", j)
     if word in ARTICLE_WORDS and state.last is None and j + 1 < len(tokens) and takes_article(tokens, j + 1):
@@ -102,6 +102,11 @@ def _step(tokens: list[Token], j: int, state: NumeralState, bare_fraction: bool)
     if word == "to" and state.end is not None and state.last != "frac":
         return _step_power(tokens, j, state)
     return None
+
+
+def _lone_dozen(word: str, state: NumeralState) -> bool:
+    """Whether a singular "dozen" starts the numeral ("dozen eggs" is twelve; "dozens" leaves the count open)."""
+    return state.last is None and word in ("dozen", "doz")
 
 
 def _slash_alone(state: NumeralState) -> bool:

@@ -91,9 +91,11 @@ def read_sign(tokens: list[Token], i: int) -> tuple[float, int]:
     after = tokens[i + 1]
     if token.lower in NEGATIVE_WORDS:
         return -1.0, i + 1
-    if token.text in "-−" and after.kind == "num" and not after.ordinal:
+    if token.text in "-−–" and after.kind == "num" and not after.ordinal:
         before = tokens[i - 1] if i else None
         spaced_before = before is None or before.end < token.start or before.text in _SIGN_BEFORE
+        if token.text == "–" and (after.start > token.end or (before is not None and is_number_token(before))):
+            return 1.0, i  # an en dash is a minus only against its digits, after no number ("fell to –5")
         if spaced_before and (after.start == token.end or before is None):
             return -1.0, i + 1
     return 1.0, i

@@ -108,3 +108,15 @@ def test_a_bound_kept_inside_a_count_out_of_a_total_bounds_the_count(nlp: Langua
     claim = "The second series of Orlen Street holds a score of less than 64 out of 100."
     evidence = "The second series of Orlen Street holds a score of 64 out of 100 from twelve critics."
     assert verdict(nlp, claim, evidence) == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        pytest.param("Nadia Orlen has sold more than 20 million albums worldwide.", "contradicted", id="past-it"),
+        pytest.param("Nadia Orlen has sold more than 17 million albums worldwide.", "supported", id="short-of-it"),
+    ],
+)
+def test_an_estimate_is_about_its_figure_against_a_bound(nlp: Language, claim: str, expected: str) -> None:
+    evidence = "Nadia Orlen has sold 6.2 million albums in Spain and an estimated 18 million albums worldwide."
+    assert verdict(nlp, claim, evidence) == expected

@@ -285,3 +285,24 @@ def test_people_listed_after_a_preposition_stay_people_without_a_known_town(nlp:
     text = "The letter went to Orla Fenwick and Idris Quayle."
     doc = with_ents(nlp, text, [("Orla Fenwick", "PERSON"), ("Idris Quayle", "PERSON")])
     assert {label for _, label in ents(doc)} == {"PERSON"}
+
+
+# --- people the text calls people ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The album features bassist Idris Quayle on two songs.", "Idris Quayle"),
+        ("Orla Fenwick, the sister of the band's drummer, sang.", "Orla Fenwick"),
+        ("Marek Dvornik (born 4 May 1960) is a painter.", "Marek Dvornik"),
+    ],
+)
+def test_a_name_the_text_calls_a_person_is_a_person(nlp: Language, text: str, name: str) -> None:
+    doc = with_ents(nlp, text, [(name, "ORG")])
+    assert (name, "PERSON") in ents(doc)
+
+
+def test_an_organisation_after_a_role_word_keeps_its_designator(nlp: Language) -> None:
+    doc = with_ents(nlp, "He was a member Quayle Rowing Club for years.", [("Quayle Rowing Club", "ORG")])
+    assert ents(doc) == [("Quayle Rowing Club", "ORG")]

@@ -120,3 +120,16 @@ def test_a_bound_kept_inside_a_count_out_of_a_total_bounds_the_count(nlp: Langua
 def test_an_estimate_is_about_its_figure_against_a_bound(nlp: Language, claim: str, expected: str) -> None:
     evidence = "Nadia Orlen has sold 6.2 million albums in Spain and an estimated 18 million albums worldwide."
     assert verdict(nlp, claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        pytest.param("The Orlen Street pilot has a score below 70 % , and more than 20 reviews.", "contradicted"),
+        pytest.param("The Orlen Street pilot has a score below 75 % , and more than 15 reviews.", "supported"),
+    ],
+    ids=["both-ruled-out", "both-met"],
+)
+def test_two_bounds_read_as_one_range_are_checked_each(nlp: Language, claim: str, expected: str) -> None:
+    evidence = "The Orlen Street pilot has a score of 72 % based on 18 reviews."
+    assert verdict(nlp, claim, evidence) == expected

@@ -117,6 +117,10 @@ _SCALES = frozenset({"4", "5", "10", "20", "100"})
 _YEAR_AFTER = r"\s*,?\s*(\d{4})\b"
 _YEAR = re.compile(r"^\d{4}$")
 _WORDS_ONLY = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+)*\s*")
+_BOUND_WORDS = r"(?:more than|less than|fewer than|over|under|below|above|at least|at most)"
+_TWO_BOUNDS = re.compile(
+    rf"{_BOUND_WORDS}\s+(\d[\d,.]*\s*(?:%|per\s*cent|percent)?)\s*,?\s+and\s+{_BOUND_WORDS}\s+(\d[\d,.]*)", re.I
+)
 _FRACTION = re.compile(r"(\d[\d,.]*)\s+out\s+of\s+(?:a\s+(?:total|maximum)\s+of\s+)?(\d[\d,.]*)", re.I)
 
 
@@ -251,12 +255,15 @@ def fraction_parts(found: list[DocMention], text: str) -> list[DocMention]:
 
     Extraction reads "26 out of 28 provinces" as the ratio 0.93; a sentence claims the count (26)
     or the total (28), each a figure of its own. A qualifier the extractor kept in the span ("less
-    than 59 out of 100") stays before the count, which it bounds.
+    than 59 out of 100") stays before the count, which it bounds. Two bounds joined by "and" ("a
+    score below 62 % , and more than 12 critics"), read as one range, are two figures too.
     """
     parts: list[DocMention] = []
     for item in found:
         match = _FRACTION.search(text, item.start, item.end) if item.kind == "number" else None
         if match is None or match.end() != item.end or not _WORDS_ONLY.fullmatch(text, item.start, match.start()):
+            match = _TWO_BOUNDS.fullmatch(text, item.start, item.end) if item.kind == "number" else None
+        if match is None:
             parts.append(item)
             continue
         for group in (1, 2):

@@ -306,3 +306,20 @@ def test_a_name_the_text_calls_a_person_is_a_person(nlp: Language, text: str, na
 def test_an_organisation_after_a_role_word_keeps_its_designator(nlp: Language) -> None:
     doc = with_ents(nlp, "He was a member Quayle Rowing Club for years.", [("Quayle Rowing Club", "ORG")])
     assert ents(doc) == [("Quayle Rowing Club", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("They toured with the band Velvet Lanterns in 2004.", "Velvet Lanterns"),
+        ("Quennair, a regional airline, flew the route.", "Quennair"),
+    ],
+)
+def test_a_name_the_text_calls_an_organisation_is_an_organisation(nlp: Language, text: str, name: str) -> None:
+    doc = with_ents(nlp, text, [(name, "PERSON")])
+    assert ents(doc) == [(name, "ORG")]
+
+
+def test_a_place_after_an_organisation_noun_stays_a_place(nlp: Language) -> None:
+    doc = with_ents(nlp, "The club Tewkesbury Rowing trains on the river.", [("Tewkesbury", "GPE")])
+    assert ents(doc) == [("Tewkesbury", "GPE")]

@@ -44,7 +44,7 @@ from citefacts.entities.names import (
     typed_by_head,
     with_unit_numbers,
 )
-from citefacts.entities.people import people_by_cue
+from citefacts.entities.people import organisations_by_cue, people_by_cue
 from citefacts.nlp import ENTITY_RULES
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
@@ -88,6 +88,7 @@ class EntityRules:
         spans = parenthesised_acronyms(doc, with_unit_numbers(doc, spans))
         spans = places_before_a_place(doc, sports_teams(doc, spans, self.gazetteer), self.gazetteer)
         spans = people_by_cue(doc, split_place_pairs(doc, spans, self.gazetteer), self.gazetteer)
+        spans = organisations_by_cue(doc, spans, self.gazetteer)
         doc.ents = consistent_names(doc, spans + self.missing(doc, spans), self.gazetteer)
         return doc
 

@@ -70,3 +70,10 @@ def test_a_kind_outside_the_kinds_of_numbers_is_refused() -> None:
     assert value is not None
     with pytest.raises(ValueError, match="not a kind of number"):
         number_reading(value, "5 km", "length", None)
+
+
+def test_a_lower_bound_typically_stops_short_of_the_next_round_step() -> None:
+    over = number_reading(parse_number("over 700") or pytest.fail(), "700", "number", "more_than")
+    claim = number_reading(parse_number("800") or pytest.fail(), "800", "number", "less_than")
+    assert over is not None and claim is not None
+    assert relation(claim, over) is Relation.SUPPORTS

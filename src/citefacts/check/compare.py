@@ -379,13 +379,16 @@ def literal(source: Reading) -> Interval:
 
 
 def typical(source: Reading) -> Interval:
-    """What a source value means in practice: "over 400" is above 400 but below the next round step."""
+    """What a source value means in practice: "over 700" is above 700 but below the next round step (800),
+    which "less than 800" therefore holds."""
     if source.kind == "date":
         return literal(source) if source.qualifier not in _BOUNDS else Interval(-math.inf, math.inf)
     if source.qualifier in _LOWER_BOUNDS:
-        return Interval(source.high + _nudge(source.high), source.high + source.round_step)
+        upper = source.high + source.round_step
+        return Interval(source.high + _nudge(source.high), upper - _nudge(upper))
     if source.qualifier in _UPPER_BOUNDS:
-        return Interval(source.low - source.round_step, source.low - _nudge(source.low))
+        lower = source.low - source.round_step
+        return Interval(lower + _nudge(lower), source.low - _nudge(source.low))
     return Interval(source.low - source.step / 2, source.high + source.step / 2)
 
 

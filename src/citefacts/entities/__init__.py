@@ -1,7 +1,10 @@
 """Named entities: spaCy's NER, with rules that fix its systematic errors, and alias groups.
 
 The rules live in ``rules`` (a spaCy component after ``ner``, added by ``citefacts.nlp.load_model``),
-the names they trust in ``gazetteer``, the text cues in ``cues`` and the alias groups in ``aliases``.
+the names they trust in ``gazetteer``, the text cues in ``cues``, a name's bounds in ``bounds``, what its
+head word says in ``heads``, names typed by their own words in ``names`` and by a role or kind beside
+them in ``people``, one type per name through a text in ``document``, and the alias groups across a
+document's texts in ``aliases``.
 """
 
 from __future__ import annotations

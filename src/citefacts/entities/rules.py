@@ -1,11 +1,12 @@
 """A spaCy component, run after ``ner``, that fixes the small model's systematic entity errors.
 
-It trims citation debris and unclosed parentheses off entities, gives countries and capitals GPE and
-demonyms NORP wherever the trusted gazetteer knows them, relabels other names as GPE where the text
-calls them places ("the X region", "X Oblast", "in Shusha" for a known town), splits a pair of known
-places before a route ("the Kars-Gyumri train"), types sports clubs ORG ("FC Dynamo Kyiv"), and adds
-the countries and demonyms the model missed. It relabels, trims, splits and adds entities, and widens
-one only to take in a club's designator.
+It trims citation debris, unclosed parentheses, determiners and possessives off entities (``bounds``),
+gives countries and capitals GPE and demonyms NORP wherever the trusted gazetteer knows them, relabels
+other names as GPE where the text calls them places ("the X region", "X Oblast", "in Shusha" for a known
+town), splits a pair of known places before a route ("the Kars-Gyumri train"), types sports clubs ORG
+("FC Dynamo Kyiv"), types names by their own words and their neighbours (``names``, ``people``: "Fiji
+Labour Party", "bassist X"), adds the countries and demonyms the model missed, and last gives each name
+one type through the text (``document``).
 """
 
 from __future__ import annotations
@@ -84,13 +85,23 @@ class EntityRules:
         spans = self.relabel_lists(doc, text, spans)
         spans = _acronyms_like_their_names(doc, text, spans)
         spans = _sports_clubs(doc, text, spans)
-        spans = name_runs(doc, typed_by_head(doc, spans, self.gazetteer), self.gazetteer)
-        spans = parenthesised_acronyms(doc, with_unit_numbers(doc, spans))
-        spans = places_before_a_place(doc, sports_teams(doc, spans, self.gazetteer), self.gazetteer)
-        spans = people_by_cue(doc, split_place_pairs(doc, spans, self.gazetteer), self.gazetteer)
-        spans = organisations_by_cue(doc, spans, self.gazetteer)
+        spans = self.by_names_own_words(doc, spans)
+        spans = self.by_neighbours(doc, spans)
         doc.ents = consistent_names(doc, spans + self.missing(doc, spans), self.gazetteer)
         return doc
+
+    def by_names_own_words(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Names typed, joined or widened by their own words: a head ("... Party", "Port of ..."), a unit's
+        number, an acronym spelling a name beside it, a town and a team's nickname."""
+        spans = name_runs(doc, typed_by_head(doc, spans, self.gazetteer), self.gazetteer)
+        spans = parenthesised_acronyms(doc, with_unit_numbers(doc, spans))
+        return split_place_pairs(doc, sports_teams(doc, spans, self.gazetteer), self.gazetteer)
+
+    def by_neighbours(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Names typed by the words beside them: a place before ", <country>", a role ("bassist X"), a kind
+        of organisation ("the band X")."""
+        spans = places_before_a_place(doc, spans, self.gazetteer)
+        return organisations_by_cue(doc, people_by_cue(doc, spans, self.gazetteer), self.gazetteer)
 
     def clean(self, doc: Doc, ent: Span) -> list[Span]:
         """The entity without debris or an unclosed parenthesis; a count split from its demonym; or nothing."""

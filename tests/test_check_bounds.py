@@ -133,3 +133,9 @@ def test_an_estimate_is_about_its_figure_against_a_bound(nlp: Language, claim: s
 def test_two_bounds_read_as_one_range_are_checked_each(nlp: Language, claim: str, expected: str) -> None:
     evidence = "The Orlen Street pilot has a score of 72 % based on 18 reviews."
     assert verdict(nlp, claim, evidence) == expected
+
+
+def test_a_date_bound_against_the_only_date_needs_no_shared_words(nlp: Language) -> None:
+    claim = "Nadia Orlen's album Salt Roads came out after 15 July 1997."
+    evidence = "It was released on 1 July 1997 by Harbour Records."
+    assert verdict(nlp, claim, evidence) == "contradicted"

@@ -178,7 +178,7 @@ def _best_contradiction(
             (not c.other_thing and (c.event >= CONTRADICT_CONTEXT or (bounded and dated and len(candidates) == 1)))
             or c.near_own_figure
         )
-        and (c.context > best_allowing or (bounded and _drawn_from(c) and c.context > own_allowing))
+        and (not allowing or c.context > best_allowing or (bounded and _drawn_from(c) and c.context > own_allowing))
         and _figure(footnote[c.found.start : c.found.end]) not in claimed
     ]
     return max(against, key=lambda c: c.context, default=None)

@@ -139,3 +139,9 @@ def test_a_date_bound_against_the_only_date_needs_no_shared_words(nlp: Language)
     claim = "Nadia Orlen's album Salt Roads came out after 15 July 1997."
     evidence = "It was released on 1 July 1997 by Harbour Records."
     assert verdict(nlp, claim, evidence) == "contradicted"
+
+
+def test_an_estimate_stands_for_its_written_rounding_against_a_bound(nlp: Language) -> None:
+    claim = "Orlen Cabs is valued at less than $ 1.1 billion."
+    assert verdict(nlp, claim, "Orlen Cabs is valued at around $ 1.2 billion as of 2019.") == "contradicted"
+    assert verdict(nlp, claim, "Orlen Cabs is valued at around $ 950 million as of 2019.") == "supported"

@@ -292,12 +292,12 @@ def near_miss(claim: Reading, source: Reading) -> bool:
 
 def _point_or_bound(source: Reading) -> Interval:
     """A source figure as a bounded claim meets it: "90 %" is not "over 90 %", whatever its rounding, and
-    "an estimated 18 million" is not "more than 20 million" (an estimate is about its figure, not 25% off)."""
+    an estimate stands for its written rounding only ("around $ 1.2 billion" is not "less than $ 1.1
+    billion", "an estimated 18 million" not "more than 20 million"), not for 25% either way."""
     if source.qualifier is None:
         return Interval(source.low, source.high)
     if source.qualifier == "approx":
-        spread = max(source.round_step / 2, APPROX_SUPPORT * abs(source.high))
-        return Interval(source.low - spread, source.high + spread)
+        return Interval(source.low - source.round_step / 2, source.high + source.round_step / 2)
     return literal(source)
 
 

@@ -7,14 +7,16 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from citefacts.errors import InputError
 from citefacts.models import Block
 from citefacts.pipeline import run
+from citefacts.read import read_source
 from citefacts.read.markdown import parse_markdown
 from citefacts.read.plaintext import parse_plaintext
 from citefacts.read.wikitext import parse_wikitext
 from citefacts.write import load_document, write_document
 
-from .properties import assert_parsed
+from .properties import assert_parsed, assert_user_error
 
 
 def _raw_chars(block: Block, raw: str) -> str:
@@ -95,3 +97,12 @@ def test_an_entity_naming_a_character_utf8_cannot_hold_never_reaches_spacy_or_th
 ) -> None:
     document = run(parse_wikitext(raw, "entity.wiki"), nlp)
     assert load_document(write_document(document, tmp_path / "entity.json", raw)) == document
+
+
+@pytest.mark.parametrize("depth", [500, 5000])
+def test_templates_nested_hundreds_deep_are_refused_in_one_line(tmp_path: Path, depth: int) -> None:
+    path = tmp_path / "deep.wiki"
+    path.write_text("{{" * depth + "x" + "}}" * depth + "<ref>a</ref>\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_source(path)
+    assert_user_error(caught.value, str(path))

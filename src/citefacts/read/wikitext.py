@@ -16,6 +16,7 @@ from mwparserfromhell.nodes import Comment, ExternalLink, Heading, HTMLEntity, N
 from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
+from citefacts.errors import InputError
 from citefacts.models import Block, CitationFields, Footnote, ParsedSource, Span
 from citefacts.read.cite import moved_onto_raw, ref_citations
 from citefacts.read.cite.templates import (
@@ -88,12 +89,21 @@ class Reader:
 
 
 def parse_wikitext(raw: str, path: str) -> ParsedSource:
-    """Parse a wikitext article into blocks and footnotes."""
+    """Parse a wikitext article into blocks and footnotes.
+
+    Templates, links or tags nested hundreds deep (no article nests more than a few) are refused: reading
+    them recursively would exhaust Python's stack.
+    """
     reader = Reader(raw)
-    code = mwparserfromhell.parse(raw)
-    _walk(code, 0, reader)
-    reader.flush()
-    _define_nested(code, reader)
+    try:
+        code = mwparserfromhell.parse(raw)
+        _walk(code, 0, reader)
+        reader.flush()
+        _define_nested(code, reader)
+    except RecursionError:
+        raise InputError(
+            "templates, links or tags nested too deeply to read (hundreds of levels; an article has a few)", path
+        ) from None
     footnotes = [_footnote(pending, raw) for pending in reader.notes.values()]
     return ParsedSource(path=path, raw=raw, format="wikitext", blocks=reader.blocks, footnotes=footnotes)
 

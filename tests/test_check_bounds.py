@@ -145,3 +145,14 @@ def test_an_estimate_stands_for_its_written_rounding_against_a_bound(nlp: Langua
     claim = "Orlen Cabs is valued at less than $ 1.1 billion."
     assert verdict(nlp, claim, "Orlen Cabs is valued at around $ 1.2 billion as of 2019.") == "contradicted"
     assert verdict(nlp, claim, "Orlen Cabs is valued at around $ 950 million as of 2019.") == "supported"
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        pytest.param("The Ashby ferry resumed sailing after 13 May.", "contradicted", id="after-that-very-day"),
+        pytest.param("The Ashby ferry resumed sailing before 14 May.", "supported", id="before-the-next-day"),
+    ],
+)
+def test_a_yearless_bound_on_the_very_day_the_source_states(nlp: Language, claim: str, expected: str) -> None:
+    assert verdict(nlp, claim, "The Ashby ferry resumed sailing on 13 May 1921 after the strike.") == expected

@@ -237,7 +237,16 @@ def _yearless_relation(claim: Reading, source: Reading) -> Relation:
     elif not (claim.loose and source.loose):
         return _same_day_of_year(claim, source)
     found = _relation_as_intervals(claim, source)
-    return Relation.COMPATIBLE if found is Relation.DIFFERS and not source.loose else found
+    if found is Relation.DIFFERS and not source.loose and not _bound_on_that_day(claim, source):
+        return Relation.COMPATIBLE
+    return found
+
+
+def _bound_on_that_day(claim: Reading, source: Reading) -> bool:
+    """A yearless bound set on the very day of the year the source states ("after January 13" and "13
+    January 2012"): in whatever year, that day is not past the bound."""
+    unbounded = replace(claim, qualifier=None)
+    return claim.qualifier in _BOUNDS and _same_day_of_year(unbounded, source) is Relation.SUPPORTS
 
 
 def _same_day_of_year(claim: Reading, source: Reading) -> Relation:
@@ -283,6 +292,8 @@ def near_miss(claim: Reading, source: Reading) -> bool:
     """
     source = in_unit_of(claim, source)
     if claim.kind == "date":
+        if claim.loose and not source.loose:
+            claim = _in_year_of(claim, source)
         gap_days = abs((claim.low + claim.high) - (source.low + source.high)) / 2
         return gap_days <= NEAR_YEARS * 365.25
     middle_claim, middle_source = abs(claim.low + claim.high) / 2, abs(source.low + source.high) / 2

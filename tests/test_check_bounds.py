@@ -156,3 +156,8 @@ def test_an_estimate_stands_for_its_written_rounding_against_a_bound(nlp: Langua
 )
 def test_a_yearless_bound_on_the_very_day_the_source_states(nlp: Language, claim: str, expected: str) -> None:
     assert verdict(nlp, claim, "The Ashby ferry resumed sailing on 13 May 1921 after the strike.") == expected
+
+
+def test_a_chart_bound_against_the_place_a_song_peaked_at(nlp: Language) -> None:
+    claim = "Salt Roads ranked above 20th in Orlen."
+    assert verdict(nlp, claim, "In Orlen, Salt Roads has so far peaked at number 24.") == "contradicted"

@@ -83,3 +83,8 @@ def test_two_dates_are_of_one_event_when_the_word_next_to_the_first_is_next_to_t
     built = context(*around("The chapel of the school was built in 1871.", "1871"), barriers=False)
     founded = context(*around("The school was founded on 2 March 1854.", "2 March 1854"), barriers=False)
     assert not same_event(built, founded)
+
+
+def test_a_chart_place_is_the_same_whether_ranked_or_peaked() -> None:
+    assert word_key("ranked") == word_key("peaked") == word_key("charted")
+    assert word_key("founded") == word_key("established")

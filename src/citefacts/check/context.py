@@ -77,6 +77,8 @@ _SYNONYMS = [
     "injure injury wound",
     "resident inhabitant population people person",
     "coronavirus covid-19 covid sars-cov-2",
+    "peak peaked rank ranked chart charted",
+    "found founded establish established",
 ]
 _GROUP = {stem(word): stem(group.split()[0]) for group in _SYNONYMS for word in group.split()}
 

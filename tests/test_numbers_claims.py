@@ -25,6 +25,8 @@ def _claimed(nlp: Language, text: str) -> list[str]:
         ("a herd of at least 1300", ["1300"]),
         ("It weighs 1900 kg.", ["1900"]),  # an amount's figure, as before
         ("exports of one billion and three quarters million", ["three quarters"]),
+        ("a tally of 1000 to 2000", ["1000", "2000"]),  # round thousands: seldom a span of years
+        ("a crowd of over 1400", ["1400"]),  # a preposition before round hundreds compares
     ],
 )
 def test_a_number_reading_claims_the_figures_it_is_made_of(nlp: Language, text: str, claimed: list[str]) -> None:
@@ -42,6 +44,8 @@ def test_a_number_reading_claims_the_figures_it_is_made_of(nlp: Language, text: 
         "The club topped 1998's record.",  # a possessive names a year
         "Deaths were 904 in 2007.",  # a count and its year are no ratio
         "the 1939-1945 campaigns",  # years modifying a plural noun, not round hundreds
+        "between 1500 and 1600 the river moved",  # round hundreds but not thousands, and no count noun
+        "output above 1987 levels",
     ],
 )
 def test_a_year_stays_a_year_without_a_reason_to_count(nlp: Language, text: str) -> None:

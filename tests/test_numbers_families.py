@@ -160,3 +160,11 @@ def _numbers(nlp: Language, text: str) -> list[str]:
 @pytest.mark.parametrize("text", ["They sold eggs by the dozen.", "Eggs cost $3 per dozen.", "a few dozen sheep"])
 def test_dozen_as_a_measure_or_after_a_vague_word_is_no_count(nlp: Language, text: str) -> None:
     assert all("dozen" not in found for found in _numbers(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("Only one ferry sailed.", ["one"]), ("She was the only one awake.", []), ("It was his only one.", [])],
+)
+def test_only_one_counts_but_the_only_one_stands_for_a_thing(nlp: Language, text: str, found: list[str]) -> None:
+    assert _numbers(nlp, text) == found

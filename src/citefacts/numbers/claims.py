@@ -27,6 +27,9 @@ _COMPARING_WORDS = frozenset(["than", "least", "most", "minimum", "maximum", "ex
 "under", "above", "below", "up to" and the verbs ("exceeding", "surpassing") are left out, as they also
 take a year ("below 1990 levels", "up to 1914", "surpassing 2009's record")."""
 _COMPARING_SIGNS = frozenset([">", "<", "≥", "≤", "="])
+_PLACING_WORDS = frozenset(["over", "above", "under", "below"])
+"""Bound words that compare round hundreds ("over 1500", "under 2000") but may place any other year
+("above 1990 levels")."""
 _YEAR_SPAN = (100.0, 2100.0)
 """The figures a bare number may name as a year, so that the other end of a range may be one."""
 _TIME_NOUNS = frozenset(["centuries", "decades", "seasons", "eras", "ages", "millennia", "generations"])
@@ -95,10 +98,11 @@ def _inside(tokens: list[Token], quantity: Quantity, date: DocMention) -> bool:
 
 def _range_counts(doc: Doc, tokens: list[Token], number: FoundNumber) -> bool:
     """Whether a range of bare figures counts things: one end cannot be a year ("1000 - 5000", "between 2 and
-    1500"), or round hundreds count a plural noun after the range ("between 1500 and 2000 soldiers")."""
+    1500"), both are round thousands ("from 1000 to 2000"), or round hundreds count a plural noun after the
+    range ("between 1500 and 2000 soldiers")."""
     ends = [q.numeral.value for q in number.parts]
-    if not all(_year_like(value) for value in ends):
-        return True
+    if not all(_year_like(value) for value in ends) or all(value % 1000 == 0 for value in ends):
+        return True  # "1000 - 5000", and "between 1000 and 2000": a span of a thousand years is seldom written
     return all(value % 100 == 0 for value in ends) and _plural_noun_after(doc, tokens, number.end)
 
 
@@ -129,6 +133,8 @@ def _compared(tokens: list[Token], quantity: Quantity) -> bool:
     if before is not None:
         phrase = {t.lower for t in tokens[before[1] : quantity.start]}
         if phrase & (_COMPARING_WORDS | _COMPARING_SIGNS):
+            return True
+        if phrase & _PLACING_WORDS and quantity.numeral.value % 100 == 0:
             return True
     after = suffix_bound(tokens, quantity.end)
     return after is not None and after[0][1] is not None

@@ -43,7 +43,6 @@ _PRONOUN_BEFORE = frozenset(
         "current",
         "same",
         "other",
-        "only",
         "right",
         "such",
         "whichever",

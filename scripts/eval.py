@@ -135,6 +135,9 @@ def main() -> None:
             value = result.get(key)
             target = {"precision": ">= 0.80", "recall": ">= 0.40"}.get(key, "")
             table.add_row("wikitext_dev", f"link {key}", "n/a" if value is None else f"{value:.3f}", target)
+        for k in (1, 3, 5):
+            value = result.get(f"coverage@{k}")
+            table.add_row("wikitext_dev", f"candidates coverage@{k}", "n/a" if value is None else f"{value:.3f}", "")
 
     if "checks" in only:
         gold = root / "cite" / "vitaminc_numeric_dev.jsonl"

@@ -32,3 +32,18 @@ def test_a_schema_1_0_document_without_suggestions_still_validates(seed_document
     for fact in data["facts"]:
         del fact["suggestions"]
     assert all(f.suggestions == [] for f in Document.model_validate(data).facts)
+
+
+def test_a_schema_1_1_document_without_candidates_still_validates(seed_document: Document) -> None:
+    data = seed_document.model_dump(mode="json")
+    assert data["candidates"] is not None, "the seed has no markers: the linker ranks candidates"
+    data["schema_version"] = "1.1"
+    del data["candidates"]
+    assert Document.model_validate(data).candidates is None
+
+
+def test_a_candidate_probability_is_a_probability(seed_document: Document) -> None:
+    data = seed_document.model_dump(mode="json")
+    data["candidates"]["footnotes"][0]["sentences"] = [{"start": 0, "end": 10, "probability": 1.5}]
+    with pytest.raises(ValidationError):
+        Document.model_validate(data)

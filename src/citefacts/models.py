@@ -12,8 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.1"
-"""1.1 added `Fact.suggestions`; a 1.0 file still validates (it has none)."""
+SCHEMA_VERSION = "1.2"
+"""1.1 added `Fact.suggestions`, 1.2 `Document.candidates`; a 1.0 or 1.1 file still validates (it has neither)."""
 
 MentionKind = Literal["date", "number", "entity"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -161,6 +161,43 @@ class Suggestion(Model):
     probability: float = Field(ge=0.0, le=1.0)
 
 
+class SentenceCandidate(Model):
+    """A body sentence where a footnote may be first cited, with the linker's calibrated probability."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    probability: float = Field(ge=0.0, le=1.0)
+
+
+class FootnoteCandidates(Model):
+    """Where the linker would place a footnote by hand: its likeliest sentences, best first."""
+
+    footnote: int = Field(ge=1)
+    group: int = Field(default=1, ge=1)
+    """The group of footnotes it was aligned with, counted in footnote order (notes, then references)."""
+    elsewhere: float = Field(default=0.0, ge=0.0, le=1.0)
+    """The chance that it is first cited outside the body's sentences (an infobox, a table, an image)."""
+    sentences: list[SentenceCandidate] = []
+    """Up to five; none for a footnote with nothing to compare."""
+
+
+class SentenceFootnotes(Model):
+    """A body sentence and the footnotes that count it among their candidates, best first."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    footnotes: list[Suggestion]
+
+
+class Candidates(Model):
+    """The linker's ranked candidates, both ways: for placing footnotes by hand where it links none."""
+
+    footnotes: list[FootnoteCandidates]
+    """Every footnote, in number order."""
+    sentences: list[SentenceFootnotes]
+    """The sentences some footnote counts among its candidates, in body order."""
+
+
 class TableCell(Model):
     """Where a fact sits in a table: the headers a reader sees for it."""
 
@@ -215,6 +252,9 @@ class Document(Model):
     extracted_at: datetime
     footnotes: list[Footnote]
     facts: list[Fact]
+    candidates: Candidates | None = None
+    """Where markers did not decide the links: each footnote's candidate sentences and each sentence's candidate
+    footnotes (none where markers decided them, and in files before 1.2)."""
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Document:

@@ -19,19 +19,23 @@ from citefacts.check import check_value, fact_status
 from citefacts.dates import DateContext
 from citefacts.entities import apply_aliases
 from citefacts.extract import extract
-from citefacts.link import SUGGESTION_FLOOR, THRESHOLD, Links, placements, select
+from citefacts.link import SUGGESTION_FLOOR, THRESHOLD, Links, Placements, by_sentence, placements
 from citefacts.mention import DocMention
 from citefacts.models import (
     Block,
+    Candidates,
     Check,
     Citation,
     Document,
     Fact,
     Footnote,
+    FootnoteCandidates,
     LinkedBy,
     Mention,
     ParsedSource,
     Pipeline,
+    SentenceCandidate,
+    SentenceFootnotes,
     Source,
     Span,
     Suggestion,
@@ -94,21 +98,65 @@ def with_aliases(analysis: Analysis) -> Analysis:
     return analysis
 
 
-def link_and_suggest(analysis: Analysis, limit: int = 2) -> tuple[Links, Links]:
-    """Footnotes linked to each body sentence, and up to `limit` suggestions that fell short of a link.
+@dataclass
+class Linking:
+    """What the link stage hands on: links, suggestions for the uncited, and the ranked candidates."""
+
+    links: Links
+    """For each sentence, its linked footnotes with their scores."""
+    suggestions: Links
+    """For each sentence, footnotes placed on it too uncertainly to link (at most two)."""
+    placements: Placements | None
+    """Every footnote's calibrated placements; None where explicit markers decided the links."""
+
+
+def link_stage(analysis: Analysis, limit: int = 2) -> Linking:
+    """Footnotes linked to each body sentence, up to `limit` suggestions that fell short of a link, and the
+    placements they come from.
 
     Explicit markers, where the source has any, decide the links and leave no doubt to suggest from.
     """
     if any(s.markers for s in analysis.sentences):
-        return [[(number, 1.0) for number in s.markers] for s in analysis.sentences], [[] for _ in analysis.sentences]
-    numbers, probability = placements(analysis.sentences, analysis.footnotes)
-    suggestions = select(numbers, probability, SUGGESTION_FLOOR, THRESHOLD)
-    return select(numbers, probability, THRESHOLD), [suggested[:limit] for suggested in suggestions]
+        links = [[(number, 1.0) for number in s.markers] for s in analysis.sentences]
+        return Linking(links, [[] for _ in analysis.sentences], None)
+    placed = placements(analysis.sentences, analysis.footnotes)
+    suggestions = placed.links(SUGGESTION_FLOOR, THRESHOLD)
+    return Linking(placed.links(THRESHOLD), [suggested[:limit] for suggested in suggestions], placed)
+
+
+def link_and_suggest(analysis: Analysis, limit: int = 2) -> tuple[Links, Links]:
+    """Footnotes linked to each body sentence, and up to `limit` suggestions that fell short of a link."""
+    linking = link_stage(analysis, limit)
+    return linking.links, linking.suggestions
 
 
 def link_sentences(analysis: Analysis) -> Links:
     """Footnotes linked to each body sentence, with scores."""
     return link_and_suggest(analysis)[0]
+
+
+def ranked_candidates(parsed: ParsedSource, analysis: Analysis, placed: Placements) -> Candidates:
+    """Each footnote's candidate sentences and each sentence's candidate footnotes, as raw spans of the source."""
+    spans = [sentence_span(parsed, sentence) for sentence in analysis.sentences]
+    ranked = placed.candidates()
+    footnotes = [
+        FootnoteCandidates(
+            footnote=number,
+            sentences=[
+                SentenceCandidate(start=spans[index][0], end=spans[index][1], probability=probability)
+                for index, probability in sentences
+            ],
+        )
+        for number, sentences in zip(placed.numbers, ranked, strict=True)
+    ]
+    sentences = [
+        SentenceFootnotes(
+            start=span[0], end=span[1], footnotes=[Suggestion(footnote=n, probability=p) for n, p in listed]
+        )
+        for span, listed in zip(spans, by_sentence(placed.numbers, ranked, len(spans)), strict=True)
+        if listed
+    ]
+    return Candidates(footnotes=footnotes, sentences=sentences)
 
 
 def sentence_span(parsed: ParsedSource, sentence: Passage) -> tuple[int, int]:
@@ -228,7 +276,9 @@ def pipeline_info(nlp: Language) -> Pipeline:
     )
 
 
-def build_document(parsed: ParsedSource, facts: list[Fact], nlp: Language) -> Document:
+def build_document(
+    parsed: ParsedSource, facts: list[Fact], nlp: Language, candidates: Candidates | None = None
+) -> Document:
     """The validated output document for one source."""
     raw_bytes = parsed.raw.encode("utf-8")
     return Document(
@@ -239,6 +289,7 @@ def build_document(parsed: ParsedSource, facts: list[Fact], nlp: Language) -> Do
         extracted_at=datetime.now(UTC),
         footnotes=parsed.footnotes,
         facts=facts,
+        candidates=candidates,
     )
 
 
@@ -248,7 +299,8 @@ def run(
     """All stages on one parsed source, without orchestration; ``progress`` hears of each stage."""
     analysis = analyse(parsed, nlp, dct, processes, progress)
     progress("linking", 0, 1)
-    links = link_and_suggest(analysis)
+    linking = link_stage(analysis)
     progress("checking", 0, 1)
-    facts = build_facts(parsed, analysis, *links)
-    return build_document(parsed, facts, nlp)
+    facts = build_facts(parsed, analysis, linking.links, linking.suggestions)
+    candidates = None if linking.placements is None else ranked_candidates(parsed, analysis, linking.placements)
+    return build_document(parsed, facts, nlp, candidates)

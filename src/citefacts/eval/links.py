@@ -7,7 +7,7 @@ from typing import Any
 from spacy.language import Language
 
 from citefacts.models import Footnote, ParsedSource
-from citefacts.pipeline import analyse, link_sentences, sentence_span
+from citefacts.pipeline import analyse, link_stage, ranked_candidates, sentence_span
 from citefacts.read.plaintext import body_blocks, split_lines
 
 
@@ -29,13 +29,20 @@ def parsed_record(record: dict[str, Any]) -> ParsedSource:
 
 
 def link_record(nlp: Language, record: dict[str, Any]) -> dict[str, Any]:
-    """One ``link`` output line: the body's sentences the linker links, with their footnotes."""
+    """One ``link`` output line: the body's sentences the linker links, with their footnotes, and each
+    footnote's candidate sentences (best first, with their calibrated probabilities)."""
     parsed = parsed_record(record)
     analysis = analyse(parsed, nlp)
-    links = link_sentences(analysis)
+    linking = link_stage(analysis)
     out = []
-    for sentence, linked in zip(analysis.sentences, links, strict=True):
+    for sentence, linked in zip(analysis.sentences, linking.links, strict=True):
         if linked:
             start, end = sentence_span(parsed, sentence)
             out.append({"start": start, "end": end, "footnotes": [number for number, _ in linked]})
-    return {"id": record.get("id") or record.get("title"), "links": out}
+    line: dict[str, Any] = {"id": record.get("id") or record.get("title"), "links": out}
+    if linking.placements is not None:
+        candidates = ranked_candidates(parsed, analysis, linking.placements)
+        line["candidates"] = [
+            {"footnote": c.footnote, "sentences": [s.model_dump() for s in c.sentences]} for c in candidates.footnotes
+        ]
+    return line

@@ -13,6 +13,8 @@ alone proved too weak a cue on the development articles.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from citefacts.link.align import Array, GapPrior, posteriors
@@ -32,6 +34,10 @@ On the two held-out halves of the dev articles, 49% of the most probable placeme
 THRESHOLD = 0.65
 """Calibrated probability a link needs. On the two held-out halves of the dev articles: precision 0.82 /
 0.80, recall 0.12 / 0.13 (at 0.7: precision 0.83 / 0.82, recall 0.09 / 0.10; at 0.6: 0.80 / 0.75, 0.14 / 0.15)."""
+CANDIDATES = 5
+"""Candidate sentences kept for each footnote: what a reviewer placing it by hand chooses among."""
+CANDIDATE_FLOOR = 0.01
+"""Calibrated probability a sentence needs to be a footnote's candidate at all."""
 SAME_SENTENCE = 0.15
 """Prior chance that footnote n+1 is first cited in footnote n's sentence. 22-24% of the dev articles'
 consecutive first citations share a sentence, but 0.15 places better on both held-out halves (0.22: precision
@@ -105,14 +111,53 @@ def calibrate(probability: Array, calibration: tuple[float, float] = CALIBRATION
 
 Links = list[list[tuple[int, float]]]
 """For each sentence, footnote numbers with their probabilities, best first."""
+Ranked = list[list[tuple[int, float]]]
+"""For each footnote, sentence indices with their probabilities, best first."""
 
 
-def placements(sentences: list[Passage], footnotes: list[Passage]) -> tuple[list[int], Array]:
+@dataclass
+class Placements:
+    """Where each footnote may be first cited: the linker's whole answer, before any threshold."""
+
+    numbers: list[int]
+    """The footnote numbers, in number order (the rows)."""
+    probability: Array
+    """Calibrated chance that footnote row i is first cited in sentence j, shape (footnotes, sentences)."""
+
+    def links(self, low: float, high: float = np.inf) -> Links:
+        """For each sentence, the footnotes whose chance of being first cited there is in [low, high)."""
+        return select(self.numbers, self.probability, low, high)
+
+    def candidates(self, top: int = CANDIDATES, floor: float = CANDIDATE_FLOOR) -> Ranked:
+        """For each footnote, its `top` likeliest sentences with at least `floor`, best first."""
+        return candidates(self.probability, top, floor)
+
+
+def placements(sentences: list[Passage], footnotes: list[Passage]) -> Placements:
     """The footnote numbers in order, and the calibrated chance that each is first cited in each sentence."""
     ordered = sorted(footnotes, key=lambda note: note.number)
+    numbers = [note.number for note in ordered]
     if not sentences or not ordered:
-        return [note.number for note in ordered], np.zeros((len(ordered), len(sentences)))
-    return [note.number for note in ordered], calibrate(first_citations(sentences, ordered))
+        return Placements(numbers, np.zeros((len(ordered), len(sentences))))
+    return Placements(numbers, calibrate(first_citations(sentences, ordered)))
+
+
+def candidates(probability: Array, top: int = CANDIDATES, floor: float = CANDIDATE_FLOOR) -> Ranked:
+    """For each row (footnote), the `top` columns (sentences) of highest probability, at least `floor`, best first."""
+    ranked: Ranked = []
+    for row in probability:
+        order = np.argsort(-row, kind="stable")[:top]
+        ranked.append([(int(column), round(float(row[column]), 3)) for column in order if row[column] >= floor])
+    return ranked
+
+
+def by_sentence(numbers: list[int], ranked: Ranked, sentences: int) -> Links:
+    """For each sentence, the footnotes that count it among their candidates, best first (the other view)."""
+    listed: Links = [[] for _ in range(sentences)]
+    for number, sentences_of in zip(numbers, ranked, strict=True):
+        for column, probability in sentences_of:
+            listed[column].append((number, probability))
+    return [sorted(footnotes, key=lambda pair: (-pair[1], pair[0])) for footnotes in listed]
 
 
 def select(numbers: list[int], probability: Array, low: float, high: float = np.inf) -> Links:
@@ -126,4 +171,4 @@ def select(numbers: list[int], probability: Array, low: float, high: float = np.
 
 def link(sentences: list[Passage], footnotes: list[Passage], threshold: float = THRESHOLD) -> Links:
     """For each sentence, the footnote numbers linked to it with their probabilities, best first."""
-    return select(*placements(sentences, footnotes), threshold)
+    return placements(sentences, footnotes).links(threshold)

@@ -88,3 +88,11 @@ def test_two_dates_are_of_one_event_when_the_word_next_to_the_first_is_next_to_t
 def test_a_chart_place_is_the_same_whether_ranked_or_peaked() -> None:
     assert word_key("ranked") == word_key("peaked") == word_key("charted")
     assert word_key("founded") == word_key("established")
+
+
+def test_a_name_and_its_initials_are_one_name() -> None:
+    claim = context(*around("Measles has claimed 60 lives in the United Kingdom this year.", "60"))
+    source = context(*around("64 people in the UK have died of measles this year.", "64"))
+    assert same_thing(claim, source)
+    other = context(*around("64 people in the US have died of measles this year.", "64"))
+    assert not same_thing(claim, other)

@@ -275,8 +275,21 @@ def _unshared(first: Context, second: Context) -> set[str]:
 
 
 def _foreign_names(first: Context, second: Context) -> bool:
-    """The first value stands next to names that the second value's clause never mentions."""
-    return bool(first.names) and not any(_alike(a, b) for a in first.names for b in second.clause_words)
+    """The first value stands next to names that the second value's clause never mentions, in full or
+    by initials ("the UK" for "the United Kingdom")."""
+    if not first.names or any(_alike(a, b) for a in first.names for b in second.clause_words):
+        return False
+    if any(_initials_of(name, second.clause_words) for name in first.names):
+        return False
+    return not any(_initials_of(word, first.proper) for word in second.clause_words)
+
+
+def _initials_of(short: str, words: frozenset[str]) -> bool:
+    """Whether a short name (2-4 letters) is spelled by the initials of as many distinct words ("uk": united, kingdom)."""
+    if not 2 <= len(short) <= 4 or not short.isalpha():
+        return False
+    initials = [word[0] for word in words if word[:1].isalpha() and word != short]
+    return all(initials.count(letter) >= short.count(letter) for letter in set(short))
 
 
 def _kindred(first: str, second: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from citefacts.check.compare import Reading, date_reading, duration_reading, number_reading
+from citefacts.check.values import Reading, date_reading, duration_reading, number_reading
 from citefacts.dates import normalize
 from citefacts.lexicon import STOP_WORDS
 from citefacts.mention import DocMention

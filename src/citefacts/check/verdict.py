@@ -220,7 +220,7 @@ def evidence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def numbers_agree(claim: NumberValue, source: NumberValue) -> bool:
     """Whether a source number supports a claimed one (equal, within a range, or within rounding)."""
-    from citefacts.check.compare import number_reading
+    from citefacts.check.values import number_reading
 
     kind = {"money": "money", "percent": "percent"}.get(claim.number_kind, "number")
     claim_reading = number_reading(claim, _plain(claim), kind, None)

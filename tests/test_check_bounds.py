@@ -161,3 +161,19 @@ def test_a_yearless_bound_on_the_very_day_the_source_states(nlp: Language, claim
 def test_a_chart_bound_against_the_place_a_song_peaked_at(nlp: Language) -> None:
     claim = "Salt Roads ranked above 20th in Orlen."
     assert verdict(nlp, claim, "In Orlen, Salt Roads has so far peaked at number 24.") == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        pytest.param(
+            "Orlen had 4,512 confirmed cases as of 26 March 2021.", "contradicted", id="the-same-count-re-dated"
+        ),
+        pytest.param(
+            "Orlen had 4,630 confirmed cases as of 26 March 2021.", "not_found", id="another-count-another-day"
+        ),
+    ],
+)
+def test_a_count_the_source_states_at_another_date(nlp: Language, claim: str, expected: str) -> None:
+    evidence = "Orlen had 4,512 confirmed cases as of 24 March 2021, the health office said."
+    assert verdict(nlp, claim, evidence) == expected

@@ -35,6 +35,9 @@ SAME_FIGURE = 0.5
 CONTRADICT_CONTEXT = 0.4
 """A ruling-out value needs this much shared context (about the counted noun next to both)."""
 
+_YEAR = re.compile(r"1\d{3}|20\d\d")
+_STANDALONE_FIGURE = re.compile(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?(?![\w-])")
+"""A figure on its own, not the digits of a name ("COVID-19") or of a time ("3:45")."""
 NOT_COMPARABLE = "not a comparable value (a time of day, a vague length, the year of a day already compared)"
 
 
@@ -173,7 +176,7 @@ def _best_contradiction(
         c
         for c in candidates
         if c.relation is Relation.DIFFERS
-        and not c.other_time
+        and (not c.other_time or (dated and _restates(claimed, footnote, c)))
         and (
             (not c.other_thing and (c.event >= CONTRADICT_CONTEXT or (bounded and dated and len(candidates) == 1)))
             or c.near_own_figure
@@ -182,6 +185,15 @@ def _best_contradiction(
         and _figure(footnote[c.found.start : c.found.end]) not in claimed
     ]
     return max(against, key=lambda c: c.context, default=None)
+
+
+def _restates(claimed: set[str], footnote: str, snapshot: Candidate) -> bool:
+    """The footnote's clause timed by this date states a figure the sentence states too ("3,207 confirmed
+    cases as of March 24" for "3,207 confirmed cases as of March 26"): one statement, dated otherwise."""
+    left, right = clause_bounds(footnote, snapshot.found.start, snapshot.found.end)
+    clause = footnote[left : snapshot.found.start] + " " + footnote[snapshot.found.end : right]
+    stated = {m.group().replace(",", "") for m in _STANDALONE_FIGURE.finditer(clause)}
+    return bool({figure for figure in stated if not _YEAR.fullmatch(figure)} & claimed)
 
 
 def _drawn_from(against: Candidate, support: Candidate | None = None) -> bool:

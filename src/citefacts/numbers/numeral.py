@@ -3,8 +3,8 @@
 A small state machine (its state and steps are in ``numeral_steps``): each token may follow only some
 others, so a run of numbers splits where English would ("4000 3 hundred" is two numbers). Here is the
 loop, and the joins that read a second numeral into the first: "and" ("one and a half", "3 million and
-a half"), a comma between scale groups, a ratio ("one over three", "1 in 10") and a spelled-out
-numerator over an ordinal ("three two hundredths").
+a half"), a comma between scale groups, a ratio ("one over three", "1 in 10"), a spoken power ("ten to
+the power of six") and a spelled-out numerator over an ordinal ("three two hundredths").
 """
 
 from __future__ import annotations

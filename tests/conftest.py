@@ -29,3 +29,11 @@ def seed_parsed() -> ParsedSource:
 @pytest.fixture(scope="session")
 def seed_document(seed_parsed: ParsedSource, nlp: Language) -> Document:
     return run(seed_parsed, nlp)
+
+
+def interruptible() -> None:
+    """For a test's subprocess that it stops with SIGINT: Ctrl-C's default, even when the test run itself was
+    started where SIGINT is ignored (a background job of a non-interactive shell), which the child would inherit."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+from conftest import interruptible
 
 ROOT = Path(__file__).parents[1]
 SEED = ROOT / "tests" / "data" / "nagorno-karabakh-conflict.txt"
@@ -27,7 +28,13 @@ def start_extract(tmp_path: Path) -> tuple[subprocess.Popen[str], Path]:
     environment = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
     command = [sys.executable, "-m", "citefacts", "extract", str(sources), "--out", str(out)]
     process = subprocess.Popen(
-        command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        command,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=interruptible,
     )
     return process, out
 

@@ -23,6 +23,7 @@ import httpx
 import pytest
 from citefacts_flows import settings
 from citefacts_flows.serve import running, server_pid, start_server, stop_server, wait_healthy
+from conftest import interruptible
 
 from citefacts.models import Decision, Document
 from citefacts.review.store import append_decisions, decisions_path, fact_states, read_decisions
@@ -143,7 +144,9 @@ def test_scheduled_deployment_reextracts_and_keeps_decisions(api_url: str, tmp_p
     command = [sys.executable, "-m", "citefacts_flows.serve", "--sources", str(sources), "--out", str(out_dir)]
     command += ["--cron", CRON, "--name", "test-daily"]
     runs: list[str] = []
-    runner = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    runner = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, preexec_fn=interruptible
+    )
     try:
         with httpx.Client(base_url=api_url, timeout=10) as api:
             registered = registered_deployment(api, "test-daily")
@@ -186,7 +189,12 @@ def test_serve_starts_a_server_with_prefects_cli_and_stops_it_on_ctrl_c(tmp_path
     env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
     env |= {"PREFECT_HOME": str(home), "CITEFACTS_PREFECT_PORT": str(port)}
     runner = subprocess.Popen(
-        serve_command(tmp_path, "own-server"), cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        serve_command(tmp_path, "own-server"),
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        preexec_fn=interruptible,
     )
     pid = None
     try:
@@ -213,7 +221,12 @@ def test_serve_reuses_a_server_already_answering_and_leaves_it_running(api_url: 
     env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
     env |= {"PREFECT_HOME": str(home), "CITEFACTS_PREFECT_PORT": port}
     runner = subprocess.Popen(
-        serve_command(tmp_path, "reused"), cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        serve_command(tmp_path, "reused"),
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        preexec_fn=interruptible,
     )
     try:
         with httpx.Client(base_url=api_url, timeout=10) as api:

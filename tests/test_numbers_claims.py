@@ -52,11 +52,6 @@ def test_a_year_stays_a_year_without_a_reason_to_count(nlp: Language, text: str)
     assert _claimed(nlp, text) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract.py still drops only the dates inside an amount (_not_amounts); it should drop "
-    "dates_read_as_numbers(doc, dates) instead (the patch is in the numbers report)",
-)
 @pytest.mark.parametrize(
     ("text", "low", "high"),
     [

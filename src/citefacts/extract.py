@@ -10,10 +10,7 @@ from spacy.tokens import Doc
 from citefacts.dates import DateContext, find_dates
 from citefacts.entities import find_entities
 from citefacts.mention import DocMention
-from citefacts.models import NumberValue
-from citefacts.numbers import find_numbers
-
-_AMOUNTS = frozenset({"money", "quantity"})
+from citefacts.numbers import dates_read_as_numbers, find_numbers
 
 
 def extract(doc: Doc, dct: date | None = None, context: DateContext | None = None) -> list[DocMention]:
@@ -22,26 +19,13 @@ def extract(doc: Doc, dct: date | None = None, context: DateContext | None = Non
     ``context`` carries the reference date from one block of a document to the next, so a
     paragraph's "In March" takes the year the previous paragraph ended on.
     """
-    dates = _not_amounts(doc, find_dates(doc, dct, context))
+    dates = find_dates(doc, dct, context)
+    claimed = dates_read_as_numbers(doc, dates)
+    dates = [d for d in dates if d not in claimed]
     numbers = find_numbers(doc, dates)
     taken = dates + numbers
     entities = [e for e in find_entities(doc) if not any(e.overlaps(other) for other in taken)]
     return sorted(taken + entities, key=lambda found: (found.start, found.end))
-
-
-def _not_amounts(doc: Doc, dates: list[DocMention]) -> list[DocMention]:
-    """The dates without bare digits that are the figure of an amount of money or a measured quantity
-    ("2010 km", "¥1000", "1000 EUR"): there the digits count something, they do not name a year."""
-    text = doc.text
-    bare = [d for d in dates if text[d.start : d.end].isdigit()]
-    if not bare:
-        return dates
-    amounts = [
-        n
-        for n in find_numbers(doc, [d for d in dates if d not in bare])
-        if isinstance(n.value, NumberValue) and n.value.number_kind in _AMOUNTS and n.value.unit
-    ]
-    return [d for d in dates if d not in bare or not any(a.start <= d.start and d.end <= a.end for a in amounts)]
 
 
 def extract_blocks(docs: Iterable[Doc], dct: date | None = None) -> Iterator[list[DocMention]]:

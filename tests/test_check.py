@@ -142,8 +142,8 @@ ARCHIVED = '"Hollywood Records soundtracks". Archived from the original on 10 Ju
 BULGARIA = "As of 23 March 2020, there are 201 confirmed cases in 15 out of 28 Bulgarian provinces."
 LEAGUE = "The club will play behind closed doors, a first in the 57-year history of the league."
 BILLBOARD = "The single has so far peaked at number 28 on the Billboard Hot 100."
-ALBUMS = "She has sold 8.4 million albums in the United States and over 52 million albums worldwide."
-US_ONLY = "She has sold 8.4 million albums in the United States."
+ALBUMS = "She has sold 8.4 million records in the United States and over 52 million records around the world."
+US_ONLY = "She has sold 8.4 million records in the United States."
 GROSSES = (
     "The film grossed $ 160.8 million in the United States and Canada, and $ 359.2 million in other"
     " territories, for a worldwide gross of $ 520 million."
@@ -562,7 +562,7 @@ VALUE_CASES = [
         id="above-a-place-in-a-ranking-is-a-smaller-number",
     ),
     case(
-        "Aaliyah has sold less than 50 million albums worldwide.",
+        "The singer Marla Quint has sold less than 50 million records around the world.",
         ("less than 50 million", number(50e6, qualifier="less_than")),
         ALBUMS,
         [("8.4 million", number(8.4e6)), ("over 52 million", number(52e6, qualifier="more_than"))],
@@ -570,7 +570,7 @@ VALUE_CASES = [
         id="a-bound-met-only-by-a-far-figure-is-ruled-out-by-the-claims-own",
     ),
     case(
-        "Aaliyah has sold less than 50 million albums worldwide.",
+        "The singer Marla Quint has sold less than 50 million records around the world.",
         ("less than 50 million", number(50e6, qualifier="less_than")),
         US_ONLY,
         [("8.4 million", number(8.4e6))],

@@ -1,6 +1,7 @@
 """Linker ablations: does an extra evidence feature place more first citations, on held-out halves?
 
 Usage: python scripts/link_ablation.py GOLD.jsonl [--cache analysed.pkl] [--extra window,title,year_after]
+       python scripts/link_ablation.py GOLD.jsonl [--cache analysed.pkl] --variants
 
 Each run refits the CRF weights (``fit_linker``) on one half of the articles with the extra
 features added, places the other half's footnotes, and prints the recall reachable at precision 0.80
@@ -11,6 +12,11 @@ The extra features are candidates, kept here rather than in the linker because n
   title       BM25 of the footnote's quoted title alone against the sentence
   year_after  the sentence names only years after the footnote's publication year
   date_near   the sentence names a day or month that ended at most 14 days before the source was published
+
+``--variants`` scores the shipped linker, by crc32 half, on the dev articles rebuilt as other plain-text copies
+could list them (``variants``): their prose notes numbered first as a group of their own, or their lead gone (the
+footnotes first cited there are then cited outside the body, as an infobox's are), or both; each against the
+same articles as they are and aligned as one chain (``align(grouped=False)``).
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import fit_linker as fit
 import numpy as np
 from rich.console import Console
 
-import citefacts.link as linker
+import citefacts.link.place as linker
 from citefacts.link.align import Array
 from citefacts.link.evidence import CONTENT_FEATURES, POSITION_FEATURES, bm25_scores, tokens
 from citefacts.models import DateValue
@@ -109,7 +115,11 @@ def main() -> None:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--extra", default="", help="comma-separated: window, title, year_after, date_near")
+    parser.add_argument("--variants", action="store_true", help="groups of notes and footnotes cited elsewhere")
     args = parser.parse_args()
+    if args.variants:
+        print_variants(Console(), fit.load_articles(args.gold, args.cache))
+        return
     extra = [name for name in args.extra.split(",") if name]
     names = (*CONTENT_FEATURES, *extra, *POSITION_FEATURES)
     base = linker.features
@@ -126,7 +136,7 @@ def main() -> None:
 
     linker.features, fit.features, fit.NAMES, linker.log_evidence = features, features, names, log_evidence
     articles = fit.load_articles(args.gold, args.cache)
-    halves = (articles[0::2], articles[1::2])
+    halves = fit.halves(articles)
     placements = []
     for train, test in (halves, halves[::-1]):
         weights = fit.fit_weights(train)
@@ -155,6 +165,95 @@ def print_bands(console: Console, placements: list[tuple[float, bool]]) -> None:
         inside = (calibrated >= low) & (calibrated < high)
         share = right[inside].mean() if inside.any() else 0.0
         console.print(f"calibrated {low:.2f}-{min(high, 1.0):.2f}: {inside.sum():5d} footnotes, {share:.0%} right")
+
+
+BIBLIOGRAPHIC = re.compile(
+    r"[\"“]|\(\s*(?:c\.\s*)?\d{4}\s*\)|\bRetrieved\b|\bISBN\b|\bpp?\.\s*\d|\bdoi\b|\b(?:19|20)\d\d\b"
+)
+
+
+def prose_note(text: str) -> bool:
+    """The variants' own test for an explanatory note (not the linker's): prose with no bibliographic trace."""
+    return len(text.split()) >= 6 and not BIBLIOGRAPHIC.search(text)
+
+
+def with_pairs(
+    article: fit.GoldArticle, sentences: list[Passage], notes: list[Passage], pairs: set[tuple[int, int]]
+) -> fit.GoldArticle:
+    first: dict[int, int] = {}
+    for index, number in sorted(pairs):
+        first.setdefault(number, index)
+    return fit.GoldArticle(article.title, sentences, notes, first, pairs)
+
+
+def renumbered(article: fit.GoldArticle, order: list[int]) -> fit.GoldArticle:
+    """The article with its footnotes numbered in `order` (old numbers), markers following them."""
+    new = {old: number for number, old in enumerate(order, start=1)}
+    by_number = {note.number: note for note in article.footnotes}
+    notes = [Passage(by_number[old].text, by_number[old].mentions, number=new[old]) for old in order]
+    return with_pairs(article, article.sentences, notes, {(index, new[n]) for index, n in article.pairs})
+
+
+def notes_first(article: fit.GoldArticle) -> fit.GoldArticle | None:
+    """Its prose notes numbered first, as a group of their own, then the other footnotes (None: no notes)."""
+    numbers = [note.number for note in sorted(article.footnotes, key=lambda note: note.number)]
+    notes = [note.number for note in sorted(article.footnotes, key=lambda note: note.number) if prose_note(note.text)]
+    if not notes or len(notes) == len(numbers):
+        return None
+    return renumbered(article, notes + [number for number in numbers if number not in set(notes)])
+
+
+def without_lead(article: fit.GoldArticle, drop_unused: bool = False) -> fit.GoldArticle | None:
+    """The article without its lead (the sentences before the first heading); a footnote first cited only there is
+    then cited outside the body (None: nothing was), or left out with `drop_unused`."""
+    blocks = [sentence.block for sentence in article.sentences]
+    cut = next((i for i in range(1, len(blocks)) if blocks[i] > blocks[i - 1] + 1), None)
+    if cut is None:
+        return None
+    pairs = {(index - cut, number) for index, number in article.pairs if index >= cut}
+    cited = {number for _, number in pairs}
+    if cited == {number for _, number in article.pairs}:
+        return None
+    shorter = with_pairs(article, article.sentences[cut:], article.footnotes, pairs)
+    return renumbered(shorter, sorted(cited)) if drop_unused else shorter
+
+
+def variant_scores(articles: list[fit.GoldArticle], grouped: bool = True) -> str:
+    """Links at the shipped threshold (P/R over every gold pair) and candidates' coverage@1/3/5."""
+    kept = right = gold = judged = 0
+    covered = dict.fromkeys((1, 3, 5), 0)
+    for article in articles:
+        notes = sorted(article.footnotes, key=lambda note: note.number)
+        probability = linker.calibrate(linker.align(article.sentences, notes, grouped=grouped).posterior)
+        ranked = linker.candidates(probability)
+        gold += len(article.pairs)
+        for row, note in enumerate(notes):
+            best = int(probability[row].argmax())
+            if probability[row, best] >= linker.THRESHOLD:
+                kept += 1
+                right += (best, note.number) in article.pairs
+            cited = {index for index, number in article.pairs if number == note.number}
+            if cited:
+                judged += 1
+                for k in covered:
+                    covered[k] += any(index in cited for index, _ in ranked[row][:k])
+    coverage = "/".join(f"{covered[k] / max(judged, 1):.3f}" for k in covered)
+    return f"P {right / max(kept, 1):.3f} R {right / max(gold, 1):.3f} cov {coverage}"
+
+
+def print_variants(console: Console, articles: list[fit.GoldArticle]) -> None:
+    """Each variant by half: the articles as they are, the variant aligned as one chain, and in groups."""
+    for name, build in (("notes first", notes_first), ("no lead", without_lead)):
+        for half, part in zip(("odd", "even"), fit.halves(articles), strict=True):
+            built = [(article, build(article)) for article in part]
+            pairs = [(article, variant) for article, variant in built if variant is not None]
+            base = [a for a, _ in pairs] if name == "notes first" else [without_lead(a, True) or a for a, _ in pairs]
+            variants = [variant for _, variant in pairs if variant is not None]
+            console.print(
+                f"{name}, {half} half ({len(pairs)} articles): before {variant_scores(base)}"
+                f" | one chain {variant_scores(variants, grouped=False)} | groups {variant_scores(variants)}",
+                soft_wrap=True,
+            )
 
 
 if __name__ == "__main__":

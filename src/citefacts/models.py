@@ -175,8 +175,9 @@ class FootnoteCandidates(Model):
     footnote: int = Field(ge=1)
     group: int = Field(default=1, ge=1)
     """The group of footnotes it was aligned with, counted in footnote order (notes, then references)."""
-    elsewhere: float = Field(default=0.0, ge=0.0, le=1.0)
-    """The chance that it is first cited outside the body's sentences (an infobox, a table, an image)."""
+    elsewhere: float | None = Field(default=None, ge=0.0, le=1.0)
+    """The alignment's chance that it is first cited outside the body's sentences (an infobox, a table, an
+    image); None for a footnote with nothing to compare, which is placed nowhere."""
     sentences: list[SentenceCandidate] = []
     """Up to five; none for a footnote with nothing to compare."""
 

@@ -142,12 +142,16 @@ def ranked_candidates(parsed: ParsedSource, analysis: Analysis, placed: Placemen
     footnotes = [
         FootnoteCandidates(
             footnote=number,
+            group=group,
+            elsewhere=elsewhere,
             sentences=[
                 SentenceCandidate(start=spans[index][0], end=spans[index][1], probability=probability)
                 for index, probability in sentences
             ],
         )
-        for number, sentences in zip(placed.numbers, ranked, strict=True)
+        for number, group, elsewhere, sentences in zip(
+            placed.numbers, placed.groups, placed.elsewhere, ranked, strict=True
+        )
     ]
     sentences = [
         SentenceFootnotes(

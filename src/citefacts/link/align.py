@@ -61,15 +61,20 @@ def _anticausal(values: Array, kernel: Array) -> Array:
     return np.convolve(values[::-1], kernel)[: len(values)][::-1]
 
 
-def posteriors(evidence: Array, prior: GapPrior, elsewhere: float = 0.0) -> tuple[Array, float]:
+def posteriors(
+    evidence: Array, prior: GapPrior, elsewhere: float | Array = 0.0, open_end: bool = False
+) -> tuple[Array, float]:
     """Posterior P(footnote n first cited in sentence s) for every n, s, and the log marginal likelihood.
 
     `evidence[n, s]` is the likelihood ratio of footnote n's first citation standing in sentence s;
     rows may be scaled freely (only ratios within a row matter). `elsewhere` is the prior chance
-    that a footnote is first cited outside the body's sentences (an infobox, a table, another group
-    of notes): such a footnote leaves the chain where it was, and its row sums to less than one.
+    (one for all, or one per footnote) that a footnote is first cited outside the body's sentences (an
+    infobox, a table, an image): such a footnote leaves the chain where it was, and its row sums to
+    less than one. With `open_end`, the chain may stop anywhere (a group of notes whose numbering
+    goes on in another group); otherwise its last footnote stands near the body's end.
     """
     notes, length = evidence.shape
+    away = np.broadcast_to(np.asarray(elsewhere, dtype=np.float64), (notes,))
     kernel, edge = prior.kernel(length), prior.edge(length)
     # the chain's state: the sentence of the last placed footnote; index `length`: none placed yet
     state = np.zeros(length + 1)
@@ -78,20 +83,20 @@ def posteriors(evidence: Array, prior: GapPrior, elsewhere: float = 0.0) -> tupl
     scales = np.empty(notes)
     for n in range(notes):
         reach = state[length] * edge + _causal(state[:length], kernel)
-        placed[n] = (1.0 - elsewhere) * reach * evidence[n]
-        state = elsewhere * state
+        placed[n] = (1.0 - away[n]) * reach * evidence[n]
+        state = away[n] * state
         state[:length] += placed[n]
         scales[n] = state.sum() or 1e-300
         state /= scales[n]
         placed[n] /= scales[n]
-    end = np.append(edge[::-1], edge[-1])
+    end = np.ones(length + 1) if open_end else np.append(edge[::-1], edge[-1])
     total = float(state @ end)
     after = end / max(total, 1e-300)
     joint = np.empty_like(evidence)
     for n in range(notes - 1, -1, -1):
         joint[n] = placed[n] * after[:length]
-        onward = (1.0 - elsewhere) * evidence[n] * after[:length]
-        after = elsewhere * after
+        onward = (1.0 - away[n]) * evidence[n] * after[:length]
+        after = away[n] * after
         after[:length] += _anticausal(onward, kernel)
         after[length] += onward @ edge
         after /= scales[n]

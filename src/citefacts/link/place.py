@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from citefacts.link.align import Array, GapPrior, posteriors
+from citefacts.link.align import Array
 from citefacts.link.evidence import (
     CONTENT_FEATURES,
     POSITION_FEATURES,
@@ -25,6 +25,7 @@ from citefacts.link.evidence import (
     content_features,
     position_features,
 )
+from citefacts.link.groups import align_groups, is_note
 from citefacts.sentences import Passage
 
 SUGGESTION_FLOOR = 0.4
@@ -77,29 +78,60 @@ def log_evidence(table: dict[str, Array], weights: dict[str, float]) -> Array:
     return sum((weights[name] * table[name] for name in names), start=np.zeros(table[names[0]].shape))
 
 
+@dataclass
+class Alignment:
+    """The alignment's answer for footnotes in number order: posteriors, and the group each was aligned in."""
+
+    posterior: Array
+    """P(footnote i is first cited in sentence j), shape (footnotes, sentences); a row sums to less than one
+    by the chance that the footnote is first cited outside the body (zero for a footnote with nothing to
+    compare)."""
+    groups: list[int]
+    """The group each footnote was aligned with, counted from 1 in footnote order."""
+    compared: list[bool]
+    """Whether each footnote had a word or figure to compare (the others are placed nowhere)."""
+
+
+def align(
+    sentences: list[Passage],
+    footnotes: list[Passage],
+    weights: dict[str, float] = WEIGHTS,
+    elsewhere: float = ELSEWHERE,
+    grouped: bool = True,
+) -> Alignment:
+    """Where each footnote, in number order, is first cited: the groups of footnotes found and each aligned.
+
+    Each row's evidence is scaled to its best sentence, so a footnote whose evidence is flat (nothing
+    in the body echoes it) leans towards 'cited elsewhere' and is placed with less confidence. A
+    footnote with no word or figure to compare (empty, punctuation or markup only) is placed nowhere
+    (its row is zero) and left out of the alignment, so it moves no other footnote. Notes and references
+    numbered as separate groups (``groups``) are aligned apart unless `grouped` is false.
+    """
+    probability = np.zeros((len(footnotes), len(sentences)))
+    compared = [comparable(note.text) for note in footnotes]
+    rows = [row for row, ok in enumerate(compared) if ok]
+    if not rows or not sentences:
+        return Alignment(probability, [1] * len(footnotes), compared)
+    notes = [footnotes[row] for row in rows]
+    logs = log_evidence(features(sentences, notes), weights)
+    evidence = np.exp(logs - logs.max(axis=1, keepdims=True))
+    forms = [is_note(note.text) for note in notes] if grouped else [False] * len(notes)
+    chains = align_groups(evidence, forms, SAME_SENTENCE, np.full(len(notes), elsewhere))
+    group_of = np.ones(len(footnotes), dtype=int)
+    for number, chain in enumerate(chains, start=1):
+        probability[rows[chain.start : chain.end]] = chain.posterior
+        group_of[rows[chain.start] :] = number
+    return Alignment(probability, [int(g) for g in group_of], compared)
+
+
 def first_citations(
     sentences: list[Passage],
     footnotes: list[Passage],
     weights: dict[str, float] = WEIGHTS,
     elsewhere: float = ELSEWHERE,
 ) -> Array:
-    """P(footnote i, in number order, is first cited in sentence j), shape (footnotes, sentences).
-
-    Each row's evidence is scaled to its best sentence, so a footnote whose evidence is flat (nothing
-    in the body echoes it) leans towards 'cited elsewhere' and is placed with less confidence. A
-    footnote with no word or figure to compare (empty, punctuation or markup only) is placed nowhere
-    (its row is zero) and left out of the alignment, so it moves no other footnote.
-    """
-    probability = np.zeros((len(footnotes), len(sentences)))
-    rows = [row for row, note in enumerate(footnotes) if comparable(note.text)]
-    if not rows or not sentences:
-        return probability
-    notes = [footnotes[row] for row in rows]
-    logs = log_evidence(features(sentences, notes), weights)
-    evidence = np.exp(logs - logs.max(axis=1, keepdims=True))
-    prior = GapPrior.for_article(len(sentences), len(notes), SAME_SENTENCE)
-    probability[rows] = posteriors(evidence, prior, elsewhere)[0]
-    return probability
+    """P(footnote i, in number order, is first cited in sentence j), shape (footnotes, sentences) (``align``)."""
+    return align(sentences, footnotes, weights, elsewhere).posterior
 
 
 def calibrate(probability: Array, calibration: tuple[float, float] = CALIBRATION) -> Array:
@@ -123,6 +155,11 @@ class Placements:
     """The footnote numbers, in number order (the rows)."""
     probability: Array
     """Calibrated chance that footnote row i is first cited in sentence j, shape (footnotes, sentences)."""
+    groups: list[int]
+    """The group each footnote was aligned with (notes and references numbered apart), from 1."""
+    elsewhere: list[float | None]
+    """The alignment's chance that each footnote is first cited outside the body; None where it had nothing
+    to compare."""
 
     def links(self, low: float, high: float = np.inf) -> Links:
         """For each sentence, the footnotes whose chance of being first cited there is in [low, high)."""
@@ -138,8 +175,14 @@ def placements(sentences: list[Passage], footnotes: list[Passage]) -> Placements
     ordered = sorted(footnotes, key=lambda note: note.number)
     numbers = [note.number for note in ordered]
     if not sentences or not ordered:
-        return Placements(numbers, np.zeros((len(ordered), len(sentences))))
-    return Placements(numbers, calibrate(first_citations(sentences, ordered)))
+        nothing: list[float | None] = [None] * len(ordered)
+        return Placements(numbers, np.zeros((len(ordered), len(sentences))), [1] * len(ordered), nothing)
+    alignment = align(sentences, ordered)
+    away = 1.0 - alignment.posterior.sum(axis=1)
+    elsewhere = [
+        round(float(min(max(a, 0.0), 1.0)), 3) if ok else None for a, ok in zip(away, alignment.compared, strict=True)
+    ]
+    return Placements(numbers, calibrate(alignment.posterior), alignment.groups, elsewhere)
 
 
 def candidates(probability: Array, top: int = CANDIDATES, floor: float = CANDIDATE_FLOOR) -> Ranked:

@@ -41,7 +41,7 @@ def test_invalid_field_is_named(tmp_path: Path, seed_document: Document) -> None
     data["facts"][2]["status"] = "maybe"
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(data))
-    with pytest.raises(ValidationFailed, match=r"facts\.2\.status"):
+    with pytest.raises(ValidationFailed, match=r"facts\[2\]\.status"):
         load_document(path)
 
 

@@ -57,20 +57,27 @@ def read_json(path: Path) -> Any:
         data = path.read_bytes()
     except OSError as error:
         raise ValidationFailed(f"cannot read: {error.strerror}", str(path)) from error
-    text = decode(data, str(path))
+    text = decode(data, str(path), limited=False)  # an output is many times its source: no source limit
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise ValidationFailed(
             f"malformed JSON: {error.msg}", str(path), f"line {error.lineno} column {error.colno}"
         ) from error
+    except RecursionError as error:
+        raise ValidationFailed("malformed JSON: nested too deep", str(path)) from error
 
 
 def json_path(loc: Iterable[int | str]) -> str:
     """A pydantic location as a JSON path: ``('facts', 12, 'status')`` -> ``facts[12].status``."""
     path = ""
     for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else f".{part}" if path else str(part)
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part.isidentifier():
+            path += f".{part}" if path else part
+        else:  # a key with spaces, quotes or line breaks: quoted and escaped, so the path stays on one line
+            path += f"[{json.dumps(part)}]"
     return path or "(root)"
 
 

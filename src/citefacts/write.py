@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from citefacts.errors import ValidationFailed
 from citefacts.models import Document
-from citefacts.validate import read_json
+from citefacts.validate import json_path, read_json
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -63,7 +63,7 @@ def load_document(path: Path) -> Document:
         return Document.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(root)"
+        where = json_path(first["loc"])
         raise ValidationFailed(f"{first['msg']} ({error.error_count()} error(s) in all)", str(path), where) from error
 
 

@@ -1,6 +1,6 @@
 """What the round-trip fuzzer found in loading output files, one plain test each, with the smallest input.
 
-The fixes lie in files this session does not own (write.py, validate.py): the tests are strict xfails until then.
+Each was found by fuzzing and fixed in write.py, validate.py or eval/jsonl.py.
 """
 
 from __future__ import annotations
@@ -34,11 +34,6 @@ def _with_unknown_key(tmp_path: Path, key: str) -> Path:
     return path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="write.load_document puts an unknown key's name into the error as it is: a key holding a newline "
-    "makes the one-line error two lines (write.py is not ours)",
-)
 @pytest.mark.parametrize("key", ["\n", "\r"])
 def test_an_unknown_key_holding_a_line_break_is_refused_in_one_line(tmp_path: Path, key: str) -> None:
     with pytest.raises(ValidationFailed) as caught:
@@ -46,11 +41,6 @@ def test_an_unknown_key_holding_a_line_break_is_refused_in_one_line(tmp_path: Pa
     assert "\n" not in str(caught.value) and "\r" not in str(caught.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="validate.validate_file names an unknown key in a problem's path as it is: a key holding a newline "
-    "makes `citefacts validate` print two lines for one problem (validate.py is not ours)",
-)
 @pytest.mark.parametrize("key", ["\n", "\r"])
 def test_validate_names_an_unknown_key_holding_a_line_break_on_one_line(tmp_path: Path, key: str) -> None:
     path = _with_unknown_key(tmp_path, key)
@@ -62,12 +52,6 @@ DEEP = "[" * 100_000 + "]" * 100_000
 """JSON nested deeper than Python's recursion limit: json.loads raises RecursionError, not JSONDecodeError."""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RecursionError,
-    reason="validate.read_json (behind write.load_document and citefacts validate) catches only JSONDecodeError: "
-    "JSON nested past the recursion limit escapes as RecursionError with a traceback (validate.py is not ours)",
-)
 def test_json_nested_too_deep_is_refused_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "deep.json"
     path.write_text(DEEP, encoding="utf-8")
@@ -75,12 +59,6 @@ def test_json_nested_too_deep_is_refused_in_one_line(tmp_path: Path) -> None:
         load_document(path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RecursionError,
-    reason="eval.jsonl._record catches only JSONDecodeError: a JSON-lines input line nested past the recursion "
-    "limit escapes `citefacts spans|link|check` as RecursionError (eval/jsonl.py is not ours)",
-)
 def test_a_json_lines_record_nested_too_deep_is_refused_in_one_line(tmp_path: Path) -> None:
     from citefacts.eval.jsonl import read_jsonl
 
@@ -90,13 +68,6 @@ def test_a_json_lines_record_nested_too_deep_is_refused_in_one_line(tmp_path: Pa
         read_jsonl(path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=InputError,
-    reason="validate.read_json (behind write.load_document) decodes an output with read.decode, which refuses files "
-    "over the source limit (2 MB): the seed's JSON is 8.7 times its source, so any source over ~230 KB writes an "
-    "output that cannot be loaded back (validate.py is not ours)",
-)
 def test_an_output_larger_than_the_source_size_limit_loads_back(tmp_path: Path) -> None:
     raw = "x" * (MAX_BYTES + 1)
     note = Footnote(id="n1", number=1, start=0, end=len(raw), text=raw)

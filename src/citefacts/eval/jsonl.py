@@ -46,6 +46,8 @@ def _record(line: bytes, schema: type[BaseModel] | None, path: str, number: int)
         raise InputError(
             f"not UTF-8 (invalid byte 0x{line[error.start]:02x} at byte {error.start + 1} of the line)", path, place
         ) from error
+    except RecursionError as error:
+        raise InputError("malformed JSON: nested too deep", path, place) from error
     except json.JSONDecodeError as error:
         raise InputError(f"malformed JSON: {error.msg}", path, place) from error
     if not isinstance(record, dict):

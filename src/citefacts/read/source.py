@@ -43,11 +43,12 @@ _WIKITEXT_SIGNS = re.compile(r"<ref[\s>/]|\{\{[Cc]ite |\[\[[^\]]+\]\]|^==+[^=\n]
 _MARKDOWN_SIGNS = re.compile(r"^\[\^[^\]\s]+\]:|^#{1,6} \S|\[[^\]]+\]\([^)]+\)|^\|.*\|\s*$", re.M)
 
 
-def decode(data: bytes, path: str) -> str:
-    """Decode a source's bytes as UTF-8, refusing empty, binary and wrongly encoded input."""
+def decode(data: bytes, path: str, limited: bool = True) -> str:
+    """Decode a source's bytes as UTF-8, refusing empty, binary, too large (over MAX_BYTES, when ``limited``)
+    and wrongly encoded input."""
     if not data.strip():
         raise InputError("file is empty", path)
-    if len(data) > MAX_BYTES:
+    if limited and len(data) > MAX_BYTES:
         raise InputError(
             f"file is {len(data):,} bytes, over the {MAX_BYTES:,} byte limit (split the article, or its footnotes'"
             " linking would take too long and too much memory)",

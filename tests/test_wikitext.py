@@ -272,3 +272,13 @@ def test_a_colon_inside_a_title_does_not_end_the_sentence(nlp: Language) -> None
     fact = next(f for f in document.facts if f.sentence.text.startswith("Further information on the club collection"))
     assert fact.sentence.text.endswith("past president Rue Winterbotham Shaw.")
     assert [c.footnote for c in fact.citations] == [21]
+
+
+def test_hundreds_of_unclosed_templates_are_refused_before_parsing(tmp_path: Path) -> None:
+    from citefacts.errors import InputError
+    from citefacts.read import read_source
+
+    source = tmp_path / "unclosed.wiki"
+    source.write_text("Intro.<ref>A note.</ref>\n" + "{{efn|" * 10_000 + "\n")
+    with pytest.raises(InputError, match="10,000 '{{' never closed"):
+        read_source(source)

@@ -8,7 +8,6 @@ numbers them, and markers at the place they stood. ``== Headings ==`` give secti
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import mwparserfromhell
@@ -18,6 +17,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from citefacts.errors import InputError
 from citefacts.models import Block, CitationFields, Footnote, ParsedSource, Span
+from citefacts.read import wikiforms as forms
 from citefacts.read.cite import moved_onto_raw, ref_citations
 from citefacts.read.cite.templates import (
     CITE_TEMPLATES,
@@ -28,19 +28,6 @@ from citefacts.read.cite.templates import (
 )
 from citefacts.read.markers import TextBuilder
 from citefacts.read.tables import table_blocks
-
-_DROPPED_LINKS = re.compile(
-    r"^\s*:?\s*(?:Category|File|Image|Kategorie|Datei|Bild|Kategori|Catégorie|Fichier)\s*:", re.I
-)
-_TEXT_TEMPLATES = re.compile(r"^\s*(?:lang|nowrap|nobr|small|big|em|strong|lang-\w+|transl|nihongo|abbr)\s*$", re.I)
-_NOTE_TEMPLATES = re.compile(r"^\s*(?:efn|efn-\w+|note|refn)\s*$", re.I)
-_REUSE_TEMPLATES = re.compile(r"^\s*r\s*$", re.I)
-_SKIPPED_TAGS = {"references", "gallery", "math", "timeline", "syntaxhighlight", "score", "noinclude"}
-END_MATTER = {"references", "notes", "footnotes", "external links", "see also", "further reading", "bibliography"}
-END_MATTER |= {"sources", "citations", "notes and references", "einzelnachweise", "weblinks", "literatur"}
-_CONVERT = re.compile(r"^\s*(?:convert|cvt)\s*$", re.I)
-_REFLIST = re.compile(r"^\s*(?:reflist|references)\s*$", re.I)
-_LIST_LEAD = re.compile(r"[*#:;]+[ \t]*")
 
 
 @dataclass
@@ -77,7 +64,7 @@ class Reader:
         if self.single:
             return
         block = self.builder.block("paragraph", self.section)
-        if block and not (self.section and self.section[0].strip().lower() in END_MATTER):
+        if block and not (self.section and self.section[0].strip().lower() in forms.END_MATTER):
             self.blocks.append(block)
         self.builder = TextBuilder()
 
@@ -94,6 +81,7 @@ def parse_wikitext(raw: str, path: str) -> ParsedSource:
     Templates, links or tags nested hundreds deep (no article nests more than a few) are refused: reading
     them recursively would exhaust Python's stack.
     """
+    forms.refuse_unclosed(raw, path)
     reader = Reader(raw)
     try:
         code = mwparserfromhell.parse(raw)
@@ -194,7 +182,7 @@ def _text(text: str, start: int, reader: Reader) -> None:
         offset = start + position
         if reader.line_start and line != body and not body.strip():
             reader.flush()
-        lead = _LIST_LEAD.match(body) if reader.line_start else None
+        lead = forms.LIST_LEAD.match(body) if reader.line_start else None
         if lead:
             reader.flush()
             body, offset = body[lead.end() :], offset + lead.end()
@@ -227,7 +215,7 @@ def _heading(node: Heading, start: int, reader: Reader) -> None:
 
 
 def _wikilink(node: Wikilink, start: int, reader: Reader) -> None:
-    if _DROPPED_LINKS.match(str(node.title)):
+    if forms.DROPPED_LINKS.match(str(node.title)):
         return
     if node.text is not None:
         _walk(node.text, start + 2 + len(str(node.title)) + 1, reader)
@@ -246,7 +234,7 @@ def _tag(node: Tag, start: int, reader: Reader) -> None:
         reader.flush()
         reader.blocks += table_blocks(node, start, reader.section, lambda code, at: _render(code, at, reader))
         return
-    if name in _SKIPPED_TAGS or node.self_closing or node.contents is None:
+    if name in forms.SKIPPED_TAGS or node.self_closing or node.contents is None:
         if name == "references" and node.contents is not None:
             _list_defined_refs(node, start, reader)
         if name == "br":
@@ -338,17 +326,17 @@ def _template(node: Template, start: int, reader: Reader) -> None:
             pending.start, pending.end, pending.defined = start, start + len(str(node)), True
             pending.citations = [short_citation(node, start)]
         reader.builder.mark([pending.number])
-    elif _NOTE_TEMPLATES.match(name):
+    elif forms.NOTE_TEMPLATES.match(name):
         _efn(node, start, reader)
-    elif _REUSE_TEMPLATES.match(name):
+    elif forms.REUSE_TEMPLATES.match(name):
         for param in node.params:
             if not param.showkey:
                 reader.builder.mark([reader.note(f"name:{str(param.value).strip()}").number])
-    elif _TEXT_TEMPLATES.match(name) and node.params:
+    elif forms.TEXT_TEMPLATES.match(name) and node.params:
         _template_text(node, start, reader)
-    elif _CONVERT.match(name):
+    elif forms.CONVERT.match(name):
         _convert(node, start, reader)
-    elif _REFLIST.match(name):
+    elif forms.REFLIST.match(name):
         for param_start, param in _params(node, start):
             if param.showkey and str(param.name).strip() == "refs":
                 _define_listed(param.value, param_start + len(str(param.name)) + 1, reader)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from citefacts.errors import InputError
 from citefacts.models import ParsedSource
+from citefacts.read.language import ENGLISH, refuse_foreign
 from citefacts.read.markdown import parse_markdown
 from citefacts.read.plaintext import parse_plaintext
 from citefacts.read.wikitext import parse_wikitext
@@ -84,8 +85,14 @@ def sniff_format(path: Path, raw: str) -> str:
     return "text"
 
 
-def read_source(path: Path, fmt: str | None = None, require_footnotes: bool = True) -> ParsedSource:
-    """Read and parse one source file into body blocks and footnotes."""
+def read_source(
+    path: Path, fmt: str | None = None, require_footnotes: bool = True, languages: Collection[str] = (ENGLISH,)
+) -> ParsedSource:
+    """Read and parse one source file into body blocks and footnotes.
+
+    A body whose prose is surely in none of ``languages`` is refused (English is all the pipeline reads);
+    an empty ``languages`` skips the check.
+    """
     name = str(path)
     try:
         data = path.read_bytes()
@@ -98,6 +105,8 @@ def read_source(path: Path, fmt: str | None = None, require_footnotes: bool = Tr
     parsed = PARSERS[chosen](raw, name)
     if not any(block.kind != "heading" and block.text.strip() for block in parsed.blocks):
         raise InputError("no body text: the file holds nothing but footnotes or headings, so no facts", name)
+    if languages:
+        refuse_foreign(parsed, name, languages)
     if require_footnotes and not parsed.footnotes:
         raise InputError(
             f"no footnotes found ({EXPECTED[chosen]}); pass --allow-no-footnotes to extract uncited facts",

@@ -6,14 +6,16 @@ Offsets always index the raw source text decoded as UTF-8 (Python string indices
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.2"
-"""1.1 added `Fact.suggestions`, 1.2 `Document.candidates`; a 1.0 or 1.1 file still validates (it has neither)."""
+SCHEMA_VERSION = "1.3"
+"""1.1 added `Fact.suggestions`, 1.2 `Document.candidates`, 1.3 the checks of each candidate sentence
+(`SentenceCandidate.fact`, `.checks`) and citations `linked_by: reviewer`; older files still validate."""
 
 MentionKind = Literal["date", "number", "entity"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -22,9 +24,9 @@ NumberKind = Literal["cardinal", "range", "money", "percent", "quantity", "ordin
 Qualifier = Literal["approx", "at_least", "more_than", "at_most", "less_than"]
 Verdict = Literal["supported", "contradicted", "not_found"]
 FactStatus = Literal["supported", "partly_supported", "contradicted", "unverified", "uncited"]
-LinkedBy = Literal["marker", "content"]
+LinkedBy = Literal["marker", "content", "reviewer"]
 BlockKind = Literal["paragraph", "heading", "table_cell"]
-DecisionKind = Literal["accept", "reject", "correct", "undo"]
+DecisionKind = Literal["accept", "reject", "correct", "undo", "place"]
 
 
 class Model(BaseModel):
@@ -167,6 +169,11 @@ class SentenceCandidate(Model):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     probability: float = Field(ge=0.0, le=1.0)
+    fact: str | None = None
+    """The id of the fact on this sentence, if it states a date, number or name."""
+    checks: list[Check] = []
+    """That fact's dates and numbers checked against this footnote, as a reviewer's placement would check them:
+    precomputed so that confirming the candidate needs no language model."""
 
 
 class FootnoteCandidates(Model):
@@ -304,6 +311,17 @@ class ParsedSource(Model):
 # --- review ---------------------------------------------------------------------------------
 
 
+class Placement(Model):
+    """Where a reviewer placed a footnote: the footnote by number and by the hash of its text (which survives
+    renumbering), and the sentence by its raw span and text (None: cited nowhere in the body)."""
+
+    footnote: int = Field(ge=1)
+    footnote_hash: str
+    sentence: Span | None = None
+    further: bool = False
+    """A further citation of the same footnote (key r): the footnote's earlier placements stand beside it."""
+
+
 class Decision(Model):
     """One reviewer decision, appended to the review log and never rewritten."""
 
@@ -314,8 +332,16 @@ class Decision(Model):
     at: datetime
     note: str | None = None
     correction: dict[str, str] | None = None
+    placement: Placement | None = None
+    """On a place decision, and on an undo or stale marker of one: then ``fact_id`` is the fact on the placed
+    sentence (empty if none) and ``content_hash`` the hash of the sentence's words (``nowhere`` for key 0)."""
     stale: bool = False
     archived: bool = False
+
+
+def words_hash(text: str) -> str:
+    """A hash of a text's words, blind to spacing: how a placement names its footnote and its sentence."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16]
 
 
 def json_schema() -> str:

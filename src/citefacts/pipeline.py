@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import islice
@@ -34,12 +34,14 @@ from citefacts.models import (
     Mention,
     ParsedSource,
     Pipeline,
+    Placement,
     SentenceCandidate,
     SentenceFootnotes,
     Source,
     Span,
     Suggestion,
     Verdict,
+    words_hash,
 )
 from citefacts.nlp import model_version
 from citefacts.sentences import Passage, parse_texts, raw_span, sentence_passages
@@ -135,17 +137,30 @@ def link_sentences(analysis: Analysis) -> Links:
     return link_and_suggest(analysis)[0]
 
 
-def ranked_candidates(parsed: ParsedSource, analysis: Analysis, placed: Placements) -> Candidates:
-    """Each footnote's candidate sentences and each sentence's candidate footnotes, as raw spans of the source."""
+def ranked_candidates(
+    parsed: ParsedSource, analysis: Analysis, placed: Placements, facts: list[Fact] | None = None
+) -> Candidates:
+    """Each footnote's candidate sentences and each sentence's candidate footnotes, as raw spans of the source.
+
+    Given the facts, each candidate sentence that is a fact carries its id and its values checked against the
+    footnote, so that a reviewer's confirmation is checked at once, without a language model.
+    """
     spans = [sentence_span(parsed, sentence) for sentence in analysis.sentences]
     ranked = placed.candidates()
+    pair_checks = PairChecks(parsed, analysis, facts or [])
     footnotes = [
         FootnoteCandidates(
             footnote=number,
             group=group,
             elsewhere=elsewhere,
             sentences=[
-                SentenceCandidate(start=spans[index][0], end=spans[index][1], probability=probability)
+                SentenceCandidate(
+                    start=spans[index][0],
+                    end=spans[index][1],
+                    probability=probability,
+                    fact=fact.id if (fact := pair_checks.facts[index]) else None,
+                    checks=pair_checks.checks(index, number) if facts else [],
+                )
                 for index, probability in sentences
             ],
         )
@@ -163,21 +178,51 @@ def ranked_candidates(parsed: ParsedSource, analysis: Analysis, placed: Placemen
     return Candidates(footnotes=footnotes, sentences=sentences)
 
 
+class PairChecks:
+    """The checks of any body sentence's fact against any footnote, as a citation of it would carry them."""
+
+    def __init__(self, parsed: ParsedSource, analysis: Analysis, facts: list[Fact]) -> None:
+        self.parsed, self.analysis = parsed, analysis
+        by_span = {(fact.sentence.start, fact.sentence.end): fact for fact in facts}
+        spans = [sentence_span(parsed, sentence) for sentence in analysis.sentences]
+        self.facts = [by_span.get(span) for span in spans]
+        self.notes = {passage.number: passage for passage in analysis.footnotes}
+        self.footnotes = {note.number: note for note in parsed.footnotes}
+
+    def checks(self, index: int, number: int) -> list[Check]:
+        """The checks of sentence `index`'s dates and numbers against footnote `number` (none if it is no fact)."""
+        fact = self.facts[index]
+        if fact is None or number not in self.notes:
+            return []
+        sentence = self.analysis.sentences[index]
+        return _checks(sentence, fact.mentions, self.notes[number], self.footnotes[number], self.parsed.raw)
+
+
 def sentence_span(parsed: ParsedSource, sentence: Passage) -> tuple[int, int]:
     """Where a body sentence stands in the raw text."""
     return raw_span(parsed.blocks[sentence.block], sentence.origin, sentence.origin + len(sentence.text))
 
 
-def build_facts(parsed: ParsedSource, analysis: Analysis, links: Links, suggestions: Links | None = None) -> list[Fact]:
+def build_facts(
+    parsed: ParsedSource,
+    analysis: Analysis,
+    links: Links,
+    suggestions: Links | None = None,
+    placed: Links | None = None,
+) -> list[Fact]:
     """Facts from every sentence holding a mention, with their citations, checks and status.
 
-    A fact left without citations carries its sentence's `suggestions`, if any.
+    A fact left without citations carries its sentence's `suggestions`, if any. `placed` holds, for each
+    sentence, the footnotes a reviewer placed there: cited after the others, ``linked_by: reviewer``.
     """
     notes = {passage.number: passage for passage in analysis.footnotes}
     footnotes = {note.number: note for note in parsed.footnotes}
     facts: list[Fact] = []
     seen: dict[str, int] = {}
-    for sentence, linked, suggested in zip(analysis.sentences, links, suggestions or [[] for _ in links], strict=True):
+    nothing: Links = [[] for _ in links]
+    for sentence, linked, suggested, confirmed in zip(
+        analysis.sentences, links, suggestions or nothing, placed or nothing, strict=True
+    ):
         if not sentence.mentions:
             continue
         block = parsed.blocks[sentence.block]
@@ -195,21 +240,32 @@ def build_facts(parsed: ParsedSource, analysis: Analysis, links: Links, suggesti
                 checks=_checks(sentence, mentions, notes[number], footnotes[number], parsed.raw),
             )
             for number, score in linked
-            if number in notes
+            if number in notes and all(number != n for n, _ in confirmed)  # a reviewer's placement supersedes
+        ]
+        automatic = bool(citations)  # suggestions stay beside a reviewer's citation: undoing it gives the fact back
+        citations += [
+            Citation(
+                footnote=number,
+                score=1.0,
+                linked_by="reviewer",
+                checks=_checks(sentence, mentions, notes[number], footnotes[number], parsed.raw),
+            )
+            for number, _ in confirmed
+            if number in notes and number not in {c.footnote for c in citations if c.linked_by == "reviewer"}
         ]
         facts.append(
             Fact(
                 id=_fact_id(text, seen),
-                content_hash=_content_hash(text, mentions, citations, footnotes),
+                content_hash=content_hash(text, mentions, citations, footnotes),
                 sentence=Span(start=start, end=end, text=text),
                 section=block.section,
                 table=block.table,
                 mentions=mentions,
                 citations=citations,
                 suggestions=[]
-                if citations
+                if automatic
                 else [Suggestion(footnote=n, probability=p) for n, p in suggested if n in footnotes],
-                status=fact_status(_best_verdicts(mentions, citations), bool(citations)),
+                status=fact_status(best_verdicts(mentions, citations), bool(citations)),
             )
         )
     return facts
@@ -230,7 +286,7 @@ def _checks(sentence: Passage, mentions: list[Mention], note: Passage, footnote:
     return checks
 
 
-def _best_verdicts(mentions: list[Mention], citations: list[Citation]) -> list[Verdict]:
+def best_verdicts(mentions: list[Mention], citations: list[Citation]) -> list[Verdict]:
     """Per date or number, the best verdict any of the fact's citations gives it."""
     best: dict[str, Verdict] = {m.id: "not_found" for m in mentions if m.kind != "entity"}
     for citation in citations:
@@ -254,7 +310,7 @@ def _fact_id(text: str, seen: dict[str, int]) -> str:
     return f"f{digest}" if seen[digest] == 1 else f"f{digest}-{seen[digest]}"
 
 
-def _content_hash(text: str, mentions: list[Mention], citations: list[Citation], footnotes: dict[int, Footnote]) -> str:
+def content_hash(text: str, mentions: list[Mention], citations: list[Citation], footnotes: dict[int, Footnote]) -> str:
     """A hash of what a reviewer judges: the sentence, its values, and the cited notes' words and verdicts.
 
     Offsets, footnote numbers and link scores are left out: they move when other parts of the
@@ -297,14 +353,48 @@ def build_document(
     )
 
 
+def reviewer_links(parsed: ParsedSource, analysis: Analysis, placements: Sequence[Placement]) -> Links:
+    """For each sentence, the footnotes reviewers placed on it: a placement is found by the footnote's text
+    (whatever its number now) and the sentence's words; one whose footnote or sentence is gone places nothing."""
+    numbers = {words_hash(note.text): note.number for note in parsed.footnotes}
+    sentences: dict[str, list[int]] = {}
+    for index, sentence in enumerate(analysis.sentences):
+        start, end = sentence_span(parsed, sentence)
+        sentences.setdefault(words_hash(parsed.raw[start:end]), []).append(index)
+    placed: Links = [[] for _ in analysis.sentences]
+    for placement in placements:
+        number = numbers.get(placement.footnote_hash)
+        if number is None or placement.sentence is None:
+            continue
+        start = placement.sentence.start
+        same = sentences.get(words_hash(placement.sentence.text), [])
+        if same:  # of equal sentences, the one nearest where the reviewer placed it
+            index = min(same, key=lambda i: abs(sentence_span(parsed, analysis.sentences[i])[0] - start))
+            if all(n != number for n, _ in placed[index]):
+                placed[index].append((number, 1.0))
+    return [sorted(links) for links in placed]
+
+
 def run(
-    parsed: ParsedSource, nlp: Language, dct: date | None = None, processes: int = 1, progress: Progress = no_progress
+    parsed: ParsedSource,
+    nlp: Language,
+    dct: date | None = None,
+    processes: int = 1,
+    progress: Progress = no_progress,
+    placements: Sequence[Placement] = (),
 ) -> Document:
-    """All stages on one parsed source, without orchestration; ``progress`` hears of each stage."""
+    """All stages on one parsed source, without orchestration; ``progress`` hears of each stage.
+
+    ``placements`` are reviewers' confirmed placements (the decision log's, in force): each cites its
+    footnote on its sentence, checked like any citation. They do not yet constrain the linker's alignment.
+    """
     analysis = analyse(parsed, nlp, dct, processes, progress)
     progress("linking", 0, 1)
     linking = link_stage(analysis)
     progress("checking", 0, 1)
-    facts = build_facts(parsed, analysis, linking.links, linking.suggestions)
-    candidates = None if linking.placements is None else ranked_candidates(parsed, analysis, linking.placements)
+    placed = reviewer_links(parsed, analysis, placements)
+    facts = build_facts(parsed, analysis, linking.links, linking.suggestions, placed)
+    candidates = None
+    if linking.placements is not None:
+        candidates = ranked_candidates(parsed, analysis, linking.placements, facts)
     return build_document(parsed, facts, nlp, candidates)

@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 
 from rapidfuzz import fuzz
 
-from citefacts.models import Decision, Document, Fact
+from citefacts.models import Candidates, Decision, Document, Fact
 from citefacts.review.diff import RunDiff, diff_documents
-from citefacts.review.store import SYSTEM_REVIEWER, live_decisions
+from citefacts.review.store import SYSTEM_REVIEWER, fact_decisions, live_decisions
 
 SIMILARITY_THRESHOLD = 85.0
 """rapidfuzz ratio (0-100) above which an edited sentence is the same fact in the same section."""
@@ -65,7 +65,26 @@ def carry_ids(previous: Document | None, document: Document, threshold: float = 
         fact_id = carried.get(index) or _fresh(fact.id, used)
         used.add(fact_id)
         facts.append(fact if fact_id == fact.id else fact.model_copy(update={"id": fact_id}))
-    return document.model_copy(update={"facts": facts})
+    renamed = {old.id: new.id for old, new in zip(document.facts, facts, strict=True) if old.id != new.id}
+    return document.model_copy(update={"facts": facts, "candidates": _renamed(document.candidates, renamed)})
+
+
+def _renamed(candidates: Candidates | None, renamed: dict[str, str]) -> Candidates | None:
+    """The candidates naming each fact by its carried id."""
+    if candidates is None or not renamed:
+        return candidates
+    footnotes = [
+        listed.model_copy(
+            update={
+                "sentences": [
+                    s.model_copy(update={"fact": renamed.get(s.fact, s.fact)}) if s.fact in renamed else s
+                    for s in listed.sentences
+                ]
+            }
+        )
+        for listed in candidates.footnotes
+    ]
+    return candidates.model_copy(update={"footnotes": footnotes})
 
 
 def _fresh(fact_id: str, used: set[str]) -> str:
@@ -82,7 +101,7 @@ def retire(document: Document, decisions: list[Decision], now: datetime | None =
     now = now or datetime.now(UTC)
     hashes = {fact.id: fact.content_hash for fact in document.facts}
     by_fact: dict[str, list[Decision]] = {}
-    for decision in decisions:
+    for decision in fact_decisions(decisions):
         by_fact.setdefault(decision.fact_id, []).append(decision)
     markers = []
     for fact_id, events in by_fact.items():

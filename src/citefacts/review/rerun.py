@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citefacts.errors import CitefactsError
-from citefacts.models import Document
+from citefacts.models import Document, Placement
 from citefacts.read import decode
 from citefacts.review.diff import RunDiff, write_diff
+from citefacts.review.placement import apply_placements, in_force, placement_stacks, retire_placements
 from citefacts.review.reconcile import reconcile
 from citefacts.review.store import append_decisions, decisions_path, read_decisions
 from citefacts.versions import PIPELINE_VERSION, stage_versions
@@ -53,7 +54,9 @@ class Saved:
 def save_extraction(document: Document, out: Path, raw: str) -> Saved:
     """Reconcile a new document with the previous output, write it, retire stale decisions, write the diff.
 
-    ``raw`` is the source text the document's spans index; every span is checked against it.
+    ``raw`` is the source text the document's spans index; every span is checked against it. Reviewers'
+    placements in force are applied (cited ``linked_by: reviewer``); one whose footnote or sentence is gone is
+    marked stale, never moved.
 
     An extraction that changes nothing leaves the output and its diff as they were, so re-running
     on unchanged sources changes no file. The order is safe at every step: decisions only apply to
@@ -62,13 +65,22 @@ def save_extraction(document: Document, out: Path, raw: str) -> Saved:
     """
     log = decisions_path(out)
     previous = previous_output(out)
-    result = reconcile(previous, document, read_decisions(log))
-    if unchanged(previous, result.document) and not result.markers:
+    decisions = read_decisions(log)
+    result = reconcile(previous, apply_placements(document, decisions), decisions)
+    markers = result.markers + retire_placements(result.document, raw, decisions)
+    if unchanged(previous, result.document) and not markers:
         return Saved(result.diff, written=False)
     write_document(result.document, out, raw)
-    append_decisions(log, result.markers)
+    append_decisions(log, markers)
     write_diff(result.diff, out)
     return Saved(result.diff, written=True)
+
+
+def confirmed_placements(out: Path) -> list[Placement]:
+    """The placements in force in an output's decision log: what ``pipeline.run(placements=...)`` takes, so that a
+    re-extraction checks even a placement found by search."""
+    stacks = placement_stacks(read_decisions(decisions_path(out)))
+    return [d.placement for stack in stacks.values() for d in in_force(stack) if d.placement is not None]
 
 
 def source_sha256(path: Path) -> str:

@@ -245,7 +245,7 @@ def live_decisions(events: list[Decision]) -> list[Decision]:
 def fact_states(facts: list[Fact], decisions: list[Decision]) -> dict[str, FactReview]:
     """The review state of each fact: decided only by a live decision on exactly its current content."""
     by_fact: dict[str, list[Decision]] = {}
-    for decision in decisions:
+    for decision in fact_decisions(decisions):
         by_fact.setdefault(decision.fact_id, []).append(decision)
     states = {}
     for fact in facts:
@@ -263,4 +263,13 @@ def fact_states(facts: list[Fact], decisions: list[Decision]) -> dict[str, FactR
 def orphaned(document: Document, decisions: list[Decision]) -> list[Decision]:
     """Decisions on facts that no longer exist (archived): kept in the log, shown in summaries."""
     present = {fact.id for fact in document.facts}
-    return [d for d in decisions if d.fact_id not in present and not (d.decision == "undo" or d.stale or d.archived)]
+    return [
+        d
+        for d in fact_decisions(decisions)
+        if d.fact_id not in present and not (d.decision == "undo" or d.stale or d.archived)
+    ]
+
+
+def fact_decisions(decisions: list[Decision]) -> list[Decision]:
+    """The decisions on facts, leaving out placements of footnotes (``review.placement`` reads those)."""
+    return [d for d in decisions if d.placement is None]

@@ -12,6 +12,7 @@ from typing import Any
 
 from citefacts.errors import CitefactsError, ReviewError
 from citefacts.models import Citation, CitationFields, Decision, Document, Fact, Footnote, Mention
+from citefacts.review.placement import apply_placements
 from citefacts.review.store import FactReview, decisions_path, fact_states, orphaned, read_decisions
 from citefacts.write import load_document
 
@@ -35,9 +36,9 @@ class Reviewed:
 
 
 def load_reviewed(path: Path) -> Reviewed:
-    """Read an output file and its decision log."""
-    document = load_document(path)
+    """Read an output file and its decision log, with reviewers' placements applied (cited at once)."""
     decisions = read_decisions(decisions_path(path))
+    document = apply_placements(load_document(path), decisions)
     return Reviewed(path, document, decisions, fact_states(document.facts, decisions))
 
 

@@ -5,6 +5,7 @@ first citation with the monotone ``align``ment, and keeps the links that clear a
 threshold.
 """
 
+from citefacts.link.fixed import Fixed
 from citefacts.link.place import (
     CALIBRATION,
     CANDIDATE_FLOOR,
@@ -36,6 +37,7 @@ __all__ = [
     "SUGGESTION_FLOOR",
     "THRESHOLD",
     "WEIGHTS",
+    "Fixed",
     "Links",
     "Placements",
     "Ranked",

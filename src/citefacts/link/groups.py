@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from citefacts.link.align import Array, GapPrior, posteriors
+from citefacts.link.fixed import Pins, held, pinned
 from citefacts.read.cite import looks_like_citation, split_citations
 
 PURE = 0.8
@@ -71,21 +72,31 @@ class Chain:
     likelihood: float
 
 
-def align_chain(evidence: Array, start: int, end: int, same: float, elsewhere: Array, open_end: bool) -> Chain:
-    """The footnotes of rows start..end-1 aligned on their own, their gap prior spread over the whole body."""
+def align_chain(
+    evidence: Array, start: int, end: int, same: float, elsewhere: Array, open_end: bool, pins: Pins | None = None
+) -> Chain:
+    """The footnotes of rows start..end-1 aligned on their own, their gap prior spread over the whole body, with
+    the rows `pins` fixes held where they are (``pinned``)."""
     prior = GapPrior.for_article(evidence.shape[1], end - start, same)
-    posterior, likelihood = posteriors(evidence[start:end], prior, elsewhere[start:end], open_end)
+    rows, away = evidence[start:end], elsewhere[start:end]
+    if pins is not None:
+        rows, away = pinned(rows, away, pins[start:end])
+    posterior, likelihood = posteriors(rows, prior, away, open_end)
+    if pins is not None:
+        posterior = held(posterior, pins[start:end])
     return Chain(start, end, posterior, likelihood)
 
 
-def align_groups(evidence: Array, notes: list[bool], same: float, elsewhere: Array) -> list[Chain]:
+def align_groups(
+    evidence: Array, notes: list[bool], same: float, elsewhere: Array, pins: Pins | None = None
+) -> list[Chain]:
     """The footnotes split into the groups that explain the evidence best, each aligned on its own.
 
     A group is split once more at the first boundary the form marks (the purest run first) where the two parts
     aligned apart (the first may stop anywhere in the body) beat it by ``MARGIN``: the evidence rarely tells
     neighbouring boundaries apart, the form does. At most ``MAX_GROUPS`` groups.
     """
-    chains = [align_chain(evidence, 0, len(notes), same, elsewhere, open_end=False)]
+    chains = [align_chain(evidence, 0, len(notes), same, elsewhere, open_end=False, pins=pins)]
     tried: set[tuple[int, int]] = set()
     while len(chains) < MAX_GROUPS:
         split = None
@@ -95,8 +106,8 @@ def align_groups(evidence: Array, notes: list[bool], same: float, elsewhere: Arr
                 if (chain.start, middle) in tried:
                     continue
                 tried.add((chain.start, middle))
-                first = align_chain(evidence, chain.start, middle, same, elsewhere, open_end=True)
-                second = align_chain(evidence, middle, chain.end, same, elsewhere, open_end=index < len(chains) - 1)
+                first = align_chain(evidence, chain.start, middle, same, elsewhere, True, pins)
+                second = align_chain(evidence, middle, chain.end, same, elsewhere, index < len(chains) - 1, pins)
                 if first.likelihood + second.likelihood - chain.likelihood > MARGIN:
                     split = (index, [first, second])
                     break

@@ -13,7 +13,7 @@ alone proved too weak a cue on the development articles.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -25,6 +25,7 @@ from citefacts.link.evidence import (
     content_features,
     position_features,
 )
+from citefacts.link.fixed import FREE, Fixed, pins_for
 from citefacts.link.groups import align_groups, is_note
 from citefacts.sentences import Passage
 
@@ -98,6 +99,7 @@ def align(
     weights: dict[str, float] = WEIGHTS,
     elsewhere: float = ELSEWHERE,
     grouped: bool = True,
+    fixed: Fixed | None = None,
 ) -> Alignment:
     """Where each footnote, in number order, is first cited: the groups of footnotes found and each aligned.
 
@@ -105,18 +107,22 @@ def align(
     in the body echoes it) leans towards 'cited elsewhere' and is placed with less confidence. A
     footnote with no word or figure to compare (empty, punctuation or markup only) is placed nowhere
     (its row is zero) and left out of the alignment, so it moves no other footnote. Notes and references
-    numbered as separate groups (``groups``) are aligned apart unless `grouped` is false.
+    numbered as separate groups (``groups``) are aligned apart unless `grouped` is false. `fixed` holds
+    confirmed first citations (footnote number -> sentence index, or None: nowhere in the body), which the
+    alignment respects (``link.fixed``): their rows are certain and their neighbours are placed around them.
     """
     probability = np.zeros((len(footnotes), len(sentences)))
     compared = [comparable(note.text) for note in footnotes]
-    rows = [row for row, ok in enumerate(compared) if ok]
+    pins = pins_for([note.number for note in footnotes], fixed, len(sentences))
+    rows = [row for row, ok in enumerate(compared) if ok or (pins is not None and pins[row] != FREE)]
     if not rows or not sentences:
         return Alignment(probability, [1] * len(footnotes), compared)
     notes = [footnotes[row] for row in rows]
     logs = log_evidence(features(sentences, notes), weights)
     evidence = np.exp(logs - logs.max(axis=1, keepdims=True))
     forms = [is_note(note.text) for note in notes] if grouped else [False] * len(notes)
-    chains = align_groups(evidence, forms, SAME_SENTENCE, np.full(len(notes), elsewhere))
+    kept = None if pins is None else pins[rows]
+    chains = align_groups(evidence, forms, SAME_SENTENCE, np.full(len(notes), elsewhere), kept)
     group_of = np.ones(len(footnotes), dtype=int)
     for number, chain in enumerate(chains, start=1):
         probability[rows[chain.start : chain.end]] = chain.posterior
@@ -154,35 +160,52 @@ class Placements:
     numbers: list[int]
     """The footnote numbers, in number order (the rows)."""
     probability: Array
-    """Calibrated chance that footnote row i is first cited in sentence j, shape (footnotes, sentences)."""
+    """Calibrated chance that footnote row i is first cited in sentence j, shape (footnotes, sentences); a
+    confirmed footnote's row is 1 at its sentence (zero everywhere if confirmed as cited nowhere)."""
     groups: list[int]
     """The group each footnote was aligned with (notes and references numbered apart), from 1."""
     elsewhere: list[float | None]
     """The alignment's chance that each footnote is first cited outside the body; None where it had nothing
     to compare."""
+    fixed: dict[int, int | None] = field(default_factory=dict)
+    """The confirmed first citations the alignment respected (footnote number -> sentence index, or None)."""
 
     def links(self, low: float, high: float = np.inf) -> Links:
-        """For each sentence, the footnotes whose chance of being first cited there is in [low, high)."""
-        return select(self.numbers, self.probability, low, high)
+        """For each sentence, the footnotes whose chance of being first cited there is in [low, high); confirmed
+        footnotes are not the linker's to link (their citation is the reviewer's)."""
+        numbers = [number for number in self.numbers if number not in self.fixed]
+        rows = [row for row, number in enumerate(self.numbers) if number not in self.fixed]
+        return select(numbers, self.probability[rows], low, high)
 
     def candidates(self, top: int = CANDIDATES, floor: float = CANDIDATE_FLOOR) -> Ranked:
         """For each footnote, its `top` likeliest sentences with at least `floor`, best first."""
         return candidates(self.probability, top, floor)
 
 
-def placements(sentences: list[Passage], footnotes: list[Passage]) -> Placements:
-    """The footnote numbers in order, and the calibrated chance that each is first cited in each sentence."""
+def placements(sentences: list[Passage], footnotes: list[Passage], fixed: Fixed | None = None) -> Placements:
+    """The footnote numbers in order, and the calibrated chance that each is first cited in each sentence.
+
+    `fixed`: confirmed first citations, footnote number -> sentence index (into `sentences`) or None for 'cited
+    nowhere in the body'; the alignment respects them, so their neighbours' candidates sharpen. A number that
+    is no footnote's is ignored; a sentence index outside `sentences` is a ValueError.
+    """
     ordered = sorted(footnotes, key=lambda note: note.number)
     numbers = [note.number for note in ordered]
+    confirmed = {number: fixed[number] for number in numbers if fixed and number in fixed}
     if not sentences or not ordered:
         nothing: list[float | None] = [None] * len(ordered)
         return Placements(numbers, np.zeros((len(ordered), len(sentences))), [1] * len(ordered), nothing)
-    alignment = align(sentences, ordered)
+    alignment = align(sentences, ordered, fixed=confirmed)
     away = 1.0 - alignment.posterior.sum(axis=1)
     elsewhere = [
-        round(float(min(max(a, 0.0), 1.0)), 3) if ok else None for a, ok in zip(away, alignment.compared, strict=True)
+        round(float(min(max(a, 0.0), 1.0)), 3) if ok or number in confirmed else None
+        for a, ok, number in zip(away, alignment.compared, numbers, strict=True)
     ]
-    return Placements(numbers, calibrate(alignment.posterior), alignment.groups, elsewhere)
+    probability = calibrate(alignment.posterior)
+    for row, number in enumerate(numbers):
+        if number in confirmed:
+            probability[row] = alignment.posterior[row]
+    return Placements(numbers, probability, alignment.groups, elsewhere, confirmed)
 
 
 def candidates(probability: Array, top: int = CANDIDATES, floor: float = CANDIDATE_FLOOR) -> Ranked:

@@ -1,0 +1,96 @@
+"""Confirmed placements: the alignment holds a reviewer's placements and places the other footnotes around them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from citefacts.link import placements
+from citefacts.link.fixed import FREE, NOWHERE, in_order
+from citefacts.sentences import Passage
+
+BODY = [
+    ("The lighthouse at Carrow Point was completed in 1832 by the harbour trust.", 0),
+    ("The committee met again in the spring to review the accounts.", 1),
+    ("Several members asked for a longer consultation period.", 1),
+    ("A second report followed after the summer recess.", 2),
+    ("Local newspapers covered the debate in some detail.", 2),
+    ("The chairman thanked the volunteers for their work.", 3),
+    ("Minutes of the meeting were published the following week.", 3),
+    ("Attendance was lower than in previous years.", 4),
+    ("The next session was scheduled for the autumn.", 4),
+    ("The quarry railway closed after the breakwater was finished.", 5),
+]
+NOTES = [
+    '"The lighthouse at Carrow Point was completed by the harbour trust in 1832."',
+    "Donald (1996), pp. 30–33.",
+    "Hartley (2004), p. 12.",
+    "Morgan (1988), pp. 101–104.",
+    '"The quarry railway closed once the breakwater was finished." Penmoor Historical Society.',
+]
+
+
+def body() -> list[Passage]:
+    return [Passage(text, block=block) for text, block in BODY]
+
+
+def notes() -> list[Passage]:
+    return [Passage(text, number=number) for number, text in enumerate(NOTES, start=1)]
+
+
+def test_no_confirmed_placement_changes_nothing() -> None:
+    plain, empty = placements(body(), notes()), placements(body(), notes(), fixed={})
+    assert np.array_equal(plain.probability, empty.probability) and empty.fixed == {}
+    assert plain.links(0.65) == empty.links(0.65)
+
+
+def test_a_confirmed_placement_moves_its_neighbours_candidates() -> None:
+    free = placements(body(), notes())
+    # footnotes 2-4 are bibliographic: only order places them, over the sentences between 1 and 5
+    assert len({sentence for sentence, _ in free.candidates()[2]}) >= 3
+    confirmed = placements(body(), notes(), fixed={2: 6})
+    after = [sentence for sentence, _ in confirmed.candidates()[2]]
+    assert after and all(sentence >= 6 for sentence in after)
+    assert confirmed.candidates()[2] != free.candidates()[2]
+    # and the footnote before it stands at or before sentence 6
+    assert confirmed.probability[0, :7].sum() == pytest.approx(free.probability[0, :7].sum(), abs=0.05)
+    assert confirmed.candidates()[1] == [(6, 1.0)]
+
+
+def test_a_later_confirmed_placement_bounds_the_footnotes_before_it() -> None:
+    confirmed = placements(body(), notes(), fixed={4: 3})
+    assert all(sentence <= 3 for row in (1, 2) for sentence, _ in confirmed.candidates()[row])
+    assert confirmed.probability[1, 4:].max() < 1e-4  # the calibration's floor
+
+
+def test_a_confirmed_footnote_is_certain_and_not_the_linkers_link() -> None:
+    confirmed = placements(body(), notes(), fixed={2: 6, 3: None})
+    assert confirmed.probability[1, 6] == 1.0 and confirmed.probability[1].sum() == 1.0
+    assert confirmed.probability[2].sum() == 0.0 and confirmed.elsewhere[2] == 1.0
+    assert confirmed.elsewhere[1] == 0.0
+    linked = {number for sentence in confirmed.links(0.0) for number, _ in sentence}
+    assert not linked & {2, 3}
+
+
+def test_a_footnote_confirmed_nowhere_moves_no_other_footnote() -> None:
+    free = placements(body(), notes())
+    nowhere = placements(body(), notes(), fixed={3: None})
+    for row in (0, 4):
+        assert int(nowhere.probability[row].argmax()) == int(free.probability[row].argmax())
+
+
+def test_a_confirmed_placement_outside_the_body_is_refused() -> None:
+    with pytest.raises(ValueError, match="footnote 2"):
+        placements(body(), notes(), fixed={2: len(BODY)})
+
+
+def test_an_unknown_footnote_number_is_ignored() -> None:
+    assert placements(body(), notes(), fixed={99: 1}).fixed == {}
+
+
+def test_confirmed_placements_out_of_order_keep_the_longest_run_in_order() -> None:
+    pins = np.array([2, FREE, 7, 3, 5, NOWHERE, 6], dtype=np.int64)
+    assert in_order(pins).tolist() == [True, False, False, True, True, False, True]
+    confirmed = placements(body(), notes(), fixed={2: 8, 3: 2})
+    assert confirmed.probability[1, 8] == 1.0 and confirmed.probability[2, 2] == 1.0
+    assert np.isfinite(confirmed.probability).all()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from citefacts.models import Block, Footnote, ParsedSource, TableCell
+from citefacts.read import tables
 from citefacts.read.cite import parse_footnote
 from citefacts.read.markers import TextBuilder
 from citefacts.read.plaintext import Line, split_lines
@@ -21,6 +22,7 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _QUOTE_LEAD = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _INLINE = re.compile(
     r"(?P<ref>\[\^(?P<label>[^\]\s]+)\])"
@@ -132,12 +134,14 @@ def _enter_section(section: list[str], levels: list[int], level: int, title: str
 
 
 def _table(lines: list[Line], index: int, section: list[str], order: dict[str, int], blocks: list[Block]) -> int:
-    """Cells of a pipe table, each with its row key (first cell) and column header; returns the next line."""
+    """Cells of a pipe table, each with its row key and column header; returns the next line.
+
+    The row key is found as in wikitext tables (the first non-empty cell, and the next after a rank)."""
     header = [_plain(line.text) for line in _cells(lines[index])]
     index += 2
     while index < len(lines) and "|" in lines[index].text and lines[index].text.strip():
         cells = _cells(lines[index])
-        row_key = _plain(cells[0].text) if cells else None
+        row_key = tables.row_key([tables.Cell(_plain(cell.text), False, None) for cell in cells])
         for column, cell in enumerate(cells):
             name = header[column] if column < len(header) else None
             block = _inline_block([cell], "table_cell", section, order, TableCell(row=row_key, column=name))
@@ -148,10 +152,10 @@ def _table(lines: list[Line], index: int, section: list[str], order: dict[str, i
 
 
 def _cells(line: Line) -> list[Line]:
-    """The cells of a table row as raw stretches (leading and trailing pipes dropped)."""
+    """The cells of a table row as raw stretches (leading and trailing pipes dropped; ``\\|`` is a pipe in a cell)."""
     cells = []
     position = line.start
-    parts = line.text.split("|")
+    parts = _CELL_SEPARATOR.split(line.text)
     for number, part in enumerate(parts):
         edge = number in (0, len(parts) - 1) and not part.strip()
         if not edge:

@@ -14,7 +14,11 @@ from citefacts.errors import InputError
 DROPPED_LINKS = re.compile(
     r"^\s*:?\s*(?:Category|File|Image|Kategorie|Datei|Bild|Kategori|Catégorie|Fichier)\s*:", re.I
 )
-TEXT_TEMPLATES = re.compile(r"^\s*(?:lang|nowrap|nobr|small|big|em|strong|lang-\w+|transl|nihongo|abbr)\s*$", re.I)
+TEXT_TEMPLATES = re.compile(
+    r"^\s*(?:lang|nowrap|nobr|small|big|em|strong|lang-\w+|transl|nihongo|abbr|sort|nts|flag|flagcountry|flagu)\s*$",
+    re.I,
+)
+"""Templates shown as their last positional parameter: ``{{sort|key|shown}}``, ``{{nts|17127}}``, ``{{flag|Turkey}}``."""
 NOTE_TEMPLATES = re.compile(r"^\s*(?:efn|efn-\w+|note|refn)\s*$", re.I)
 REUSE_TEMPLATES = re.compile(r"^\s*r\s*$", re.I)
 SKIPPED_TAGS = {"references", "gallery", "math", "timeline", "syntaxhighlight", "score", "noinclude"}

@@ -28,6 +28,7 @@ from citefacts.read.cite.templates import (
 )
 from citefacts.read.markers import TextBuilder
 from citefacts.read.tables import table_blocks
+from citefacts.read.wikidates import DATE_TEMPLATES, render_date_template
 
 
 @dataclass
@@ -317,7 +318,8 @@ def _attribute(node: Tag, name: str) -> str | None:
 
 
 def _template(node: Template, start: int, reader: Reader) -> None:
-    """``{{sfn}}`` and ``{{efn}}`` are footnotes; ``{{lang|…}}`` and kin keep their text; others drop."""
+    """``{{sfn}}`` and ``{{efn}}`` are footnotes; ``{{lang|…}}`` and kin keep their text, date templates show
+    their date; others drop."""
     name = str(node.name)
     if SHORT_TEMPLATES.match(name) and name.strip().lower().startswith("sfn"):
         key = "sfn:" + "|".join(str(p).strip() for p in node.params)
@@ -336,6 +338,8 @@ def _template(node: Template, start: int, reader: Reader) -> None:
         _template_text(node, start, reader)
     elif forms.CONVERT.match(name):
         _convert(node, start, reader)
+    elif DATE_TEMPLATES.match(name) and render_date_template(node, start, reader.builder):
+        reader.line_start = False
     elif forms.REFLIST.match(name):
         for param_start, param in _params(node, start):
             if param.showkey and str(param.name).strip() == "refs":

@@ -74,7 +74,9 @@ def queue(server: ReviewServer) -> list[dict]:
 def test_server_binds_loopback_and_serves_the_queue_with_a_strict_csp(server: ReviewServer) -> None:
     assert server.server_address[0] == "127.0.0.1"
     body, response = expect(server, 200, "GET", "/api/facts")
-    assert json.loads(body)["facts"][0]["status"] in {"contradicted", "uncited"}
+    facts = json.loads(body)["facts"]
+    assert facts[0]["status"] == "partly_supported" and facts[0]["citations"], "facts with evidence before uncited"
+    assert facts[-1]["status"] == "uncited"
     assert "script-src 'self'" in response.getheader("Content-Security-Policy")
     page, _ = expect(server, 200, "GET", "/")
     assert b"review.js" in page and b"innerHTML" not in expect(server, 200, "GET", "/review.js")[0]

@@ -82,8 +82,10 @@ def skipped(failure: Unloadable) -> str:
 
 
 def summary_table(loaded: list[Reviewed]) -> Table:
-    """Per file: facts by status, footnotes placed nowhere, how many facts are decided, stale or pending, and
-    archived decisions."""
+    """Per file: facts by status, footnotes placed nowhere (by the linker or a reviewer), how many facts are decided,
+    stale or pending, and archived decisions."""
+    from citefacts.review.placement import unplaced
+
     table = Table(title="review state")
     columns = ("file", "facts", "contradicted", "uncited", "unplaced notes")
     for column in (*columns, "accepted", "rejected", "corrected", "stale", "pending"):
@@ -98,7 +100,7 @@ def summary_table(loaded: list[Reviewed]) -> Table:
             str(len(reviewed.document.facts)),
             str(statuses["contradicted"]),
             str(statuses["uncited"]),
-            f"{len(reviewed.document.unplaced_footnotes())} of {len(reviewed.document.footnotes)}",
+            f"{len(unplaced(reviewed.document, reviewed.decisions))} of {len(reviewed.document.footnotes)}",
             str(kinds["accept"]),
             str(kinds["reject"]),
             str(kinds["correct"]),
@@ -118,8 +120,11 @@ def review(
     browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open the page in a browser.")] = True,
     summary: Annotated[bool, typer.Option("--summary", help="Print the review state and exit.")] = False,
     reviewer: Annotated[str | None, typer.Option(help="Name recorded on decisions; default: your login.")] = None,
+    place: Annotated[
+        bool, typer.Option("--place", help="Placement mode: one unplaced footnote at a time, keys 1-5, 0, /, u, r.")
+    ] = False,
 ) -> None:
-    """Review facts one at a time in a local page; every decision is saved at once."""
+    """Review facts one at a time in a local page (or place footnotes, --place); every decision is saved at once."""
     from citefacts.review.server import make_server
     from citefacts.review.view import output_files
 
@@ -131,9 +136,11 @@ def review(
     if host not in LOOPBACK:
         console.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach it can record decisions")
     server = make_server([reviewed.path for reviewed in loaded], reviewer or getpass.getuser(), host, port)
-    console.print(f"reviewing {len(loaded)} file(s) at {server.url}  (Ctrl-C to stop)", highlight=False)
+    url = f"{server.url}?mode=place" if place else server.url
+    doing = "placing footnotes of" if place else "reviewing"
+    console.print(f"{doing} {len(loaded)} file(s) at {url}  (Ctrl-C to stop)", highlight=False)
     if browser:
-        webbrowser.open(server.url)
+        webbrowser.open(url)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

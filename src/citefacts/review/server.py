@@ -23,8 +23,10 @@ from citefacts.dates import normalize
 from citefacts.errors import CitefactsError, ReviewError
 from citefacts.models import Decision, DecisionKind, Document, Fact
 from citefacts.numbers import parse_number
+from citefacts.review.placing import RefusedDecision, cited_by_reviewer, placement_answer, placement_decision
+from citefacts.review.queue import queue, sentences
 from citefacts.review.store import append_decisions, decisions_path
-from citefacts.review.view import Reviewed, fact_view, load_reviewed, queue
+from citefacts.review.view import Reviewed, fact_view, load_reviewed
 
 logger = logging.getLogger(__name__)
 
@@ -38,14 +40,6 @@ MAX_BODY = 64_000
 REQUEST_TIMEOUT = 30
 """Seconds a connection may sit idle mid-request before it is dropped: a slow client holds no thread for ever."""
 DECISIONS: tuple[str, ...] = get_args(DecisionKind)
-
-
-class RefusedDecision(ReviewError):
-    """A posted decision that cannot be stored as it is: a bad request (400), naming the field at fault."""
-
-    def __init__(self, message: str, field: str, path: str | None = None) -> None:
-        self.field = field
-        super().__init__(message, path, field)
 
 
 def checked_correction(correction: object, document: Document, fact: Fact) -> dict[str, str]:
@@ -102,8 +96,28 @@ class ReviewSession:
         return [load_reviewed(path) for path in self.paths.values()]
 
     def facts(self) -> dict[str, Any]:
-        """The review queue and who is reviewing."""
-        return {"reviewer": self.reviewer, "facts": queue(self.reviewed())}
+        """The review queue (facts, footnotes to place, groups), its facts alone, every fact's sentence for
+        the placement search, and who is reviewing."""
+        reviewed = self.reviewed()
+        items = queue(reviewed)
+        return {
+            "reviewer": self.reviewer,
+            "queue": items,
+            "facts": [item for item in items if item["type"] == "fact"],
+            "sentences": sentences(reviewed),
+        }
+
+    def place(self, body: dict[str, Any], path: Path) -> dict[str, Any]:
+        """Append a placement (or the undo of one) and return the footnote's item and the facts it changed."""
+        with self.lock:
+            reviewed = load_reviewed(path)
+            decision = placement_decision(body, reviewed, self.reviewer)
+            number = int(body["footnote"])  # checked against the footnote's text by placement_decision
+            before = cited_by_reviewer(reviewed, number)
+            append_decisions(decisions_path(path), [decision])
+            after = load_reviewed(path)
+            touched = before | cited_by_reviewer(after, number) | ({decision.fact_id} - {""})
+            return placement_answer(after, number, touched)
 
     def decide(self, body: object) -> dict[str, Any]:
         """Append one decision on a fact's current content, and return the fact as it now stands.
@@ -119,6 +133,8 @@ class ReviewSession:
         kind = body.get("decision")
         if kind not in DECISIONS:
             raise RefusedDecision(f"unknown decision {kind!r}: one of {', '.join(DECISIONS)}", "decision", path.name)
+        if kind == "place" or (kind == "undo" and "footnote" in body):
+            return self.place(body, path)
         note = body.get("note")
         if note is not None and not isinstance(note, str):
             raise RefusedDecision("a note is text", "note", path.name)

@@ -12,12 +12,9 @@ from typing import Any
 
 from citefacts.errors import CitefactsError, ReviewError
 from citefacts.models import Citation, CitationFields, Decision, Document, Fact, Footnote, Mention
-from citefacts.review.placement import apply_placements
+from citefacts.review.placement import apply_placements, unchecked
 from citefacts.review.store import FactReview, decisions_path, fact_states, orphaned, read_decisions
 from citefacts.write import load_document
-
-STATUS_ORDER = {"contradicted": 0, "uncited": 1, "unverified": 2, "partly_supported": 3, "supported": 4}
-"""Review order: facts most likely wrong first."""
 
 
 @dataclass
@@ -139,7 +136,7 @@ def fact_view(reviewed: Reviewed, fact: Fact) -> dict[str, Any]:
             }
             for m in fact.mentions
         ],
-        "citations": [_citation_view(citation, footnotes.get(citation.footnote)) for citation in fact.citations],
+        "citations": [_citation_view(fact, citation, footnotes.get(citation.footnote)) for citation in fact.citations],
         "suggestions": [
             {
                 "footnote": s.footnote,
@@ -154,7 +151,7 @@ def fact_view(reviewed: Reviewed, fact: Fact) -> dict[str, Any]:
     }
 
 
-def _citation_view(citation: Citation, note: Footnote | None) -> dict[str, Any]:
+def _citation_view(fact: Fact, citation: Citation, note: Footnote | None) -> dict[str, Any]:
     """A citation as the page shows it: the footnote's text and fields, each check's evidence in note offsets."""
     checks = [
         {
@@ -171,6 +168,7 @@ def _citation_view(citation: Citation, note: Footnote | None) -> dict[str, Any]:
         "footnote": citation.footnote,
         "score": round(citation.score, 3),
         "linked_by": citation.linked_by,
+        "unchecked": unchecked(fact, citation),
         "text": note.text if note else "",
         "fields": [citation_fields(c) for c in note.citations] if note else [],
         "checks": checks,
@@ -181,10 +179,3 @@ def previous_decision(review: FactReview) -> Decision | None:
     """The last reviewer decision on a fact whose content has since changed."""
     made = [d for d in review.history if not (d.stale or d.archived or d.decision == "undo")]
     return made[-1] if made else None
-
-
-def queue(reviewed: list[Reviewed]) -> list[dict[str, Any]]:
-    """Every fact of every file, most doubtful status first, then in source order."""
-    items = [(r, f) for r in reviewed for f in r.document.facts]
-    items.sort(key=lambda pair: STATUS_ORDER.get(pair[1].status, 9))
-    return [fact_view(r, f) for r, f in items]

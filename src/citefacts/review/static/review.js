@@ -1,8 +1,9 @@
 // The review page. Source text is untrusted: every string goes into the DOM through textContent.
 "use strict";
 
-const page = { facts: [], index: 0, reviewer: "" };
+const page = { items: [], index: 0, reviewer: "", sentences: {}, further: false, lastPlaced: null };
 const FINAL = new Set(["accept", "reject", "correct"]);
+const PLACE_MODE = new URLSearchParams(location.search).get("mode") === "place";
 
 function el(tag, text, className) {
   const node = document.createElement(tag);
@@ -39,15 +40,23 @@ function bestVerdict(fact, mentionId) {
   return best;
 }
 
+function current() { return page.items[page.index]; }
+
 function renderProgress() {
-  const decided = page.facts.filter((f) => f.state === "decided").length;
-  const total = page.facts.length;
+  const decided = page.items.filter((i) => i.state === "decided").length;
+  const total = page.items.length;
+  const what = PLACE_MODE ? "footnote" : "item";
   $("progress").textContent = total
-    ? `fact ${page.index + 1} of ${total} · ${decided} decided · ${total - decided} to go · reviewer ${page.reviewer}`
-    : "no facts to review";
+    ? `${what} ${page.index + 1} of ${total} · ${decided} decided · ${total - decided} to go · reviewer ${page.reviewer}`
+    : (PLACE_MODE ? "no footnotes to place" : "nothing to review");
+}
+
+function show(view) {
+  for (const id of ["facts-view", "placement-view", "group-view"]) $(id).hidden = id !== view;
 }
 
 function renderFact(fact) {
+  show("facts-view");
   const where = $("where");
   where.replaceChildren(el("span", fact.status.replace("_", " "), `status ${fact.status}`));
   where.append(el("span", ` ${fact.file} › ${fact.section.join(" › ")} · ${fact.id}`));
@@ -80,17 +89,23 @@ function renderFact(fact) {
   renderCitations(fact);
 }
 
+function renderFields(container, fieldsList) {
+  for (const fields of fieldsList) {
+    const list = el("dl");
+    for (const [name, value] of fields) list.append(el("dt", name), el("dd", value));
+    container.append(list);
+  }
+}
+
 function renderCitations(fact) {
   const box = $("citations");
   box.replaceChildren(el("h2", fact.citations.length ? "Linked footnotes" : "No linked footnote"));
   for (const citation of fact.citations) {
     const part = el("div", null, "footnote");
-    part.append(el("h3", `[${citation.footnote}] linked by ${citation.linked_by} · score ${citation.score}`));
-    for (const fields of citation.fields) {
-      const list = el("dl");
-      for (const [name, value] of fields) list.append(el("dt", name), el("dd", value));
-      part.append(list);
-    }
+    const how = citation.linked_by === "reviewer" ? "placed by a reviewer" : `linked by ${citation.linked_by} · score ${citation.score}`;
+    part.append(el("h3", `[${citation.footnote}] ${how}`, `linked-${citation.linked_by}`));
+    if (citation.unchecked) part.append(el("p", "not checked yet: its values are checked on the next extraction", "hint"));
+    renderFields(part, citation.fields);
     const quote = el("blockquote");
     const mentions = Object.fromEntries(fact.mentions.map((m) => [m.id, m]));
     const ranges = citation.checks.filter((c) => c.evidence).map((c) => ({
@@ -101,7 +116,7 @@ function renderCitations(fact) {
     part.append(quote);
     box.append(part);
   }
-  if (fact.suggestions.length) {
+  if (fact.suggestions.length && !fact.citations.length) {
     box.append(el("h2", "Possible sources (not linked: the linker was not sure enough)"));
     for (const suggestion of fact.suggestions) {
       const part = el("div", null, "footnote suggestion");
@@ -112,9 +127,56 @@ function renderCitations(fact) {
   }
 }
 
+function placedText(p) {
+  const where = p.sentence === null ? "cited nowhere in the body" : `“${p.sentence}”`;
+  const status = p.status ? ` — fact now ${p.status.replace("_", " ")}` : "";
+  return `${p.further ? "also " : ""}placed ${where} by ${p.reviewer}${status}`;
+}
+
+function renderPlacement(item) {
+  show("placement-view");
+  $("footnote-title").textContent = `Footnote [${item.footnote}] · ${item.file}` +
+    (item.elsewhere !== null ? ` · ${Math.round(item.elsewhere * 100)}% likely cited outside the body` : "");
+  $("footnote-text").textContent = item.text;
+  const fields = $("footnote-fields");
+  fields.replaceChildren();
+  renderFields(fields, item.fields);
+  const placed = $("placed");
+  placed.replaceChildren();
+  for (const p of item.placements) placed.append(el("p", placedText(p), "state decided"));
+  if (item.previous) placed.append(el("p", `placed before, now stale (${item.previous.note || "changed"}): ${placedText(item.previous)} — place it again`, "state stale"));
+  if (page.further) placed.append(el("p", "a further citation of this footnote: choose its sentence (1-5 or /)", "state"));
+  $("candidates-title").textContent = item.candidates.length ? "Where is it cited? (1-5)" : "No candidate sentence: search with /";
+  const list = $("candidates");
+  list.replaceChildren();
+  const taken = new Set(item.placements.map((p) => p.sentence));
+  item.candidates.forEach((c, i) => {
+    const li = el("li", null, taken.has(c.text) ? "placed" : "");
+    li.append(el("span", String(i + 1), "key"), el("span", `${Math.round(c.probability * 100)}%`));
+    if (c.status) li.append(el("span", ` · fact now ${c.status.replace("_", " ")}`));
+    if (c.checks.length) li.append(el("span", ` · if placed here: ${c.checks.map((k) => `${k.value} ${k.verdict.replace("_", " ")}`).join(", ")}`));
+    const paragraph = el("p", null, "paragraph");
+    highlight(paragraph, c.paragraph, [{ start: c.sentence[0], end: c.sentence[1], className: "candidate" }]);
+    li.append(paragraph);
+    list.append(li);
+  });
+  $("search").hidden = true;
+}
+
+function renderGroup(item) {
+  show("group-view");
+  $("group-title").textContent = `${item.facts.length} facts in ${item.file} state only names and cite no footnote: nothing in them can be checked`;
+  const list = $("group-facts");
+  list.replaceChildren(...item.facts.map((f) => el("li", `${f.section.join(" › ")}: ${f.text}`)));
+}
+
 function render() {
   renderProgress();
-  if (page.facts.length) renderFact(page.facts[page.index]);
+  const item = current();
+  if (!item) { show(PLACE_MODE ? "placement-view" : "facts-view"); return; }
+  if (item.type === "placement") renderPlacement(item);
+  else if (item.type === "group") renderGroup(item);
+  else renderFact(item);
 }
 
 function flash(message, error) {
@@ -127,40 +189,95 @@ async function load() {
   const response = await fetch("/api/facts", { cache: "no-store" });
   const body = await response.json();
   if (!response.ok) { flash(body.error || "cannot load the facts", true); return; }
-  const first = page.facts.length === 0;
-  page.facts = body.facts;
+  const first = page.items.length === 0;
+  page.items = PLACE_MODE ? body.queue.filter((i) => i.type === "placement") : body.queue;
   page.reviewer = body.reviewer;
-  const open = page.facts.findIndex((f) => f.state !== "decided");
-  page.index = first && open > 0 ? open : Math.min(page.index, Math.max(page.facts.length - 1, 0));
+  page.sentences = body.sentences;
+  const open = page.items.findIndex((i) => i.state !== "decided");
+  page.index = first && open > 0 ? open : Math.min(page.index, Math.max(page.items.length - 1, 0));
   render();
 }
 
-async function decide(kind, correction) {
-  const fact = page.facts[page.index];
-  if (!fact) return;
-  const note = $("note").value.trim();
+function saved() {
+  document.body.dataset.saved = String(Number(document.body.dataset.saved || 0) + 1);
+}
+
+async function post(body) {
   const response = await fetch("/api/decisions", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ file: fact.file, id: fact.id, content_hash: fact.content_hash, decision: kind, note, correction }),
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
   });
-  const body = await response.json();
-  if (!response.ok) { flash(body.error || "not saved", true); return; }
-  page.facts[page.index] = body;
+  const answer = await response.json();
+  if (!response.ok) { flash(answer.error || "not saved", true); return null; }
+  return answer;
+}
+
+async function decide(kind, correction) {
+  const fact = current();
+  if (!fact || fact.type !== "fact") return;
+  const note = $("note").value.trim();
+  const body = await post({ file: fact.file, id: fact.id, content_hash: fact.content_hash, decision: kind, note, correction });
+  if (!body) return;
+  page.items[page.index] = { type: "fact", ...body };
   $("note").value = "";
   flash(`saved: ${kind} ${fact.id}`, false);
-  document.body.dataset.saved = String(Number(document.body.dataset.saved || 0) + 1);
+  saved();
   if (FINAL.has(kind)) move(1); else render();
 }
 
+// Take in a placement's answer: the footnote's item and every fact whose citations it changed.
+function applyPlacement(index, answer) {
+  if (answer.placement) page.items[index] = answer.placement;
+  for (const fact of answer.facts) {
+    const at = page.items.findIndex((i) => i.type === "fact" && i.id === fact.id && i.file === fact.file);
+    if (at >= 0) page.items[at] = fact;
+    for (const s of page.sentences[fact.file] || []) if (s.fact === fact.id) s.status = fact.status;
+  }
+}
+
+async function place(sentence) {
+  const item = current();
+  if (!item || item.type !== "placement") return;
+  const index = page.index;
+  const answer = await post({
+    file: item.file, decision: "place", footnote: item.footnote, footnote_hash: item.footnote_hash,
+    sentence: sentence ? { start: sentence.start, end: sentence.end } : null, further: page.further,
+  });
+  if (!answer) return;
+  applyPlacement(index, answer);
+  page.further = false;
+  page.lastPlaced = index;
+  const status = answer.facts.map((f) => `fact now ${f.status.replace("_", " ")}`).join(", ");
+  flash(`saved: footnote ${item.footnote} placed${sentence ? "" : " nowhere in the body"}${status ? " · " + status : ""}`, false);
+  saved();
+  move(1);
+}
+
+async function undoPlacement() {
+  let item = current();
+  if (item && item.type === "placement" && !item.placements.length && page.lastPlaced !== null) {
+    page.index = page.lastPlaced;  // nothing placed here: undo the last placement made on this page
+    item = current();
+  }
+  if (!item || item.type !== "placement") return;
+  const index = page.index;
+  const answer = await post({ file: item.file, decision: "undo", footnote: item.footnote, footnote_hash: item.footnote_hash });
+  if (!answer) { render(); return; }
+  applyPlacement(index, answer);
+  page.further = false;
+  flash(`saved: undo placement of footnote ${item.footnote}`, false);
+  saved();
+  render();
+}
+
 function move(step) {
-  page.index = Math.max(0, Math.min(page.facts.length - 1, page.index + step));
+  page.index = Math.max(0, Math.min(page.items.length - 1, page.index + step));
+  page.further = false;
   render();
 }
 
 function openCorrection() {
-  const fact = page.facts[page.index];
-  if (!fact) return;
+  const fact = current();
+  if (!fact || fact.type !== "fact") return;
   const target = $("target");
   target.replaceChildren();
   for (const m of fact.mentions) {
@@ -176,15 +293,56 @@ function openCorrection() {
   $("value").focus();
 }
 
-function closeCorrection() {
+function closeFields() {
   $("correct").hidden = true;
+  $("search").hidden = true;
   document.activeElement.blur();
+}
+
+function searchResults() {
+  const item = current();
+  const query = $("query").value.trim().toLowerCase();
+  const found = query ? (page.sentences[item.file] || []).filter((s) => s.text.toLowerCase().includes(query)).slice(0, 8) : [];
+  $("results").replaceChildren(...found.map((s) => {
+    const li = el("li", `${s.text} (${s.status.replace("_", " ")})`);
+    li.addEventListener("click", () => { closeFields(); place(s); });
+    return li;
+  }));
+  return found;
+}
+
+function openSearch() {
+  const item = current();
+  if (!item || item.type !== "placement") return;
+  $("search").hidden = false;
+  $("query").value = "";
+  $("results").replaceChildren();
+  $("query").focus();
+}
+
+function placementKey(key) {
+  const item = current();
+  if (!item || item.type !== "placement") return false;
+  if (key >= "1" && key <= "5") {
+    const candidate = item.candidates[Number(key) - 1];
+    if (candidate) place(candidate);
+    return true;
+  }
+  if (key === "0") { place(null); return true; }
+  if (key === "/") { openSearch(); return true; }
+  if (key === "r") {
+    if (item.placements.length) { page.further = true; render(); } else flash("place the footnote first, then r for a further citation", true);
+    return true;
+  }
+  if (key === "u") { undoPlacement(); return true; }
+  return false;
 }
 
 document.addEventListener("keydown", (event) => {
   const typing = ["INPUT", "SELECT", "TEXTAREA"].includes(event.target.tagName);
-  if (event.key === "Escape") { closeCorrection(); return; }
+  if (event.key === "Escape") { closeFields(); return; }
   if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (placementKey(event.key)) { event.preventDefault(); return; }
   const actions = {
     a: () => decide("accept"), x: () => decide("reject"), u: () => decide("undo"),
     n: () => move(1), p: () => move(-1), e: openCorrection,
@@ -198,9 +356,16 @@ document.addEventListener("DOMContentLoaded", () => {
     event.preventDefault();
     const target = $("target").value;
     const correction = target === "link" ? { link: $("value").value } : { mention: target, value: $("value").value };
-    closeCorrection();
+    closeFields();
     decide("correct", correction);
   });
-  $("cancel").addEventListener("click", closeCorrection);
+  $("cancel").addEventListener("click", closeFields);
+  $("query").addEventListener("input", searchResults);
+  $("search").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const first = searchResults()[0];
+    closeFields();
+    if (first) place(first);
+  });
   load();
 });

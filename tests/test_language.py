@@ -27,7 +27,7 @@ FOREIGN = [
     ),
     (
         "no",
-        "Norwegian (Bokmål)",
+        "Norwegian Bokmål",
         "Skolen ble bygget i 1921 og er en av de eldste i fylket. Elevene kommer fra hele dalen, og mange av "
         "dem må reise med båt hver dag. Hovedkontoret til selskapet ligger i Bergen.",
     ),

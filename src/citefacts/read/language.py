@@ -7,11 +7,13 @@ wheel, so nothing is fetched at run time. Chosen over lingua, langdetect and py3
 short texts (English full of French, German, Norwegian and Azerbaijani names; Nynorsk, Bokmål,
 German, French, Spanish, Dutch): it named all 28 paragraphs rightly and never took an English
 sentence for another language (lingua 24/28 at ~100 MB, py3langid 27/28, langdetect 22/28 without
-Nynorsk), in under a millisecond for the seed's 51,000 characters of prose.
+Nynorsk). Guessing sentence by sentence takes 20 ms for the seed's 51,000 characters of prose (0.1 s to load).
 
 Only the body's prose is read: footnotes cite titles in any language, and table cells and headings
-are mostly names and numbers. A source is refused only when the model is sure of another language
-and all but sure it is not English, on enough prose to judge; a short or mixed body is read as English.
+are mostly names and numbers. A source is refused only when English has at most a tenth of the prose's
+probability and one other language at least 0.3, on enough prose to judge; a short or mixed body is read
+as English. No --lang override: there is no other language's model to read with, and no English source
+measured comes near the threshold (the seed 0.95, the English fixtures 0.91-0.98).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """English names of the 176 languages fastText's language identification model (lid.176) knows.
 
 A refusal names the language it found ("written in Norwegian Nynorsk (nn)"), so a user sees at once
-whether the guess is right; a code alone ("nn") would send them to look it up.
+whether the guess is right; a code alone ("nn") would send them to look it up. The model's "no" is Norwegian
+as the Norwegian Wikipedia writes it: Bokmål.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ LANGUAGE_NAMES: dict[str, str] = {
     "mn": "Mongolian", "mr": "Marathi", "mrj": "Western Mari", "ms": "Malay", "mt": "Maltese", "mwl": "Mirandese",
     "my": "Burmese", "myv": "Erzya", "mzn": "Mazanderani", "nah": "Nahuatl", "nap": "Neapolitan",
     "nds": "Low German", "ne": "Nepali", "new": "Newari", "nl": "Dutch", "nn": "Norwegian Nynorsk",
-    "no": "Norwegian (Bokmål)", "oc": "Occitan", "or": "Odia", "os": "Ossetian", "pa": "Punjabi", "pam": "Pampanga",
+    "no": "Norwegian Bokmål", "oc": "Occitan", "or": "Odia", "os": "Ossetian", "pa": "Punjabi", "pam": "Pampanga",
     "pfl": "Palatine German", "pl": "Polish", "pms": "Piedmontese", "pnb": "Western Punjabi", "ps": "Pashto",
     "pt": "Portuguese", "qu": "Quechua", "rm": "Romansh", "ro": "Romanian", "ru": "Russian", "rue": "Rusyn",
     "sa": "Sanskrit", "sah": "Sakha", "sc": "Sardinian", "scn": "Sicilian", "sco": "Scots", "sd": "Sindhi",

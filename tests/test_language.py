@@ -86,6 +86,29 @@ def test_english_full_of_foreign_names_is_english(text: str) -> None:
     assert guess is not None and guess.code == "en" and not foreign(guess)
 
 
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [
+            "This is a list of stave churches in Sogn, Norway, with the places and the years they were built.",
+            "Hopperstad stavkyrkje, Vik (1130)",
+            "Kaupanger stavkyrkje, Sogndal (1140)",
+            "Urnes stavkyrkje, Luster (1130)",
+            "Borgund stavkyrkje, Lærdal (1180)",
+            "Undredal stavkyrkje, Aurland (1147)",
+        ],
+        [
+            "Works by the author include Die Gemeinde am See (1921), Der Fluss und die Berge (1925), Nach dem "
+            "Krieg (1948) and Das letzte Jahr der Familie Wagner (1953)."
+        ],
+    ],
+    ids=["list-of-norwegian-names", "german-titles"],
+)
+def test_english_made_mostly_of_foreign_names_is_not_refused(paragraphs: list[str]) -> None:
+    guess = identify(paragraphs)
+    assert guess is not None and guess.english > 0.05 and not foreign(guess)
+
+
 def test_too_little_prose_is_never_refused() -> None:
     assert identify("Elva renn mot fjorden.") is None
 

@@ -1,0 +1,136 @@
+"""Placement mode in headless Chromium: three footnotes of the seed placed with keys, the facts' statuses
+changed at once, and the placements kept by a re-extraction of an edited source.
+
+The seed is marker-less: most of its footnotes are placed by no automatic link. Every footnote line carries an
+``<img onerror>`` here, which the page must show as text. Uses Debian's /usr/bin/chromium through Playwright.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from citefacts.review.server import ReviewServer, make_server
+from citefacts.review.store import decisions_path, read_decisions
+from citefacts.sources import extract_source
+from citefacts.write import load_document
+from tests.test_browser import CHROMIUM, FLAGS
+
+SEED = Path(__file__).parent / "data" / "nagorno-karabakh-conflict.txt"
+XSS = ' <img src=x onerror="window.__xss = 3">'
+
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (.ci/run installs it)"),
+]
+
+
+@pytest.fixture()
+def source(tmp_path: Path) -> Path:
+    """The seed with markup that must never run appended to every footnote."""
+    lines = SEED.read_text().splitlines()
+    path = tmp_path / "conflict.txt"
+    path.write_text("\n".join(line + XSS if line.startswith("^") else line for line in lines) + "\n")
+    return path
+
+
+@pytest.fixture()
+def server(source: Path, nlp: Language) -> Iterator[ReviewServer]:
+    result = extract_source(source, source.parent / "out", nlp, force=True)  # what the extraction flow's task runs
+    assert result.error is None and result.output.exists()
+    review = make_server([result.output], "tester")
+    threading.Thread(target=review.serve_forever, daemon=True).start()
+    yield review
+    review.shutdown()
+    review.server_close()
+
+
+def placements(server: ReviewServer) -> list[dict[str, Any]]:
+    return [item for item in server.session.facts()["queue"] if item["type"] == "placement"]
+
+
+def uncited_candidate(item: dict[str, Any]) -> int | None:
+    """The key (1-5) of the item's first candidate sentence that is an uncited fact, if any."""
+    for key, candidate in enumerate(item["candidates"], start=1):
+        if candidate["status"] == "uncited":
+            return key
+    return None
+
+
+def test_three_footnotes_placed_with_keys_change_their_facts_and_survive_reextraction(
+    server: ReviewServer, source: Path, nlp: Language
+) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    out = next(iter(server.session.paths.values()))
+    items = placements(server)
+    keyed = [(index, key) for index, item in enumerate(items) if (key := uncited_candidate(item))][:2]
+    assert len(keyed) == 2, "two footnotes with an uncited fact among their candidates"
+    chosen = {items[i]["candidates"][key - 1]["fact"] for i, key in keyed}
+    searched = next(
+        s
+        for s in server.session.facts()["sentences"][out.name]
+        if s["status"] == "uncited" and s["fact"] not in chosen and len(s["text"]) > 60
+    )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(f"{server.url}?mode=place")
+        expect(page.locator("#progress")).to_contain_text(f"footnote 1 of {len(items)}")
+        expect(page.locator("#candidates mark.candidate").first).to_be_visible()
+        expect(page.locator("#facts-view")).to_be_hidden()
+
+        saves = 0
+        for index, key in keyed:  # keys 1-5: a candidate sentence, checked at once
+            while f"[{items[index]['footnote']}]" not in (page.locator("#footnote-title").text_content() or ""):
+                page.keyboard.press("n")
+            assert XSS.strip() in (page.locator("#footnote-text").text_content() or "")  # shown as text
+            page.keyboard.press(str(key))
+            saves += 1
+            expect(page.locator("body")).to_have_attribute("data-saved", str(saves))
+            expect(page.locator("#saved")).to_contain_text("fact now")
+            assert "uncited" not in (page.locator("#saved").text_content() or "")
+
+        page.keyboard.press("/")  # the third: a sentence found by search
+        page.locator("#query").fill(searched["text"][:60])
+        expect(page.locator("#results li")).not_to_have_count(0)
+        page.locator("#query").press("Enter")
+        saves += 1
+        expect(page.locator("body")).to_have_attribute("data-saved", str(saves))
+        expect(page.locator("#saved")).to_contain_text("fact now unverified")
+        page.keyboard.press("u")  # undo it (it was the last placement made), then place it again
+        saves += 1
+        expect(page.locator("body")).to_have_attribute("data-saved", str(saves))
+        expect(page.locator("#placed")).to_have_text("")
+        page.keyboard.press("/")
+        page.locator("#query").fill(searched["text"][:60])
+        page.locator("#query").press("Enter")
+        saves += 1
+        expect(page.locator("body")).to_have_attribute("data-saved", str(saves))
+        assert page.evaluate("window.__xss") is None and dialogs == []
+        assert page.locator("main img, main script").count() == 0
+
+        facts = {f["id"]: f for f in server.session.facts()["facts"]}
+        placed = chosen | {searched["fact"]}
+        assert all(facts[fact_id]["status"] != "uncited" for fact_id in placed), "statuses changed without a re-run"
+        assert all(any(c["linked_by"] == "reviewer" for c in facts[fact_id]["citations"]) for fact_id in placed)
+
+        source.write_text(source.read_text().replace("\n", "\nA new opening line was added in 2026.\n", 1))
+        assert extract_source(source, out.parent, nlp, force=True).written  # the extraction flow's own call
+        page.reload()
+        expect(page.locator("#progress")).to_contain_text("3 decided")
+        browser.close()
+
+    document = load_document(out)
+    cited = {f.id for f in document.facts if any(c.linked_by == "reviewer" for c in f.citations)}
+    assert cited == placed, "every placement kept, on the same sentences"
+    decisions = read_decisions(decisions_path(out))
+    assert [d.decision for d in decisions if d.reviewer == "tester"] == ["place"] * 3 + ["undo", "place"]
+    assert not any(d.stale for d in decisions)

@@ -2,7 +2,8 @@
 
 Runs the library pipeline (no Prefect) and the same ``save_extraction`` the flows call, on a small
 article edited at random between runs (numbers changed, words changed, sentences added, removed
-or moved, footnotes edited), with random reviewer decisions (accept, reject, correct, undo).
+or moved, footnotes edited), with random reviewer decisions (accept, reject, correct, undo); and 100 more with
+random placements of footnotes (a candidate, a searched sentence, nowhere, a further citation, undo).
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ import pytest
 from spacy.language import Language
 
 from citefacts.errors import ReviewError
-from citefacts.models import Decision, Document
+from citefacts.models import Decision, Document, Span, words_hash
 from citefacts.pipeline import _fact_id, run
 from citefacts.read import read_source
 from citefacts.review.diff import read_diff
-from citefacts.review.rerun import save_extraction, up_to_date
+from citefacts.review.placement import NOWHERE, place_decision, placement_stacks
+from citefacts.review.rerun import confirmed_placements, save_extraction, up_to_date
 from citefacts.review.store import (
     append_decisions,
     decisions_path,
@@ -274,3 +276,118 @@ def test_reextraction_with_a_damaged_middle_line_is_one_error_and_changes_nothin
     line = len(made) + 1
     assert str(error.value).startswith(f"{log}:line {line}: ") and "\n" not in str(error.value)
     assert log.read_bytes() == before and out.read_bytes() == output and not partial_path(log).exists()
+
+
+def place_some(rng: random.Random, document: Document, log: Path) -> list[Decision]:
+    """A few random placements on the current output, as the placement page would post them: a candidate
+    (keys 1-5), any fact's sentence (/), nowhere (0), a further citation (r) or an undo (u)."""
+    made = []
+    for _ in range(rng.randint(0, 2)):
+        note = rng.choice(document.footnotes)
+        kind = rng.choices(["candidate", "search", "nowhere", "further", "undo"], weights=[4, 2, 1, 1, 2])[0]
+        if kind == "undo":
+            stack = placement_stacks(read_decisions(log) + made).get(words_hash(note.text), [])
+            if stack:
+                made.append(stack[-1].model_copy(update={"decision": "undo", "note": None, "stale": False}))
+            continue
+        listed = next((c.sentences for c in document.candidates.footnotes if c.footnote == note.number), [])
+        spans = {(f.sentence.start, f.sentence.end): f.sentence for f in document.facts}
+        facts_listed = [spans[(s.start, s.end)] for s in listed if (s.start, s.end) in spans]
+        if kind == "candidate" and facts_listed:
+            sentence: Span | None = rng.choice(facts_listed)
+        elif kind == "nowhere":
+            sentence = None
+        else:
+            sentence = rng.choice(document.facts).sentence
+        made.append(place_decision(document, note.number, sentence, "placer", further=kind == "further"))
+    append_decisions(log, made)
+    return made
+
+
+def expected_placements(made: list[Decision], retired: list[tuple[int, str, str]]) -> dict[str, list[Decision]]:
+    """An independent model of each footnote's placement stack; ``retired`` as in expected_stacks, by footnote hash.
+    A retired placement stays where it stands, stale: the one it replaced does not come back."""
+    stacks: dict[str, list[Decision]] = {}
+    for position in range(len(made) + 1):
+        for at, footnote_hash, content_hash in retired:
+            if at == position and footnote_hash in stacks:  # flagged stale where it stands: it cites nothing
+                stacks[footnote_hash] = [
+                    d.model_copy(update={"stale": True}) if d.content_hash == content_hash else d
+                    for d in stacks[footnote_hash]
+                ]
+        if position == len(made):
+            break
+        decision = made[position]
+        assert decision.placement is not None
+        stack = stacks.setdefault(decision.placement.footnote_hash, [])
+        if decision.decision == "undo":
+            if stack:
+                stack.pop()
+        else:
+            stack.append(decision)
+    return stacks
+
+
+def standing(stack: list[Decision]) -> list[Decision]:
+    """The model's placements in force: the last plain one and the further ones after it."""
+    kept: list[Decision] = []
+    for decision in reversed(stack):
+        kept.insert(0, decision)
+        if decision.placement is not None and not decision.placement.further:
+            break
+    return kept
+
+
+@pytest.mark.slow
+def test_100_reextractions_never_lose_or_move_a_placement(tmp_path: Path, nlp: Language) -> None:
+    rng = random.Random(SEED + 13)
+    source, out = tmp_path / "town.txt", tmp_path / "out" / "town.json"
+    sections = {"History": [sentence(rng) for _ in range(4)], "Economy": [sentence(rng) for _ in range(3)]}
+    notes = [note(rng) for _ in range(3)]
+    log = decisions_path(out)
+    made: list[Decision] = []
+    retired: list[tuple[int, str, str]] = []
+    applied = stale_seen = renumbered = 0
+    numbers_when_placed: set[tuple[int, str]] = set()
+    for number in range(RUNS):
+        kind = edit(rng, sections, notes) if number else "first"
+        if number % 10 == 5:  # a footnote inserted first renumbers the others; a fifth one goes
+            notes.insert(0, note(rng))
+            kind += " and a footnote inserted"
+            notes[4:] = []
+        source.write_text(render(sections, notes))
+        raw = source.read_text()
+        given = confirmed_placements(out) if number % 2 else []  # the pipeline given the placements, or not
+        save_extraction(run(read_source(source), nlp, placements=given), out, raw)
+        document = Document.model_validate_json(out.read_text())
+        decisions = read_decisions(log)
+        where = f"run {number} after a {kind!r} edit"
+        assert [d for d in decisions if d.reviewer == "placer"] == made, where  # nothing lost
+
+        notes_now = {words_hash(n.text): n.number for n in document.footnotes}
+        body = " ".join(raw.split())
+        markers = {(d.placement.footnote_hash, d.content_hash) for d in decisions if d.stale and d.placement}
+        for footnote_hash, stack in expected_placements(made, retired).items():
+            for decision in {d.content_hash: d for d in stack if not d.stale}.values():
+                text = decision.placement.sentence.text if decision.placement and decision.placement.sentence else None
+                if footnote_hash not in notes_now or (text is not None and " ".join(text.split()) not in body):
+                    retired.append((len(made), footnote_hash, decision.content_hash))
+                    assert (footnote_hash, decision.content_hash) in markers, where
+                    stale_seen += 1
+        wanted = set()
+        for footnote_hash, stack in expected_placements(made, retired).items():
+            for decision in standing(stack):
+                if decision.content_hash != NOWHERE and footnote_hash in notes_now and not decision.stale:
+                    wanted.add((notes_now[footnote_hash], decision.content_hash))
+        cited = {
+            (c.footnote, words_hash(f.sentence.text))
+            for f in document.facts
+            for c in f.citations
+            if c.linked_by == "reviewer"
+        }
+        assert cited == wanted, where  # every placement in force applied, on its own sentence, and nothing else
+        applied += len(cited)
+        renumbered += len({(n, content_hash) for n, content_hash in wanted} - numbers_when_placed)
+        made += place_some(rng, document, log)
+        numbers_when_placed = {(d.placement.footnote, d.content_hash) for d in made if d.placement}
+    assert applied > 50 and stale_seen > 3 and renumbered > 0 and len(made) > 40, (applied, stale_seen, renumbered)

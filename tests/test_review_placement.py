@@ -20,8 +20,10 @@ from citefacts.review.placement import (
     unchecked,
     unplaced,
 )
+from citefacts.review.queue import placement_items
 from citefacts.review.rerun import confirmed_placements, save_extraction
 from citefacts.review.store import append_decisions, decisions_path, fact_states, read_decisions
+from citefacts.review.view import load_reviewed
 
 BODY = """Riverton
 History
@@ -200,3 +202,28 @@ def test_placement_decisions_leave_the_facts_review_states_alone(extracted: tupl
     census = fact_of(document, CENSUS_SENTENCE)
     placed: Decision = place_decision(document, 1, census.sentence, "tester")
     assert fact_states(document.facts, [placed])[census.id].state == "pending"
+
+
+def test_a_stale_placement_does_not_bring_back_the_one_it_replaced_until_the_reviewer_undoes_it(
+    extracted: tuple[Path, Path], nlp: Language
+) -> None:
+    source, out = extracted
+    document = Document.model_validate_json(out.read_text())
+    first = place_decision(document, 1, sentence_of(document, MILL_SENTENCE), "t")
+    moved = place_decision(document, 1, sentence_of(document, CENSUS_SENTENCE), "t")
+    append_decisions(decisions_path(out), [first, moved])
+    source.write_text(BODY.replace(CENSUS_SENTENCE + " ", "") + NOTES)
+
+    save_extraction(run(read_source(source), nlp), out, source.read_text())
+
+    stale = Document.model_validate_json(out.read_text())
+    assert all(c.linked_by != "reviewer" for f in stale.facts for c in f.citations), "the mill is not cited again"
+    decisions = read_decisions(decisions_path(out))
+    assert placed_footnotes(stale, decisions) == {}, "no placement of footnote 1 stands"
+    item = next(i for i in placement_items(load_reviewed(out)) if i["footnote"] == 1)  # shown, even if linked now
+    assert item["state"] == "stale" and item["previous"]["note"] == "sentence no longer in the body"
+    assert item["previous"]["sentence"] == CENSUS_SENTENCE
+    undo = moved.model_copy(update={"decision": "undo"})
+    assert [c.linked_by for c in fact_of(apply_placements(stale, [*decisions, undo]), MILL_SENTENCE).citations] == [
+        "reviewer"
+    ]

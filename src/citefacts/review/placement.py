@@ -59,14 +59,18 @@ def place_decision(
 
 
 def placement_stacks(decisions: list[Decision]) -> dict[str, list[Decision]]:
-    """Each footnote's live place decisions, oldest first, by the hash of its text: undo pops, stale retires."""
+    """Each footnote's place decisions, oldest first, by the hash of its text: undo pops the last, and a stale
+    marker flags the placements on its sentence stale in place (they stay, shown, but cite nothing)."""
     stacks: dict[str, list[Decision]] = {}
     for event in decisions:
         if event.placement is None:
             continue
         stack = stacks.setdefault(event.placement.footnote_hash, [])
         if event.stale or event.archived:
-            stack[:] = [d for d in stack if d.content_hash != event.content_hash]
+            stack[:] = [
+                d.model_copy(update={"stale": True, "note": event.note}) if d.content_hash == event.content_hash else d
+                for d in stack
+            ]
         elif event.decision == "undo":
             if stack:
                 stack.pop()
@@ -76,7 +80,8 @@ def placement_stacks(decisions: list[Decision]) -> dict[str, list[Decision]]:
 
 
 def in_force(stack: list[Decision]) -> list[Decision]:
-    """The placements that stand: the last one not marked further, and the further ones after it."""
+    """The placements that stand: the last one not marked further, and the further ones after it. A stale one
+    among them cites nothing, and the placement it replaced does not come back: nothing is silently moved."""
     standing: list[Decision] = []
     for decision in reversed(stack):
         standing.insert(0, decision)
@@ -86,13 +91,13 @@ def in_force(stack: list[Decision]) -> list[Decision]:
 
 
 def placed_footnotes(document: Document, decisions: list[Decision]) -> dict[int, list[Decision]]:
-    """The document's footnotes with placements in force, by their current number."""
+    """The document's footnotes with live placements in force (not stale), by their current number."""
     stacks = placement_stacks(decisions)
     placed = {}
     for note in document.footnotes:
-        standing = in_force(stacks.get(words_hash(note.text), []))
-        if standing:
-            placed[note.number] = standing
+        live = [d for d in in_force(stacks.get(words_hash(note.text), [])) if not d.stale]
+        if live:
+            placed[note.number] = live
     return placed
 
 
@@ -177,7 +182,7 @@ def retire_placements(
     body = " ".join(raw.split())
     markers = []
     for footnote_hash, stack in placement_stacks(decisions).items():
-        for decision in {d.content_hash: d for d in stack}.values():
+        for decision in {d.content_hash: d for d in stack if not d.stale}.values():
             sentence = decision.placement.sentence if decision.placement else None
             if footnote_hash not in notes:
                 note = "footnote no longer in the source"

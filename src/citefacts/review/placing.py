@@ -36,7 +36,9 @@ def placement_decision(body: dict[str, Any], reviewed: Reviewed, reviewer: str) 
         if not stack:
             raise ReviewError(f"no placement of footnote {number} to undo", reviewed.path.name)
         last = stack[-1]
-        return last.model_copy(update={"decision": "undo", "reviewer": reviewer, "at": datetime.now(UTC), "note": None})
+        return last.model_copy(
+            update={"decision": "undo", "reviewer": reviewer, "at": datetime.now(UTC), "note": None, "stale": False}
+        )
     further = body.get("further", False)
     if not isinstance(further, bool):
         raise RefusedDecision("true or false", "further")

@@ -55,17 +55,19 @@ def name_group(reviewed: Reviewed, facts: list[Fact]) -> dict[str, Any]:
 
 
 def placement_items(reviewed: Reviewed) -> list[dict[str, Any]]:
-    """One item per footnote that no automatic or marker link cites: its text, fields and candidate sentences."""
+    """One item per footnote that no automatic or marker link cites, or that a reviewer ever placed (a stale
+    placement stays in view): its text, fields and candidate sentences."""
     document = reviewed.document
     if document.candidates is None:
         return []
     linked = {c.footnote for f in document.facts for c in f.citations if c.linked_by != "reviewer"}
+    stacks = placement_stacks(reviewed.decisions)
     raw = source_text(reviewed.path, document)
     listed = {entry.footnote: entry for entry in document.candidates.footnotes}
     return [
         placement_item(reviewed, note.number, listed.get(note.number), raw)
         for note in document.footnotes
-        if note.number not in linked
+        if note.number not in linked or stacks.get(words_hash(note.text))
     ]
 
 
@@ -75,11 +77,10 @@ def placement_item(
     """A footnote to place, as the page shows it: keys 1-5 choose among ``candidates``."""
     document = reviewed.document
     note = next(n for n in document.footnotes if n.number == number)
-    stack = placement_stacks(reviewed.decisions).get(words_hash(note.text), [])
-    standing = in_force(stack)
+    standing = in_force(placement_stacks(reviewed.decisions).get(words_hash(note.text), []))
+    live = [d for d in standing if not d.stale]
+    stale = [d for d in standing if d.stale]
     facts = {fact.id: fact for fact in document.facts}
-    ever = [d for d in reviewed.decisions if d.placement and d.placement.footnote_hash == words_hash(note.text)]
-    stale = [d for d in ever if d.stale]
     return {
         "type": "placement",
         "file": reviewed.path.name,
@@ -90,9 +91,9 @@ def placement_item(
         "fields": [citation_fields(c) for c in note.citations],
         "elsewhere": listed.elsewhere if listed else None,
         "candidates": [_candidate(c, document, facts, raw) for c in (listed.sentences if listed else [])],
-        "state": "decided" if standing else "stale" if stale and not stack else "pending",
-        "placements": [_placed(d, document) for d in standing],
-        "previous": _placed(stale[-1], document) if stale and not standing else None,
+        "state": "decided" if live else "stale" if stale else "pending",
+        "placements": [_placed(d, document) for d in live],
+        "previous": _placed(stale[-1], document) if stale and not live else None,
     }
 
 

@@ -66,8 +66,9 @@ def save_extraction(document: Document, out: Path, raw: str) -> Saved:
     log = decisions_path(out)
     previous = previous_output(out)
     decisions = read_decisions(log)
-    result = reconcile(previous, apply_placements(document, decisions), decisions)
-    markers = result.markers + retire_placements(result.document, raw, decisions)
+    retired = retire_placements(document, raw, decisions)
+    result = reconcile(previous, apply_placements(document, decisions + retired), decisions)
+    markers = result.markers + retired
     if unchanged(previous, result.document) and not markers:
         return Saved(result.diff, written=False)
     write_document(result.document, out, raw)
@@ -80,7 +81,7 @@ def confirmed_placements(out: Path) -> list[Placement]:
     """The placements in force in an output's decision log: what ``pipeline.run(placements=...)`` takes, so that a
     re-extraction checks even a placement found by search."""
     stacks = placement_stacks(read_decisions(decisions_path(out)))
-    return [d.placement for stack in stacks.values() for d in in_force(stack) if d.placement is not None]
+    return [d.placement for stack in stacks.values() for d in in_force(stack) if d.placement and not d.stale]
 
 
 def source_sha256(path: Path) -> str:

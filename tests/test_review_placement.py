@@ -21,6 +21,7 @@ from citefacts.review.placement import (
     unplaced,
 )
 from citefacts.review.queue import placement_items
+from citefacts.review.report import render_report
 from citefacts.review.rerun import confirmed_placements, save_extraction
 from citefacts.review.store import append_decisions, decisions_path, fact_states, read_decisions
 from citefacts.review.view import load_reviewed
@@ -145,6 +146,9 @@ def test_cited_nowhere_in_the_body_places_the_footnote_and_cites_no_fact(extract
     assert nowhere.content_hash == NOWHERE and nowhere.fact_id == ""
     assert apply_placements(document, [nowhere]) is document
     assert 1 not in unplaced(document, [nowhere]) and 1 in document.unplaced_footnotes()
+    assert "Census 1990" in render_report([load_reviewed(extracted[1])]), "listed among the footnotes no fact cites"
+    append_decisions(decisions_path(extracted[1]), [nowhere])
+    assert "Census 1990" not in render_report([load_reviewed(extracted[1])]), "placed nowhere by a reviewer"
 
 
 def test_placements_follow_their_footnote_through_renumbering_and_go_stale_when_it_changes(

@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from citefacts.models import Fact
+from citefacts.review.placement import unplaced
 from citefacts.review.view import Reviewed, fact_view, value_text
 from citefacts.write import atomic_write
 
@@ -101,7 +102,7 @@ def file_section(reviewed: Reviewed) -> dict[str, Any]:
         "states": sorted(Counter(state.state for state in reviewed.states.values()).items()),
         "facts": [fact_row(reviewed, fact) for fact in document.facts],
         "cited": [notes[n] for n in cited if n in notes],
-        "unplaced": [notes[n] for n in document.unplaced_footnotes()],
+        "unplaced": [notes[n] for n in unplaced(document, reviewed.decisions)],
         "archived": [
             {
                 "fact_id": d.fact_id,

@@ -144,3 +144,32 @@ def test_a_rendered_date_keeps_offsets_rising_inside_its_template() -> None:
     assert block.text == "Opened 1 May 1999 and closed September 11, 2001."
     assert all(a < b for a, b in zip(block.offsets, block.offsets[1:], strict=False))
     assert all(0 <= at < len(raw) for at in block.offsets)
+
+
+REAL = DATA / "earthquakes-in-canada.wiki"
+
+
+@pytest.fixture(scope="module")
+def canada(nlp: Language) -> Document:
+    return run(read_source(REAL), nlp)
+
+
+def test_a_real_list_of_earthquakes_gives_no_table_fact_without_its_row(canada: Document) -> None:
+    """Before: 237 facts such as '47.60' and '17:30 (local time)', each without its row or column, all uncited."""
+    table = [f for f in canada.facts if f.table]
+    assert len(table) == 237
+    assert all(f.table and f.table.row and f.citations for f in table)
+    unnamed = {f.sentence.text for f in table if f.table and f.table.column is None}
+    assert unnamed == {"M<sub>w"}  # the one column whose header is blank ("Mw" is read as a name)
+
+
+def test_a_cell_of_the_real_list_is_read_with_its_row_column_and_the_rows_ref(canada: Document) -> None:
+    facts = {(f.table.row, f.table.column): f for f in canada.facts if f.table}
+    latitude = facts[("1663-02-05", "Lat")]
+    assert latitude.sentence.text == "47.60" and [(c.footnote, c.linked_by) for c in latitude.citations] == [
+        (1, "marker")
+    ]
+    time = facts[("1663-02-05", "Time‡")]
+    assert [m.value.timex for m in time.mentions if m.value.kind == "date"] == ["1663-02-05T17:30"]
+    assert [c.footnote for c in facts[("2011-09-09", "M")].citations] == [3]  # the row's own cite news
+    assert [c.footnote for c in facts[("2012-10-27", "M")].citations] == [5]  # a ref defined in {{Reflist|…}}

@@ -8,7 +8,7 @@ next cell too when the first is only a rank ("1", "2.") or stands in a column wh
 over its events). ``rowspan`` and ``colspan`` are followed
 as a reader's eye follows them: a spanned cell is the row key or header of every row and column it
 covers. Cells are rendered by the wikitext reader's own walker (passed in), so refs inside cells
-still become footnotes and markers.
+still become footnotes and markers; a cell holding nothing but refs cites every cell of its row.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ Render = Callable[[Wikicode, int], TextBuilder]
 
 MAX_SPAN = 100
 """A rowspan or colspan past this is a typo (or a trap): it is read as this many."""
+_SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
 _RANK = re.compile(r"^\d{1,3}\.?$|^=\s*\d{1,3}$")
 
 
@@ -54,14 +55,30 @@ def table_blocks(table: Tag, start: int, section: list[str], render: Render) -> 
     blocks: list[Block] = []
     for row in grid[header_rows:]:
         key = row_key(row, grouping)
+        row_blocks, row_notes = [], []
         for column, cell in enumerate(row):
             if cell.builder is None:
                 continue
-            name = headers[column] if column < len(headers) else None
+            name = (headers[column] if column < len(headers) else None) or None
             block = cell.builder.block("table_cell", section, TableCell(row=key, column=name))
             if block:
-                blocks.append(block)
+                row_blocks.append(block)
+            else:
+                row_notes += [n for notes in cell.builder.markers.values() for n in notes if n not in row_notes]
+        blocks += [_cited_by(block, row_notes) for block in row_blocks]
     return blocks
+
+
+def _cited_by(block: Block, notes: list[int]) -> Block:
+    """A cell with the row's own refs as markers after each of its sentences: a ref alone in a row's last cell
+    (as lists of earthquakes or office-holders write them) cites every cell of that row, all of a comment."""
+    if not notes:
+        return block
+    markers = {at: list(numbers) for at, numbers in block.markers.items()}
+    for end in [found.end() for found in _SENTENCE_END.finditer(block.text)] + [len(block.text)]:
+        marked = markers.setdefault(end, [])
+        marked += [number for number in notes if number not in marked]
+    return block.model_copy(update={"markers": markers})
 
 
 def row_key(row: list[Cell], grouping: set[int] | frozenset[int] = frozenset()) -> str | None:

@@ -16,6 +16,7 @@ from spacy.language import Language
 from citefacts.models import Document, ParsedSource
 from citefacts.pipeline import run
 from citefacts.read import read_source
+from citefacts.read.markdown import parse_markdown
 from citefacts.read.tables import Cell, row_key
 from citefacts.read.wikidates import date_template_text
 from citefacts.read.wikitext import parse_wikitext
@@ -173,3 +174,17 @@ def test_a_cell_of_the_real_list_is_read_with_its_row_column_and_the_rows_ref(ca
     assert [m.value.timex for m in time.mentions if m.value.kind == "date"] == ["1663-02-05T17:30"]
     assert [c.footnote for c in facts[("2011-09-09", "M")].citations] == [3]  # the row's own cite news
     assert [c.footnote for c in facts[("2012-10-27", "M")].citations] == [5]  # a ref defined in {{Reflist|…}}
+
+
+def test_a_markdown_row_whose_last_cell_is_only_a_reference_is_cited_by_it() -> None:
+    raw = (
+        "Large earthquakes.[^1]\n\n| Date | Magnitude | Source |\n|---|---|---|\n"
+        "| 17 August 1999 | 7.6 | [^2] |\n| 21 September 1999 | 7.7 | |\n\n"
+        "[^1]: USGS, 2006.\n[^2]: The Guardian, 20 September 1999.\n"
+    )
+    parsed = parse_markdown(raw, "a.md")
+    table = {(b.table.row, b.table.column): b for b in parsed.blocks if b.table}
+    assert list(table[("17 August 1999", "Magnitude")].markers.values()) == [[2]]
+    assert list(table[("17 August 1999", "Date")].markers.values()) == [[2]]
+    assert table[("21 September 1999", "Magnitude")].markers == {}
+    assert ("17 August 1999", "Source") not in table

@@ -22,6 +22,7 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _QUOTE_LEAD = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _INLINE = re.compile(
@@ -136,17 +137,22 @@ def _enter_section(section: list[str], levels: list[int], level: int, title: str
 def _table(lines: list[Line], index: int, section: list[str], order: dict[str, int], blocks: list[Block]) -> int:
     """Cells of a pipe table, each with its row key and column header; returns the next line.
 
-    The row key is found as in wikitext tables (the first non-empty cell, and the next after a rank)."""
+    The row key is found as in wikitext tables (the first non-empty cell, and the next after a rank), and a cell
+    of nothing but footnote references cites every cell of its row, as there."""
     header = [_plain(line.text) for line in _cells(lines[index])]
     index += 2
     while index < len(lines) and "|" in lines[index].text and lines[index].text.strip():
         cells = _cells(lines[index])
         row_key = tables.row_key([tables.Cell(_plain(cell.text), False, None) for cell in cells])
+        row_blocks, row_notes = [], []
         for column, cell in enumerate(cells):
-            name = header[column] if column < len(header) else None
+            name = (header[column] if column < len(header) else None) or None
             block = _inline_block([cell], "table_cell", section, order, TableCell(row=row_key, column=name))
             if block:
-                blocks.append(block)
+                row_blocks.append(block)
+            else:  # a cell of nothing but footnote references cites the whole row
+                row_notes += [order.setdefault(label, len(order) + 1) for label in _REFERENCE.findall(cell.text)]
+        blocks += [tables.cited_by(block, row_notes) for block in row_blocks]
         index += 1
     return index
 

@@ -65,11 +65,11 @@ def table_blocks(table: Tag, start: int, section: list[str], render: Render) -> 
                 row_blocks.append(block)
             else:
                 row_notes += [n for notes in cell.builder.markers.values() for n in notes if n not in row_notes]
-        blocks += [_cited_by(block, row_notes) for block in row_blocks]
+        blocks += [cited_by(block, row_notes) for block in row_blocks]
     return blocks
 
 
-def _cited_by(block: Block, notes: list[int]) -> Block:
+def cited_by(block: Block, notes: list[int]) -> Block:
     """A cell with the row's own refs as markers after each of its sentences: a ref alone in a row's last cell
     (as lists of earthquakes or office-holders write them) cites every cell of that row, all of a comment."""
     if not notes:

@@ -86,6 +86,7 @@ def test_the_queue_serves_evidence_then_footnotes_to_place_then_uncited_values_t
     assert order.count("group") == 1 and order.count("placement") == 1, "footnote 1 alone is unplaced"
     (group,) = [i for i in answer["queue"] if i["type"] == "group"]
     assert [f["text"] for f in group["facts"]] == ["Mayor Ann Smith met the Governor of Ohio."]
+    assert group["facts"][0]["id"] not in {f["id"] for f in answer["facts"]}, "not served one by one too"
     item = census_item(server)
     first = item["candidates"][0]
     assert first["text"] == CENSUS and first["paragraph"][slice(*first["sentence"])] == CENSUS

@@ -26,10 +26,14 @@ def queue(reviewed: list[Reviewed]) -> list[dict[str, Any]]:
     """Every item of every file in review order: facts, footnotes to place, groups of name-only facts."""
     tiers: list[list[dict[str, Any]]] = [[], [], [], [], [], []]
     for r in reviewed:
+        names = []
         for fact in r.document.facts:
-            tiers[_tier(fact)].append({"type": "fact", **fact_view(r, fact)})
+            tier = _tier(fact)
+            if tier == 5:
+                names.append(fact)  # served together, not one by one
+            else:
+                tiers[tier].append({"type": "fact", **fact_view(r, fact)})
         tiers[3] += placement_items(r)
-        names = [fact for fact in r.document.facts if _tier(fact) == 5]
         tiers[5] += [name_group(r, names)] if names else []
     return [item for tier in tiers for item in tier]
 

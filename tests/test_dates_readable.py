@@ -121,6 +121,15 @@ SENTENCES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("value", "kind", "mod", "expected"),
+    [("P2Y", "DURATION", "MORE_THAN", "more than two years"), ("1990", "DATE", "BEFORE", "before 1990"),
+     ("P1W", "DURATION", "APPROX", "about one week"), ("1990", "DATE", "UNKNOWN_MOD", "1990")],
+)  # fmt: skip
+def test_other_timex3_mods_read_as_words(value: str, kind: str, mod: str, expected: str) -> None:
+    assert readable_timex(value, kind, mod) == expected
+
+
 def test_every_value_the_dates_stage_finds_has_a_human_form(nlp: Language) -> None:
     """The stage's own values for sentences written for this test: none is left in its machine form."""
     seen = {}

@@ -20,7 +20,11 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 PART_OF_DAY_NAMES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 REFERENCES = {"PRESENT_REF": "the present (now)", "PAST_REF": "the past", "FUTURE_REF": "the future"}
-MODS = {"START": "the start of {}", "MID": "the middle of {}", "END": "the end of {}"}
+MODS = {"START": "the start of {}", "MID": "the middle of {}", "END": "the end of {}", "APPROX": "about {}",
+        "BEFORE": "before {}", "AFTER": "after {}", "ON_OR_BEFORE": "on or before {}", "ON_OR_AFTER": "on or after {}",
+        "LESS_THAN": "less than {}", "MORE_THAN": "more than {}", "EQUAL_OR_LESS": "at most {}",
+        "EQUAL_OR_MORE": "at least {}"}  # fmt: skip
+"""TIMEX3's mod values; the dates stage writes START, MID and END ("early", "mid", "late")."""
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 ORDINAL_WORDS = ("zeroth", "first", "second", "third", "fourth")
 UNIT_NAMES = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century",

@@ -72,6 +72,8 @@ def test_keys_record_decisions_and_source_text_stays_text(server: ReviewServer, 
         page = browser.new_page(viewport={"width": 1280, "height": 760})
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        answers: list[int] = []
+        page.on("response", lambda response: answers.append(response.status))
         page.goto(server.url)
         expect(page.locator("#progress")).to_contain_text(f"of {len(document.facts)}")
 
@@ -116,6 +118,7 @@ def test_keys_record_decisions_and_source_text_stays_text(server: ReviewServer, 
         page.reload()  # a new visit opens at the first fact not yet decided
         expect(page.locator("#progress")).to_contain_text(f"item 3 of {len(document.facts)} · 2 decided")
         browser.close()
+    assert len(answers) > 6 and set(answers) == {200}, "the page, its assets, the queue and 4 decisions: all 200"
     if os.environ.get("CITEFACTS_SCREENSHOT"):
         shutil.copyfile(screenshot, os.environ["CITEFACTS_SCREENSHOT"])
 

@@ -82,6 +82,8 @@ def test_three_footnotes_placed_with_keys_change_their_facts_and_survive_reextra
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        answers: list[tuple[str, str, int]] = []
+        page.on("response", lambda r: answers.append((r.request.method, r.url.split("/", 3)[3], r.status)))
         page.goto(f"{server.url}?mode=place")
         expect(page.locator("#progress")).to_contain_text(f"footnote 1 of {len(items)}")
         expect(page.locator("#candidates mark.candidate").first).to_be_visible()
@@ -128,6 +130,10 @@ def test_three_footnotes_placed_with_keys_change_their_facts_and_survive_reextra
         expect(page.locator("#progress")).to_contain_text("3 decided")
         browser.close()
 
+    api = [(method, path, status) for method, path, status in answers if path.startswith("api/")]
+    posts = [("POST", "api/decisions", 200)] * 5
+    assert api == [("GET", "api/facts", 200), *posts, ("GET", "api/facts", 200)], "every answer checked: all 200"
+    assert all(status == 200 for _, _, status in answers), answers
     document = load_document(out)
     cited = {f.id for f in document.facts if any(c.linked_by == "reviewer" for c in f.citations)}
     assert cited == placed, "every placement kept, on the same sentences"

@@ -363,6 +363,9 @@ def test_100_reextractions_never_lose_or_move_a_placement(tmp_path: Path, nlp: L
         decisions = read_decisions(log)
         where = f"run {number} after a {kind!r} edit"
         assert [d for d in decisions if d.reviewer == "placer"] == made, where  # nothing lost
+        ids = {fact.id for fact in document.facts}
+        assert document.candidates is not None
+        assert all(s.fact in ids for c in document.candidates.footnotes for s in c.sentences if s.fact), where
 
         notes_now = {words_hash(n.text): n.number for n in document.footnotes}
         body = " ".join(raw.split())

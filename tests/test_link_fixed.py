@@ -94,3 +94,30 @@ def test_confirmed_placements_out_of_order_keep_the_longest_run_in_order() -> No
     confirmed = placements(body(), notes(), fixed={2: 8, 3: 2})
     assert confirmed.probability[1, 8] == 1.0 and confirmed.probability[2, 2] == 1.0
     assert np.isfinite(confirmed.probability).all()
+
+
+def test_confirmed_placements_far_apart_in_a_long_body_both_hold() -> None:
+    from citefacts.link.align import GapPrior, posteriors
+    from citefacts.link.fixed import FLOOR, pinned
+
+    length, notes = 900, 300
+    evidence = np.ones((notes, length))
+    pins = np.full(notes, FREE, dtype=np.int64)
+    pins[[0, 1, 2]] = [850, 860, 861]  # the first footnotes confirmed near the end, far past the gap prior's cut
+    prior = GapPrior.for_article(length, notes, 0.15)
+    with np.errstate(all="raise"):
+        rows, away = pinned(evidence, np.full(notes, 0.02), pins)
+        posterior, likelihood = posteriors(rows, prior, away, floor=FLOOR)
+    assert np.isfinite(posterior).all() and np.isfinite(likelihood)
+    assert posterior[0, 850] == pytest.approx(1.0) and posterior[2, 861] == pytest.approx(1.0)
+    assert posterior[3, :861].sum() == pytest.approx(0.0, abs=1e-9)
+
+
+def test_two_confirmed_placements_further_apart_than_the_gap_prior_reaches_both_hold() -> None:
+    text = "The council discussed the harbour accounts at length in session {}."
+    sentences = [Passage(text.format(i), block=i // 4) for i in range(400)]
+    numbers = [Passage(f"Report of session {i}.", number=i // 2 + 1) for i in range(0, 400, 2)]
+    confirmed = placements(sentences, numbers, fixed={1: 5, 2: 395})
+    assert np.isfinite(confirmed.probability).all()
+    assert confirmed.probability[0, 5] == 1.0 and confirmed.probability[1, 395] == 1.0
+    assert confirmed.probability[2, :395].max() < 1e-4

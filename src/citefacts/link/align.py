@@ -32,18 +32,19 @@ class GapPrior:
     def _ratio(self) -> float:
         return 1.0 - 1.0 / max(self.mean, 1.0 + 1e-6)
 
-    def kernel(self, length: int) -> Array:
-        """Probabilities of gaps 0..length-1 (cut where they fall below 1e-15)."""
-        cut = min(length, 2 + int(np.log(1e-15) / np.log(self._ratio)))
+    def kernel(self, length: int, floor: float = 0.0) -> Array:
+        """Probabilities of gaps 0..length-1: cut where they fall below 1e-15, or with a `floor`, never cut and
+        never below it (confirmed placements may stand further apart than the cut allows)."""
+        cut = length if floor else min(length, 2 + int(np.log(1e-15) / np.log(self._ratio)))
         gaps = np.arange(cut, dtype=np.float64)
         kernel = (1.0 - self.same) * (1.0 - self._ratio) * self._ratio ** np.maximum(gaps - 1.0, 0.0)
         kernel[0] = self.same
-        return kernel
+        return np.maximum(kernel, floor)
 
-    def edge(self, length: int) -> Array:
+    def edge(self, length: int, floor: float = 0.0) -> Array:
         """Probabilities of the first citation's distance from the body's start (and the last one's from its end)."""
         edge: Array = np.power(self._ratio, np.arange(length, dtype=np.float64))
-        return np.asarray(edge / edge.sum(), dtype=np.float64)
+        return np.maximum(np.asarray(edge / edge.sum(), dtype=np.float64), floor)
 
     @classmethod
     def for_article(cls, sentences: int, notes: int, same: float) -> GapPrior:
@@ -62,7 +63,7 @@ def _anticausal(values: Array, kernel: Array) -> Array:
 
 
 def posteriors(
-    evidence: Array, prior: GapPrior, elsewhere: float | Array = 0.0, open_end: bool = False
+    evidence: Array, prior: GapPrior, elsewhere: float | Array = 0.0, open_end: bool = False, floor: float = 0.0
 ) -> tuple[Array, float]:
     """Posterior P(footnote n first cited in sentence s) for every n, s, and the log marginal likelihood.
 
@@ -71,11 +72,13 @@ def posteriors(
     (one for all, or one per footnote) that a footnote is first cited outside the body's sentences (an
     infobox, a table, an image): such a footnote leaves the chain where it was, and its row sums to
     less than one. With `open_end`, the chain may stop anywhere (a group of notes whose numbering
-    goes on in another group); otherwise its last footnote stands near the body's end.
+    goes on in another group); otherwise its last footnote stands near the body's end. A `floor` on the gap
+    prior (``GapPrior.kernel``) keeps every monotone alignment possible, however far apart rows with a single
+    possible sentence (confirmed placements) stand.
     """
     notes, length = evidence.shape
     away = np.broadcast_to(np.asarray(elsewhere, dtype=np.float64), (notes,))
-    kernel, edge = prior.kernel(length), prior.edge(length)
+    kernel, edge = prior.kernel(length, floor), prior.edge(length, floor)
     # the chain's state: the sentence of the last placed footnote; index `length`: none placed yet
     state = np.zeros(length + 1)
     state[length] = 1.0

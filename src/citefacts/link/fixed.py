@@ -23,6 +23,9 @@ Pins = NDArray[np.int64]
 """Per footnote row: the confirmed sentence index, ``FREE`` (not confirmed) or ``NOWHERE``."""
 FREE = -1
 NOWHERE = -2
+FLOOR = 1e-200
+"""The gap prior's floor where placements are confirmed: two confirmed footnotes may stand further apart than the
+prior's usual cut allows (a long stretch cited by no footnote), and the alignment must still hold both."""
 Fixed = Mapping[int, int | None]
 """Confirmed first citations: footnote number -> sentence index, or None for 'cited nowhere in the body'."""
 

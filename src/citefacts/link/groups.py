@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from citefacts.link.align import Array, GapPrior, posteriors
-from citefacts.link.fixed import Pins, held, pinned
+from citefacts.link.fixed import FLOOR, Pins, held, pinned
 from citefacts.read.cite import looks_like_citation, split_citations
 
 PURE = 0.8
@@ -81,7 +81,7 @@ def align_chain(
     rows, away = evidence[start:end], elsewhere[start:end]
     if pins is not None:
         rows, away = pinned(rows, away, pins[start:end])
-    posterior, likelihood = posteriors(rows, prior, away, open_end)
+    posterior, likelihood = posteriors(rows, prior, away, open_end, FLOOR if pins is not None else 0.0)
     if pins is not None:
         posterior = held(posterior, pins[start:end])
     return Chain(start, end, posterior, likelihood)

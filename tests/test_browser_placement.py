@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 from spacy.language import Language
+from test_browser import CHROMIUM, FLAGS
 
 from citefacts.review.server import ReviewServer, make_server
 from citefacts.review.store import decisions_path, read_decisions
 from citefacts.sources import extract_source
 from citefacts.write import load_document
-from tests.test_browser import CHROMIUM, FLAGS
 
 SEED = Path(__file__).parent / "data" / "nagorno-karabakh-conflict.txt"
 XSS = ' <img src=x onerror="window.__xss = 3">'

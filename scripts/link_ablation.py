@@ -13,6 +13,11 @@ The extra features are candidates, kept here rather than in the linker because n
   year_after  the sentence names only years after the footnote's publication year
   date_near   the sentence names a day or month that ended at most 14 days before the source was published
 
+``--confirmed`` fits the weights on one crc32 half and, on the other, scores the candidates (coverage@1/3/5) of the
+footnotes a reviewer has still to place once some are confirmed at their gold first citation (``placements(...,
+fixed=...)``): none, every 10th, 5th or 2nd footnote, and each footnote as a reviewer placing them in number order
+sees it (all its predecessors confirmed).
+
 ``--variants`` scores the shipped linker, by crc32 half, on the dev articles rebuilt as other plain-text copies
 could list them (``variants``): their prose notes numbered first as a group of their own, or their lead gone (the
 footnotes first cited there are then cited outside the body, as an infobox's are), or both; each against the
@@ -32,8 +37,9 @@ import numpy as np
 from rich.console import Console
 
 import citefacts.link.place as linker
-from citefacts.link.align import Array
-from citefacts.link.evidence import CONTENT_FEATURES, POSITION_FEATURES, bm25_scores, tokens
+from citefacts.link.align import Array, GapPrior, posteriors
+from citefacts.link.evidence import CONTENT_FEATURES, POSITION_FEATURES, bm25_scores, comparable, tokens
+from citefacts.link.fixed import FLOOR, FREE, NOWHERE, pinned
 from citefacts.models import DateValue
 from citefacts.sentences import Passage
 
@@ -116,9 +122,13 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--extra", default="", help="comma-separated: window, title, year_after, date_near")
     parser.add_argument("--variants", action="store_true", help="groups of notes and footnotes cited elsewhere")
+    parser.add_argument("--confirmed", action="store_true", help="candidates once some placements are confirmed")
     args = parser.parse_args()
     if args.variants:
         print_variants(Console(), fit.load_articles(args.gold, args.cache))
+        return
+    if args.confirmed:
+        print_confirmed(Console(), fit.load_articles(args.gold, args.cache))
         return
     extra = [name for name in args.extra.split(",") if name]
     names = (*CONTENT_FEATURES, *extra, *POSITION_FEATURES)
@@ -150,6 +160,68 @@ def main() -> None:
     console.print(f"recall at precision 0.80: {max(reachable, default=0.0):.3f}")
     console.print(f"most probable sentence right: {right[-1] / len(ranked):.3f} of {len(ranked)} footnotes")
     print_bands(console, placements)
+
+
+def confirmed_scores(articles: list[fit.GoldArticle], weights: dict[str, float], every: int | None) -> str:
+    """Coverage@1/3/5 of the footnotes left to place once every `every`-th footnote with a gold first citation is
+    confirmed there (0: none); with `every` None, each footnote as shown after all its predecessors are confirmed
+    (at their gold first citation, or nowhere). One chain per article (the dev articles split into no groups)."""
+    covered, judged = np.zeros(3), 0
+    for article in articles:
+        notes = [n for n in sorted(article.footnotes, key=lambda n: n.number) if comparable(n.text)]
+        if not notes or not article.sentences:
+            continue
+        logs = linker.log_evidence(linker.features(article.sentences, notes), weights)
+        evidence = np.exp(logs - logs.max(axis=1, keepdims=True))
+        rows = confirmed_rows(article, notes, evidence, every)
+        for note, row in zip(notes, rows, strict=True):
+            cited = {index for index, number in article.pairs if number == note.number}
+            if row is not None and cited:
+                judged += 1
+                order = np.argsort(-row, kind="stable")
+                covered += [bool(cited & {int(i) for i in order[:k]}) for k in (1, 3, 5)]
+    return "/".join(f"{c / max(judged, 1):.3f}" for c in covered) + f" of {judged} footnotes"
+
+
+def confirmed_rows(
+    article: fit.GoldArticle, notes: list[Passage], evidence: Array, every: int | None
+) -> list[Array | None]:
+    """Each footnote's posterior as the reviewer sees it (None: it was confirmed, nothing to choose)."""
+    prior = GapPrior.for_article(evidence.shape[1], len(notes), linker.SAME_SENTENCE)
+    away = np.full(len(notes), linker.ELSEWHERE)
+    first = [article.first.get(note.number, NOWHERE) for note in notes]
+    if every is not None:
+        with_first = [row for row, sentence in enumerate(first) if sentence != NOWHERE]
+        pins = np.full(len(notes), FREE, dtype=np.int64)
+        for row in with_first[::every] if every else []:
+            pins[row] = first[row]
+        held, chance = pinned(evidence, away, pins)
+        posterior, _ = posteriors(held, prior, chance, floor=FLOOR)
+        return [None if pin != FREE else posterior[row] for row, pin in enumerate(pins)]
+    shown: list[Array | None] = []
+    last = NOWHERE
+    for row in range(len(notes)):
+        if last == NOWHERE:
+            posterior, _ = posteriors(evidence[row:], prior, away[row:])
+            shown.append(posterior[0])
+        else:  # the chain from the last confirmed sentence on: a row certain there, then the footnotes left
+            window = evidence[row:, last:]
+            start = np.zeros((1, window.shape[1]))
+            start[0, 0] = 1.0
+            posterior, _ = posteriors(np.vstack([start, window]), prior, np.r_[0.0, away[row:]])
+            shown.append(np.r_[np.zeros(last), posterior[1]])
+        last = first[row] if first[row] != NOWHERE else last
+    return shown
+
+
+def print_confirmed(console: Console, articles: list[fit.GoldArticle]) -> None:
+    """Candidates' coverage once placements are confirmed, weights fitted on the other crc32 half."""
+    odd, even = fit.halves(articles)
+    for half, train, test in (("odd", even, odd), ("even", odd, even)):
+        weights = fit.fit_weights(train)
+        for every, name in ((0, "none confirmed"), (10, "every 10th"), (5, "every 5th"), (2, "every 2nd")):
+            console.print(f"{half} half, {name}: coverage@1/3/5 {confirmed_scores(test, weights, every)}")
+        console.print(f"{half} half, in number order: coverage@1/3/5 {confirmed_scores(test, weights, None)}")
 
 
 BANDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.65, 1.01)

@@ -121,3 +121,26 @@ def test_two_confirmed_placements_further_apart_than_the_gap_prior_reaches_both_
     assert np.isfinite(confirmed.probability).all()
     assert confirmed.probability[0, 5] == 1.0 and confirmed.probability[1, 395] == 1.0
     assert confirmed.probability[2, :395].max() < 1e-4
+
+
+def test_confirming_on_kept_evidence_gives_what_placing_afresh_gives() -> None:
+    free = placements(body(), notes())
+    again = free.confirm({2: 6, 4: None})
+    afresh = placements(body(), notes(), fixed={2: 6, 4: None})
+    assert np.array_equal(again.probability, afresh.probability) and again.fixed == {2: 6, 4: None}
+    assert again.elsewhere == afresh.elsewhere and again.groups == afresh.groups
+    # confirming anew replaces what was confirmed before
+    assert np.array_equal(again.confirm({}).probability, free.probability)
+
+
+def test_a_footnote_with_nothing_to_compare_can_still_be_confirmed() -> None:
+    with_empty = [*notes(), Passage("—", number=6)]
+    assert placements(body(), with_empty).candidates()[5] == []
+    confirmed = placements(body(), with_empty, fixed={6: 9})
+    assert confirmed.probability[5, 9] == 1.0
+    assert confirmed.probability[4, 9] > 0.5  # footnote 5 before it still stands where its quotation is
+
+
+def test_no_body_refuses_a_confirmed_sentence() -> None:
+    with pytest.raises(ValueError, match="footnote 1"):
+        placements([], notes(), fixed={1: 0})

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from citefacts.link import placements
 from citefacts.link.fixed import FREE, NOWHERE, in_order
@@ -144,3 +148,29 @@ def test_a_footnote_with_nothing_to_compare_can_still_be_confirmed() -> None:
 def test_no_body_refuses_a_confirmed_sentence() -> None:
     with pytest.raises(ValueError, match="footnote 1"):
         placements([], notes(), fixed={1: 0})
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(1, 40),
+    st.integers(1, 30),
+    st.data(),
+)
+def test_any_confirmed_placements_keep_every_row_a_probability(sentences: int, footnotes: int, data: Any) -> None:
+    from citefacts.link.groups import align_groups
+
+    evidence = np.exp(
+        data.draw(st.lists(st.floats(-6, 6), min_size=sentences * footnotes, max_size=sentences * footnotes))
+    )
+    evidence = np.asarray(evidence).reshape(footnotes, sentences)
+    forms = data.draw(st.lists(st.booleans(), min_size=footnotes, max_size=footnotes))
+    choice = st.one_of(st.just(FREE), st.just(NOWHERE), st.integers(0, sentences - 1))
+    pins = np.array(data.draw(st.lists(choice, min_size=footnotes, max_size=footnotes)), dtype=np.int64)
+    chains = align_groups(evidence, forms, 0.15, np.full(footnotes, 0.02), pins)
+    posterior = np.vstack([chain.posterior for chain in chains])
+    assert np.isfinite(posterior).all() and (posterior.sum(axis=1) <= 1 + 1e-9).all()
+    for row, pin in enumerate(pins):
+        if pin == NOWHERE:
+            assert posterior[row].sum() == 0.0
+        elif pin >= 0:
+            assert posterior[row, pin] == 1.0 and posterior[row].sum() == 1.0

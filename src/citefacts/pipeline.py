@@ -16,10 +16,11 @@ from itertools import islice
 from spacy.language import Language
 
 from citefacts.check import check_value, fact_status
+from citefacts.confirmed import confirmed, sentence_span
 from citefacts.dates import DateContext
 from citefacts.entities import apply_aliases
 from citefacts.extract import extract
-from citefacts.link import SUGGESTION_FLOOR, THRESHOLD, Links, Placements, by_sentence, placements
+from citefacts.link import SUGGESTION_FLOOR, THRESHOLD, Fixed, Links, Placements, by_sentence, placements
 from citefacts.mention import DocMention
 from citefacts.models import (
     Block,
@@ -41,7 +42,6 @@ from citefacts.models import (
     Span,
     Suggestion,
     Verdict,
-    words_hash,
 )
 from citefacts.nlp import model_version
 from citefacts.sentences import Passage, parse_texts, raw_span, sentence_passages
@@ -112,16 +112,17 @@ class Linking:
     """Every footnote's calibrated placements; None where explicit markers decided the links."""
 
 
-def link_stage(analysis: Analysis, limit: int = 2) -> Linking:
+def link_stage(analysis: Analysis, limit: int = 2, fixed: Fixed | None = None) -> Linking:
     """Footnotes linked to each body sentence, up to `limit` suggestions that fell short of a link, and the
-    placements they come from.
+    placements they come from; `fixed` are reviewers' confirmed first citations, which the alignment respects
+    (their neighbours' placements sharpen) and which it does not link itself.
 
     Explicit markers, where the source has any, decide the links and leave no doubt to suggest from.
     """
     if any(s.markers for s in analysis.sentences):
         links = [[(number, 1.0) for number in s.markers] for s in analysis.sentences]
         return Linking(links, [[] for _ in analysis.sentences], None)
-    placed = placements(analysis.sentences, analysis.footnotes)
+    placed = placements(analysis.sentences, analysis.footnotes, fixed)
     suggestions = placed.links(SUGGESTION_FLOOR, THRESHOLD)
     return Linking(placed.links(THRESHOLD), [suggested[:limit] for suggested in suggestions], placed)
 
@@ -184,8 +185,7 @@ class PairChecks:
     def __init__(self, parsed: ParsedSource, analysis: Analysis, facts: list[Fact]) -> None:
         self.parsed, self.analysis = parsed, analysis
         by_span = {(fact.sentence.start, fact.sentence.end): fact for fact in facts}
-        spans = [sentence_span(parsed, sentence) for sentence in analysis.sentences]
-        self.facts = [by_span.get(span) for span in spans]
+        self.facts = [by_span.get(sentence_span(parsed, sentence)) for sentence in analysis.sentences]
         self.notes = {passage.number: passage for passage in analysis.footnotes}
         self.footnotes = {note.number: note for note in parsed.footnotes}
 
@@ -194,13 +194,8 @@ class PairChecks:
         fact = self.facts[index]
         if fact is None or number not in self.notes:
             return []
-        sentence = self.analysis.sentences[index]
-        return _checks(sentence, fact.mentions, self.notes[number], self.footnotes[number], self.parsed.raw)
-
-
-def sentence_span(parsed: ParsedSource, sentence: Passage) -> tuple[int, int]:
-    """Where a body sentence stands in the raw text."""
-    return raw_span(parsed.blocks[sentence.block], sentence.origin, sentence.origin + len(sentence.text))
+        sentence, note = self.analysis.sentences[index], self.notes[number]
+        return _checks(sentence, fact.mentions, note, self.footnotes[number], self.parsed.raw)
 
 
 def build_facts(
@@ -220,7 +215,7 @@ def build_facts(
     facts: list[Fact] = []
     seen: dict[str, int] = {}
     nothing: Links = [[] for _ in links]
-    for sentence, linked, suggested, confirmed in zip(
+    for sentence, linked, suggested, by_reviewer in zip(
         analysis.sentences, links, suggestions or nothing, placed or nothing, strict=True
     ):
         if not sentence.mentions:
@@ -240,7 +235,7 @@ def build_facts(
                 checks=_checks(sentence, mentions, notes[number], footnotes[number], parsed.raw),
             )
             for number, score in linked
-            if number in notes and all(number != n for n, _ in confirmed)  # a reviewer's placement supersedes
+            if number in notes and all(number != n for n, _ in by_reviewer)  # a reviewer's placement supersedes
         ]
         automatic = bool(citations)  # suggestions stay beside a reviewer's citation: undoing it gives the fact back
         citations += [
@@ -250,7 +245,7 @@ def build_facts(
                 linked_by="reviewer",
                 checks=_checks(sentence, mentions, notes[number], footnotes[number], parsed.raw),
             )
-            for number, _ in confirmed
+            for number, _ in by_reviewer
             if number in notes and number not in {c.footnote for c in citations if c.linked_by == "reviewer"}
         ]
         facts.append(
@@ -353,28 +348,6 @@ def build_document(
     )
 
 
-def reviewer_links(parsed: ParsedSource, analysis: Analysis, placements: Sequence[Placement]) -> Links:
-    """For each sentence, the footnotes reviewers placed on it: a placement is found by the footnote's text
-    (whatever its number now) and the sentence's words; one whose footnote or sentence is gone places nothing."""
-    numbers = {words_hash(note.text): note.number for note in parsed.footnotes}
-    sentences: dict[str, list[int]] = {}
-    for index, sentence in enumerate(analysis.sentences):
-        start, end = sentence_span(parsed, sentence)
-        sentences.setdefault(words_hash(parsed.raw[start:end]), []).append(index)
-    placed: Links = [[] for _ in analysis.sentences]
-    for placement in placements:
-        number = numbers.get(placement.footnote_hash)
-        if number is None or placement.sentence is None:
-            continue
-        start = placement.sentence.start
-        same = sentences.get(words_hash(placement.sentence.text), [])
-        if same:  # of equal sentences, the one nearest where the reviewer placed it
-            index = min(same, key=lambda i: abs(sentence_span(parsed, analysis.sentences[i])[0] - start))
-            if all(n != number for n, _ in placed[index]):
-                placed[index].append((number, 1.0))
-    return [sorted(links) for links in placed]
-
-
 def run(
     parsed: ParsedSource,
     nlp: Language,
@@ -386,14 +359,14 @@ def run(
     """All stages on one parsed source, without orchestration; ``progress`` hears of each stage.
 
     ``placements`` are reviewers' confirmed placements (the decision log's, in force): each cites its
-    footnote on its sentence, checked like any citation. They do not yet constrain the linker's alignment.
+    footnote on its sentence, checked like any citation, and the linker aligns the other footnotes around them.
     """
     analysis = analyse(parsed, nlp, dct, processes, progress)
     progress("linking", 0, 1)
-    linking = link_stage(analysis)
+    placed = confirmed(parsed, analysis.sentences, placements)
+    linking = link_stage(analysis, fixed=placed.fixed)
     progress("checking", 0, 1)
-    placed = reviewer_links(parsed, analysis, placements)
-    facts = build_facts(parsed, analysis, linking.links, linking.suggestions, placed)
+    facts = build_facts(parsed, analysis, linking.links, linking.suggestions, placed.links)
     candidates = None
     if linking.placements is not None:
         candidates = ranked_candidates(parsed, analysis, linking.placements, facts)

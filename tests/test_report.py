@@ -75,8 +75,8 @@ def test_report_is_self_contained_with_a_csp_that_forbids_fetches(html: str) -> 
 
 def test_report_shows_status_values_footnotes_and_decisions(html: str) -> None:
     assert "<h2>" in html and "facts:" in html and "review: " in html
-    assert '<mark class="number" title="CARDINAL: 2000">2,000</mark>' in html
-    assert "2,000 → 2000" in html and "[1]" in html and "<h3>Footnotes cited</h3>" in html
+    assert '<mark class="number" title="CARDINAL: 2,000">2,000</mark>' in html
+    assert "2,000 → 2,000" in html and "[1]" in html and "<h3>Footnotes cited</h3>" in html
     assert "accept by &#34;&gt;&lt;img" in html
     assert "<h3>Archived decisions (fact no longer extracted)</h3>" in html and "f0000000000000" in html
 
@@ -101,6 +101,6 @@ def test_corrected_values_and_links_show_beside_what_was_extracted_escaped(out: 
     html = render_report([load_reviewed(out)])
     assert "<script" not in html
     corrected = '<ins class="corrected">corrected: 2,100 &lt;script&gt;alert(1)&lt;/script&gt;</ins>'
-    assert f'2,000 → 2000 <span class="muted">supported</span> {corrected}' in html, "value corrected"
+    assert f'2,000 → 2,000 <span class="muted">supported</span> {corrected}' in html, "value corrected"
     assert '<br><ins class="corrected">link corrected to [1]</ins>' in html, "link corrected"
     assert html.count('<ins class="corrected">') == 2, "only the corrected value and link"

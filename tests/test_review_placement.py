@@ -22,8 +22,8 @@ from citefacts.review.placement import (
 )
 from citefacts.review.queue import placement_items
 from citefacts.review.report import render_report
-from citefacts.review.rerun import confirmed_placements, save_extraction
-from citefacts.review.store import append_decisions, decisions_path, fact_states, read_decisions
+from citefacts.review.rerun import confirmed_placements, save_extraction, up_to_date
+from citefacts.review.store import SYSTEM_REVIEWER, append_decisions, decisions_path, fact_states, read_decisions
 from citefacts.review.view import load_reviewed
 
 BODY = """Riverton
@@ -236,3 +236,18 @@ def test_a_stale_placement_does_not_bring_back_the_one_it_replaced_until_the_rev
     assert [c.linked_by for c in fact_of(apply_placements(stale, [*decisions, undo]), MILL_SENTENCE).citations] == [
         "reviewer"
     ]
+
+
+def test_an_output_is_out_of_date_once_a_reviewer_places_a_footnote_after_it_was_extracted(
+    extracted: tuple[Path, Path],
+) -> None:
+    """The scheduled re-extraction must run after a placement: it checks a sentence found by search and
+    re-aligns the footnotes around the placement; a re-extraction's own stale markers do not count."""
+    source, out = extracted
+    assert up_to_date(source, out)
+    document = Document.model_validate_json(out.read_text())
+    placed = place_decision(document, 1, sentence_of(document, MILL_SENTENCE), SYSTEM_REVIEWER)
+    append_decisions(decisions_path(out), [placed])
+    assert up_to_date(source, out)
+    append_decisions(decisions_path(out), [place_decision(document, 1, sentence_of(document, MILL_SENTENCE), "tester")])
+    assert not up_to_date(source, out)

@@ -19,7 +19,7 @@ from citefacts import pipeline
 from citefacts.errors import CitefactsError, InputError
 from citefacts.read import read_source
 from citefacts.review.diff import RunDiff
-from citefacts.review.rerun import save_extraction, up_to_date
+from citefacts.review.rerun import confirmed_placements, save_extraction, up_to_date
 from citefacts.review.store import decisions_path, read_decisions
 from citefacts.write import output_path
 
@@ -113,7 +113,7 @@ def extract_source(
     if not force and up_to_date(path, out):
         return SourceResult(path, out, written=False)
     parsed = read_source(path, fmt, require_footnotes)
-    document = pipeline.run(parsed, nlp, dct, processes, progress)
+    document = pipeline.run(parsed, nlp, dct, processes, progress, placements=confirmed_placements(out))
     progress("saving", 0, 1)
     saved = save_extraction(document, out, parsed.raw)
     return SourceResult(path, out, written=saved.written, diff=saved.diff)

@@ -6,7 +6,7 @@ changed from one whose rules did, and an old output stays explainable.
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "0.6.0"
+PIPELINE_VERSION = "0.7.0"
 """Bumped whenever extraction, linking or checking changes what they output."""
 
 DATES_VERSION = "timex-rules.25"
@@ -15,7 +15,7 @@ DATES_VERSION = "timex-rules.25"
 ENTITY_RULES_VERSION = "5"
 """The entity rule component and its gazetteer (``citefacts.entities``)."""
 
-LINKER_VERSION = "align.v4"
+LINKER_VERSION = "align.v5"
 """The marker-less linker's features, weights and calibration (``citefacts.link``)."""
 
 

@@ -43,6 +43,10 @@ def link_record(nlp: Language, record: dict[str, Any]) -> dict[str, Any]:
     if linking.placements is not None:
         candidates = ranked_candidates(parsed, analysis, linking.placements)
         line["candidates"] = [
-            {"footnote": c.footnote, "sentences": [s.model_dump() for s in c.sentences]} for c in candidates.footnotes
+            {
+                "footnote": c.footnote,
+                "sentences": [s.model_dump(include={"start", "end", "probability"}) for s in c.sentences],
+            }
+            for c in candidates.footnotes
         ]
     return line

@@ -17,7 +17,7 @@ from citefacts.read import decode
 from citefacts.review.diff import RunDiff, write_diff
 from citefacts.review.placement import apply_placements, in_force, placement_stacks, retire_placements
 from citefacts.review.reconcile import reconcile
-from citefacts.review.store import append_decisions, decisions_path, read_decisions
+from citefacts.review.store import SYSTEM_REVIEWER, append_decisions, decisions_path, read_decisions
 from citefacts.versions import PIPELINE_VERSION, stage_versions
 from citefacts.write import load_document, write_document
 
@@ -99,4 +99,13 @@ def up_to_date(source: Path, out: Path) -> bool:
     except (OSError, CitefactsError):
         return False
     same_pipeline = previous.pipeline.version == PIPELINE_VERSION and previous.pipeline.options == stage_versions()
-    return previous.source.sha256 == digest and same_pipeline
+    return previous.source.sha256 == digest and same_pipeline and not placed_since(previous, out)
+
+
+def placed_since(previous: Document, out: Path) -> bool:
+    """True when a reviewer placed or unplaced a footnote after the output was extracted: the next extraction
+    checks the placements found by search and re-aligns the footnotes around every placement."""
+    return any(
+        decision.placement is not None and decision.reviewer != SYSTEM_REVIEWER and decision.at > previous.extracted_at
+        for decision in read_decisions(decisions_path(out))
+    )

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from citefacts.dates.readable import readable_date
 from citefacts.errors import CitefactsError, ReviewError
 from citefacts.models import Citation, CitationFields, Decision, Document, Fact, Footnote, Mention
+from citefacts.numbers.readable import readable_number
 from citefacts.review.placement import apply_placements, unchecked
 from citefacts.review.store import FactReview, decisions_path, fact_states, orphaned, read_decisions
 from citefacts.write import load_document
@@ -76,19 +78,14 @@ def output_files(paths: list[Path]) -> list[Path]:
 
 
 def value_text(mention: Mention) -> str:
-    """A mention's normalized value in a few characters: a TIMEX value, a number with unit, a name."""
+    """A mention's normalized value as a reviewer reads it: the TIMEX value with its human form, a number in
+    words and figures, a canonical name."""
     value = mention.value
     if value.kind == "date":
-        return value.timex
+        return f"{value.timex} · {readable_date(value)}"
     if value.kind == "entity":
         return value.canonical
-    if value.value is not None:
-        number = f"{value.value:g}"
-    elif value.low is not None or value.high is not None:
-        number = "–".join("?" if end is None else f"{end:g}" for end in (value.low, value.high))
-    else:
-        number = "?"
-    return " ".join(part for part in (value.qualifier, number, value.unit) if part)
+    return readable_number(value)
 
 
 def citation_fields(fields: CitationFields) -> list[tuple[str, str]]:

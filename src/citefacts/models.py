@@ -13,9 +13,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 """1.1 added `Fact.suggestions`, 1.2 `Document.candidates`, 1.3 the checks of each candidate sentence
-(`SentenceCandidate.fact`, `.checks`) and citations `linked_by: reviewer`; older files still validate."""
+(`SentenceCandidate.fact`, `.checks`) and citations `linked_by: reviewer`, 1.4 `Fact.rendered`; older files
+still validate."""
 
 MentionKind = Literal["date", "number", "entity"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -219,6 +220,9 @@ class Fact(Model):
     id: str
     content_hash: str
     sentence: Span
+    rendered: str | None = None
+    """The sentence as a reader sees it where the raw span holds markup (wikitext's bold, links, templates):
+    what a reviewer is shown; None where it reads as ``sentence.text``."""
     section: list[str] = []
     table: TableCell | None = None
     mentions: list[Mention]

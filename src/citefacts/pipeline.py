@@ -44,6 +44,7 @@ from citefacts.models import (
     Verdict,
 )
 from citefacts.nlp import model_version
+from citefacts.read.cite.mask import readable_mask
 from citefacts.sentences import Passage, parse_texts, raw_span, sentence_passages
 from citefacts.versions import PIPELINE_VERSION, stage_versions
 
@@ -76,7 +77,8 @@ def analyse(
     """
     blocks = parsed.blocks
     content = [i for i, block in enumerate(blocks) if block.kind != "heading"]
-    texts = [blocks[i].text for i in content] + [note.text for note in parsed.footnotes]
+    note_texts = [footnote_text(parsed, note) for note in parsed.footnotes]
+    texts = [blocks[i].text for i in content] + note_texts
     docs = parse_texts(nlp, texts, processes)  # extraction below runs while spaCy's processes parse ahead
     context = DateContext(dct=dct)
     sentences: list[Passage] = []
@@ -85,10 +87,22 @@ def analyse(
         progress("parsing", done, total)
         sentences += sentence_passages(doc, extract(doc, dct, context), index, blocks[index])
     notes = []
-    for done, (note, doc) in enumerate(zip(parsed.footnotes, docs, strict=True), start=len(content)):
+    for done, (note, text, doc) in enumerate(zip(parsed.footnotes, note_texts, docs, strict=True), start=len(content)):
         progress("parsing", done, total)
-        notes.append(Passage(note.text, extract(doc, dct), number=note.number))
+        notes.append(Passage(text, extract(doc, dct), number=note.number))
     return with_aliases(Analysis(sentences, notes))
+
+
+def rendered_text(rendered: str, raw: str) -> str | None:
+    """A sentence's rendered text where it differs from its raw span (markup read away), else None."""
+    shown = " ".join(rendered.split())
+    return None if shown == " ".join(raw.split()) else shown
+
+
+def footnote_text(parsed: ParsedSource, note: Footnote) -> str:
+    """What extraction, linking and checking read of a footnote: in wikitext its markup, URLs and identifiers
+    blanked (same length, so offsets stay raw offsets); elsewhere its text."""
+    return readable_mask(note.text) if parsed.format == "wikitext" else note.text
 
 
 def with_aliases(analysis: Analysis) -> Analysis:
@@ -253,6 +267,7 @@ def build_facts(
                 id=_fact_id(text, seen),
                 content_hash=content_hash(text, mentions, citations, footnotes),
                 sentence=Span(start=start, end=end, text=text),
+                rendered=rendered_text(sentence.text, text),
                 section=block.section,
                 table=block.table,
                 mentions=mentions,

@@ -227,6 +227,8 @@ def evidence_span(text: str, start: int, end: int) -> tuple[int, int]:
     left, right = clause_bounds(text, start, end)
     while left < start and text[left].isspace():
         left += 1
+    while right > end and text[right - 1].isspace():
+        right -= 1
     return left, min(right + 1 if right < len(text) and text[right] in ".;!?" else right, len(text))
 
 

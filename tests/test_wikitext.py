@@ -227,7 +227,7 @@ def test_second_real_article_markers_match_where_wikipedia_shows_them(nlp: Langu
 
     def linked(opening: str) -> list[int]:
         fact = next(f for f in document.facts if f.sentence.text.startswith(opening))
-        return [c.footnote for c in fact.citations]
+        return [c.footnote for c in fact.citations if c.linked_by == "marker"]
 
     assert linked("The club presented [[Pablo Picasso]]'s first United States showing.") == [4]
     assert linked("It was founded in 1916, inspired by") == [1]
@@ -238,6 +238,8 @@ def test_second_real_article_markers_match_where_wikipedia_shows_them(nlp: Langu
     assert linked("In the 1930s, when [[Isamu Noguchi]] was still known") == [30]
     assert linked("A two-tiered dues system") == [34]
     assert linked("This mission arose from the contemporary Chicago") == []
+    mission_fact = next(f for f in document.facts if f.sentence.text.startswith("This mission arose"))
+    assert [(c.footnote, c.linked_by) for c in mission_fact.citations] == [(8, "paragraph")]  # the paragraph's next
 
 
 @pytest.mark.xfail(

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1.4"
 """1.1 added `Fact.suggestions`, 1.2 `Document.candidates`, 1.3 the checks of each candidate sentence
-(`SentenceCandidate.fact`, `.checks`) and citations `linked_by: reviewer`, 1.4 `Fact.rendered`; older files
+(`SentenceCandidate.fact`, `.checks`) and citations `linked_by: reviewer`, 1.4 `Fact.rendered` and citations `linked_by: paragraph`; older files
 still validate."""
 
 MentionKind = Literal["date", "number", "entity"]
@@ -25,7 +25,7 @@ NumberKind = Literal["cardinal", "range", "money", "percent", "quantity", "ordin
 Qualifier = Literal["approx", "at_least", "more_than", "at_most", "less_than"]
 Verdict = Literal["supported", "contradicted", "not_found"]
 FactStatus = Literal["supported", "partly_supported", "contradicted", "unverified", "uncited"]
-LinkedBy = Literal["marker", "content", "reviewer"]
+LinkedBy = Literal["marker", "content", "reviewer", "paragraph"]
 BlockKind = Literal["paragraph", "heading", "table_cell"]
 DecisionKind = Literal["accept", "reject", "correct", "undo", "place"]
 

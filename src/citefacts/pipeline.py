@@ -44,8 +44,16 @@ from citefacts.models import (
     Verdict,
 )
 from citefacts.nlp import model_version
-from citefacts.read.cite.mask import readable_mask
-from citefacts.sentences import Passage, parse_texts, raw_span, sentence_passages
+from citefacts.sentences import (
+    PARAGRAPH_SCORE,
+    Passage,
+    footnote_text,
+    paragraph_markers,
+    parse_texts,
+    raw_span,
+    rendered_text,
+    sentence_passages,
+)
 from citefacts.versions import PIPELINE_VERSION, stage_versions
 
 VERDICT_RANK: dict[Verdict, int] = {"supported": 0, "contradicted": 1, "not_found": 2}
@@ -91,18 +99,6 @@ def analyse(
         progress("parsing", done, total)
         notes.append(Passage(text, extract(doc, dct), number=note.number))
     return with_aliases(Analysis(sentences, notes))
-
-
-def rendered_text(rendered: str, raw: str) -> str | None:
-    """A sentence's rendered text where it differs from its raw span (markup read away), else None."""
-    shown = " ".join(rendered.split())
-    return None if shown == " ".join(raw.split()) else shown
-
-
-def footnote_text(parsed: ParsedSource, note: Footnote) -> str:
-    """What extraction, linking and checking read of a footnote: in wikitext its markup, URLs and identifiers
-    blanked (same length, so offsets stay raw offsets); elsewhere its text."""
-    return readable_mask(note.text) if parsed.format == "wikitext" else note.text
 
 
 def with_aliases(analysis: Analysis) -> Analysis:
@@ -229,8 +225,9 @@ def build_facts(
     facts: list[Fact] = []
     seen: dict[str, int] = {}
     nothing: Links = [[] for _ in links]
-    for sentence, linked, suggested, by_reviewer in zip(
-        analysis.sentences, links, suggestions or nothing, placed or nothing, strict=True
+    covering = paragraph_markers(analysis.sentences)
+    for sentence, linked, suggested, by_reviewer, covered in zip(
+        analysis.sentences, links, suggestions or nothing, placed or nothing, covering, strict=True
     ):
         if not sentence.mentions:
             continue
@@ -251,6 +248,17 @@ def build_facts(
             for number, score in linked
             if number in notes and all(number != n for n, _ in by_reviewer)  # a reviewer's placement supersedes
         ]
+        if not citations and not by_reviewer:
+            citations = [
+                Citation(
+                    footnote=number,
+                    score=PARAGRAPH_SCORE,
+                    linked_by="paragraph",
+                    checks=_checks(sentence, mentions, notes[number], footnotes[number], parsed.raw),
+                )
+                for number in covered
+                if number in notes
+            ]
         automatic = bool(citations)  # suggestions stay beside a reviewer's citation: undoing it gives the fact back
         citations += [
             Citation(

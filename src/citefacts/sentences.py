@@ -18,7 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from citefacts.mention import DocMention
-from citefacts.models import Block
+from citefacts.models import Block, Footnote, ParsedSource
+from citefacts.read.cite.mask import readable_mask
 
 BATCH_SIZE = 32
 _PR_SET_PDEATHSIG = 1
@@ -100,3 +101,38 @@ def _to_raw(block: Block, index: int) -> int:
     if index >= len(block.offsets):
         return block.offsets[-1] + 1 + (index - len(block.offsets))
     return block.offsets[index]
+
+
+def rendered_text(rendered: str, raw: str) -> str | None:
+    """A sentence's rendered text where it differs from its raw span (markup read away), else None."""
+    shown = " ".join(rendered.split())
+    return None if shown == " ".join(raw.split()) else shown
+
+
+def footnote_text(parsed: ParsedSource, note: Footnote) -> str:
+    """What extraction, linking and checking read of a footnote: in wikitext its markup, URLs and identifiers
+    blanked (same length, so offsets stay raw offsets); elsewhere its text."""
+    return readable_mask(note.text) if parsed.format == "wikitext" else note.text
+
+
+PARAGRAPH_SCORE = 0.5
+"""The score of a citation a sentence takes from the next marker in its paragraph: a convention, not a marker."""
+
+
+def paragraph_markers(sentences: list[Passage]) -> list[list[int]]:
+    """For each sentence without markers, the markers of the next sentence of its paragraph that has some.
+
+    Wikipedia's convention: a paragraph's citation covers the uncited sentences before it. Only where the
+    source carries markers at all; a sentence with its own markers, or none after it, gets none.
+    """
+    covering: list[list[int]] = [[] for _ in sentences]
+    ahead: list[int] = []
+    for index in range(len(sentences) - 1, -1, -1):
+        sentence = sentences[index]
+        if index + 1 < len(sentences) and sentences[index + 1].block != sentence.block:
+            ahead = []
+        if sentence.markers:
+            ahead = sentence.markers
+        else:
+            covering[index] = list(ahead)
+    return covering

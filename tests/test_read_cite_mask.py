@@ -58,7 +58,7 @@ def test_plain_footnote_text_is_unchanged() -> None:
     assert readable_mask(text) == text
 
 
-ARTICLE = """'''Harbourton''' is a port in [[Norland]].<ref>{{cite web |url=https://example.com/2015/01/02/port |title=The port of Harbourton |date=2011}}</ref> In 2015, the harbour was dredged.<ref>{{cite web |url=https://example.com/2015/05/port |title=Dredging plans |date=2012}}</ref> The port had 5.9 million visitors in 2019.<ref>{{cite report |title=Port statistics |date=2020 |quote=6.2 million visitors in 2019}}</ref>
+ARTICLE = """'''Harbourton''' is a port in [[Norland]].<ref>{{cite web |url=https://example.com/2015/01/02/port |title=The port of Harbourton |date=2011}}</ref> In 2015, the harbour was dredged.<ref>{{cite web |url=https://example.com/2015/05/port |title=Dredging plans |date=2012}}</ref> The port had 5.9 million visitors in 2019.<ref>{{cite report |title=Port statistics |date=2020 |quote=6.2 million visitors in 2019}}</ref> Its lighthouse was lit on 5 [[March]] 1889.
 
 == References ==
 {{reflist}}
@@ -105,3 +105,10 @@ def test_a_wikitext_article_checked_end_to_end_keeps_raw_offsets(tmp_path: Path,
             for check in citation.checks:
                 if check.evidence:
                     assert ARTICLE[check.evidence.start : check.evidence.end] == check.evidence.text
+
+
+def test_a_mention_spanning_markup_shows_its_rendered_text(harbourton: Document) -> None:
+    fact = next(f for f in harbourton.facts if "lighthouse" in f.sentence.text)
+    date = next(m for m in fact.mentions if m.kind == "date")
+    assert (date.text, date.rendered) == ("5 [[March]] 1889", "5 March 1889")
+    assert fact.rendered == "Its lighthouse was lit on 5 March 1889."

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1.4"
 """1.1 added `Fact.suggestions`, 1.2 `Document.candidates`, 1.3 the checks of each candidate sentence
-(`SentenceCandidate.fact`, `.checks`) and citations `linked_by: reviewer`, 1.4 `Fact.rendered` and citations `linked_by: paragraph`; older files
+(`SentenceCandidate.fact`, `.checks`) and citations `linked_by: reviewer`, 1.4 `Fact.rendered`, `Mention.rendered` and citations `linked_by: paragraph`; older files
 still validate."""
 
 MentionKind = Literal["date", "number", "entity"]
@@ -97,6 +97,8 @@ class Mention(Model):
     end: int = Field(ge=0)
     text: str
     value: MentionValue
+    rendered: str | None = None
+    """The mention as a reader sees it where its raw span holds markup (``[[Paris]]``: "Paris"); else None."""
 
 
 # --- footnotes and citations ----------------------------------------------------------------

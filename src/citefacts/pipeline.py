@@ -316,8 +316,17 @@ def best_verdicts(mentions: list[Mention], citations: list[Citation]) -> list[Ve
 def _mention(mention_id: str, block: Block, sentence: Passage, found: DocMention, raw: str) -> Mention:
     """A sentence's mention as the output records it: offsets into the raw text."""
     start, end = raw_span(block, sentence.origin + found.start, sentence.origin + found.end)
+    text = raw[start:end]
+    shown = rendered_text(sentence.text[found.start : found.end], text)
     return Mention(
-        id=mention_id, kind=found.kind, label=found.label, start=start, end=end, text=raw[start:end], value=found.value
+        id=mention_id,
+        kind=found.kind,
+        label=found.label,
+        start=start,
+        end=end,
+        text=text,
+        value=found.value,
+        rendered=shown,
     )
 
 

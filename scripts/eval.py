@@ -1,9 +1,11 @@
 """Score citefacts on the shared development gold sets, with their own scorers, in one table.
 
-Usage: python scripts/eval.py [--eval-dir ../shared/eval] [--only dates,numbers,links,checks,entities]
+Usage: python scripts/eval.py [--eval-dir ../shared/eval] [--only dates,numbers,links,checks,entities,reviewer]
 Predictions come from the same ``citefacts spans|link|check`` commands a user runs. Every figure is given on
 the whole set and on its two halves (crc32 of the case id even: the half rules were studied on; odd: the
-held-out half, the cross-fitted figure), so a gain that exists only on the studied half shows.
+held-out half, the cross-fitted figure), so a gain that exists only on the studied half shows. The simulated
+reviewer's rows (``scripts/simulate_reviewer.py``) are cross-fitted on both halves: each half is scored with the
+linker fitted on the other, and the whole set pools the two.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from simulate_reviewer import simulate
+
+from citefacts.eval.reviewer import SEARCH_PRESSES
 
 WORK = Path(".eval")
 HALVES = ("even", "odd")
@@ -41,7 +46,8 @@ def score(scorer: Path, gold: Path, pred: Path, *extra: str) -> dict[str, Any]:
         text=True,
         check=True,
     )
-    return json.loads(result.stdout)
+    scores: dict[str, Any] = json.loads(result.stdout)
+    return scores
 
 
 def half_of(case_id: str) -> str:
@@ -122,7 +128,7 @@ def number_parser_gold(source: Path, target: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
-    parser.add_argument("--only", default="dates,numbers,links,checks,entities")
+    parser.add_argument("--only", default="dates,numbers,links,checks,entities,reviewer")
     args = parser.parse_args()
     root: Path = args.eval_dir
     if not root.is_dir():
@@ -167,11 +173,9 @@ def main() -> None:
                 if not isinstance(found, dict) or "recall" not in found:
                     continue
                 target = targets.get(kind, "") if name == "recognizers_dev" else ""
-                table.add_row(
-                    name, f"{kind} value recall", *figures(result, lambda r, k=kind: _kind(r, k, "recall")), target
-                )
+                table.add_row(name, f"{kind} value recall", *figures(result, at(kind, "recall")), target)
                 if found.get("empty_cases"):
-                    spurious = figures(result, lambda r, k=kind: _kind(r, k, "spurious_in_empty_cases"))
+                    spurious = figures(result, at(kind, "spurious_in_empty_cases"))
                     table.add_row(name, f"{kind} spurious in empty", *spurious, "falling")
 
     if "links" in only:
@@ -181,9 +185,9 @@ def main() -> None:
         result = score_halves(root / "cite" / "score_links.py", gold, pred)
         for key in ("precision", "recall", "f1"):
             target = {"precision": ">= 0.85", "recall": ">= 0.40"}.get(key, "")
-            table.add_row("wikitext_dev", f"link {key}", *figures(result, lambda r, k=key: r.get(k)), target)
+            table.add_row("wikitext_dev", f"link {key}", *figures(result, at(key)), target)
         for k in (1, 3, 5):
-            cells = figures(result, lambda r, k=k: r.get(f"coverage@{k}"))
+            cells = figures(result, at(f"coverage@{k}"))
             table.add_row("wikitext_dev", f"candidates coverage@{k}", *cells, "")
 
     if "checks" in only:
@@ -194,15 +198,19 @@ def main() -> None:
         table.add_row("vitaminc_dev", "accuracy", *figures(result, lambda r: r["accuracy"]), "")
         table.add_row("vitaminc_dev", "macro F1", *figures(result, lambda r: r["macro_f1"]), ">= 0.75")
         for verdict in ("supported", "contradicted", "not_found"):
-            target = {"precision": ">= 0.85", "recall": ">= 0.70"} if verdict == "contradicted" else {}
+            wanted = {"precision": ">= 0.85", "recall": ">= 0.70"} if verdict == "contradicted" else {}
             for key in ("precision", "recall"):
-                cells = figures(result, lambda r, v=verdict, k=key: r[v][k])
-                table.add_row("vitaminc_dev", f"{verdict} {key}", *cells, target.get(key, ""))
+                cells = figures(result, at(verdict, key))
+                table.add_row("vitaminc_dev", f"{verdict} {key}", *cells, wanted.get(key, ""))
     if "entities" in only:
         entity_rows(root, table)
+    if "reviewer" in only:
+        reviewer_rows(root, table)
     table.caption = (
         "studied half: crc32 of the case id even; held-out half: odd. The linker's weights are fitted on all"
         " dev articles; `python scripts/fit_linker.py GOLD.jsonl` fits on each half and scores the other."
+        " The simulated reviewer's rows are cross-fitted: each half scored with the linker fitted on the other"
+        f" (whole set: both pooled); a search ('/') counts {SEARCH_PRESSES} key presses."
     )
     Console(width=130).print(table)
 
@@ -215,13 +223,35 @@ def entity_rows(root: Path, table: Table) -> None:
     result = score_halves(root / "entities" / "score.py", gold, pred)
     for kind in ("PER", "ORG", "LOC", "MISC", "PER_ORG_LOC", "all"):
         target = ">= 0.65" if kind == "PER_ORG_LOC" else ""
-        table.add_row("wikigold_dev", f"{kind} F1", *figures(result, lambda r, k=kind: r[k]["f1"]), target)
+        table.add_row("wikigold_dev", f"{kind} F1", *figures(result, at(kind, "f1")), target)
 
 
-def _kind(result: dict[str, Any], kind: str, key: str) -> Any:
-    """A number kind's figure in one half's result (None where the half has no case of that kind)."""
-    found = result.get(kind)
-    return found.get(key) if isinstance(found, dict) else None
+def reviewer_rows(root: Path, table: Table) -> None:
+    """The simulated reviewer placing the footnotes the review page serves (number order), cross-fitted: key
+    presses per placed footnote, the right sentence among the candidates shown, and the automatic links."""
+    result: dict[str, dict[str, Any]] = dict(simulate(root / "cite" / "wikitext_dev.jsonl", ["number"])["number"])
+    rows = (
+        ("presses per footnote", "presses", "<= 1.3"),
+        ("right sentence shown top-3", "top3", ">= 0.80"),
+        ("right sentence shown top-5", "top5", ""),
+        ("links precision, nothing confirmed", "precision", ">= 0.85"),
+        ("links recall, nothing confirmed", "recall", ">= 0.12"),
+    )
+    for name, key, target in rows:
+        table.add_row("wikitext_dev", f"simulated reviewer: {name}", *figures(result, at(key)), target)
+
+
+def at(*keys: str) -> Callable[[dict[str, Any]], Any]:
+    """A measure for ``figures``: the value at these keys of a half's result (None where the half has none, as a
+    number kind the half has no case of)."""
+
+    def pick(result: dict[str, Any]) -> Any:
+        value: Any = result
+        for key in keys:
+            value = value.get(key) if isinstance(value, dict) else None
+        return value
+
+    return pick
 
 
 if __name__ == "__main__":

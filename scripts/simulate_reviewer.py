@@ -7,7 +7,9 @@ no automatic link cites, as the review page's placement queue does, to a reviewe
 candidate's key, 0 for a footnote cited nowhere in the body, or searches (``citefacts.eval.reviewer``); every
 answer is confirmed before the next footnote is shown (``Placements.confirm``). It prints, per half and pooled:
 key presses per placed footnote, the share of placeable footnotes whose right sentence was shown among the top
-3 / 5 candidates, and the automatic links' precision and recall at the shipped threshold with nothing confirmed.
+3 / 5 candidates (the right sentence: the footnote's first citation; beside it, any sentence citing it), and the
+automatic links' precision and recall at the shipped threshold with nothing confirmed. ``--every`` serves every
+footnote, the automatically linked ones too (a reviewer confirming them as well).
 
 The analysed articles, the fits and the figures are cached under ``.eval/``, keyed by the gold file and the code
 they depend on: the replay re-aligns an article once per footnote (about 400 s of CPU for number order), so a
@@ -46,6 +48,7 @@ Task = tuple[str, int, Order, int, int]
 
 _ARTICLES: dict[str, list[fit.GoldArticle]] = {}
 _FITS: dict[str, Fit] = {}
+_EVERY: list[bool] = [False]
 """What the tasks read: set before the worker processes fork."""
 
 
@@ -92,12 +95,14 @@ def run_task(task: Task) -> tuple[str, Order, Tally]:
     half, index, order, start, end = task
     article, placements = base(half, index)
     calibration = _FITS[half][1]
-    queue = served(placements, calibration)
+    queue = placements.numbers if _EVERY[0] else served(placements, calibration)
     gold = {note.number: article.first.get(note.number) for note in article.footnotes}
+    cited = {number: {index for index, other in article.pairs if other == number} for number in gold}
     if end < 0:
-        tally = replay(placements, queue, gold, order, calibration)
+        tally = replay(placements, queue, gold, order, calibration, cited)
     else:
-        tally = replay_positions(placements, queue, gold, range(start, min(end, len(queue))), calibration)
+        positions = range(start, min(end, len(queue)))
+        tally = replay_positions(placements, queue, gold, positions, calibration, cited)
     if start == 0:
         links = automatic(placements, calibration)
         tally.kept, tally.right = len(links), len(links & article.pairs)
@@ -120,16 +125,20 @@ def tasks(orders: list[Order]) -> Iterator[Task]:
     yield from (task for _, task in sorted(listed, key=lambda pair: -pair[0]))
 
 
-def simulate(gold: Path, orders: list[Order], workers: int = 2) -> dict[Order, dict[str, dict[str, float | None]]]:
-    """Per order, the figures on the whole set (both halves, each scored with the other's fit) and on each half."""
+def simulate(
+    gold: Path, orders: list[Order], workers: int = 2, every: bool = False
+) -> dict[Order, dict[str, dict[str, float | None]]]:
+    """Per order, the figures on the whole set (both halves, each scored with the other's fit) and on each half.
+    The queue serves the footnotes no automatic link cites, as the review page does; with `every`, all of them."""
     articles = analysed(gold)
     key = digest(gold.read_bytes(), PIPELINE_VERSION.encode(), *(path.read_bytes() for path in SOURCES))
-    path = WORK / f"reviewer.{key}.json"
+    path = WORK / f"reviewer.{key}{'.every' if every else ''}.json"
     stored: dict[str, dict[str, dict[str, int]]] = json.loads(path.read_text()) if path.exists() else {}
     missing = [order for order in orders if order not in stored]
     if missing:
         odd, even = fit.halves(articles)
         _ARTICLES.update(odd=odd, even=even)
+        _EVERY[0] = every
         _FITS.update(fits(gold, dict(_ARTICLES)))
         totals = {order: {half: Tally() for half in _ARTICLES} for order in missing}
         with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -151,15 +160,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--orders", default="number", help=f"comma-separated, of {', '.join(ORDERS)}")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--every", action="store_true", help="serve every footnote, the automatically linked too")
     args = parser.parse_args(argv)
     orders: list[Order] = [order for order in ORDERS if order in args.orders.split(",")]
-    results = simulate(args.gold, orders, args.workers)
+    results = simulate(args.gold, orders, args.workers, args.every)
     for order, by_half in results.items():
         for half in ("all", "even", "odd"):
             figures: dict[str, Any] = by_half[half]
             print(  # noqa: T201 (a script's report)
                 f"{order:9} {half:4}: presses/footnote {figures['presses']:.3f}, right sentence shown top-3"
-                f" {figures['top3']:.3f} top-5 {figures['top5']:.3f}, searched {figures['searched']:.3f},"
+                f" {figures['top3']:.3f} top-5 {figures['top5']:.3f} (any citing sentence: {figures['cited_top3']:.3f} /"
+                f" {figures['cited_top5']:.3f}), searched {figures['searched']:.3f},"
                 f" links P {figures['precision']:.3f} R {figures['recall']:.3f} ({figures['served']} footnotes served)"
             )
 

@@ -11,6 +11,7 @@ from citefacts.eval.reviewer import (
     Answer,
     Tally,
     answer,
+    best_rank,
     next_footnote,
     recalibrate,
     replay,
@@ -77,6 +78,16 @@ def test_tally_counts_presses_per_footnote_and_shown_only_over_placeable_footnot
     assert tally.merge(tally).figures()["presses"] == figures["presses"]
 
 
+def test_a_later_citation_shown_counts_beside_the_first_citation_not_for_the_key() -> None:
+    tally = Tally()
+    shown_sentences = [6, 2, 9]
+    tally.add(answer(shown_sentences, 4), best_rank(shown_sentences, {4, 9}))
+    tally.add(answer(shown_sentences, None), best_rank(shown_sentences, {6}))
+    assert best_rank(shown_sentences, {9, 2}) == 1 and best_rank(shown_sentences, {5}) is None
+    assert tally.presses == SEARCH_PRESSES + 1 and tally.shown_top3 == 0 and tally.cited_top3 == 1
+    assert tally.figures()["cited_top3"] == 1.0
+
+
 def test_next_footnote_by_number_or_by_the_best_candidates_probability_ties_by_number() -> None:
     remaining = [3, 4, 7, 9]
     confidence = {3: 0.2, 4: 0.9, 7: 0.9, 9: 0.05}
@@ -99,11 +110,13 @@ def test_recalibrate_undoes_the_shipped_calibration_and_keeps_zero_rows() -> Non
 def test_replay_in_number_order_agrees_with_its_positions_computed_apart() -> None:
     placed = placements(body(), notes())
     queue = served(placed, CALIBRATION)
-    whole = replay(placed, queue, GOLD, "number")
-    parts = replay_positions(placed, queue, GOLD, range(0, 2)).merge(
-        replay_positions(placed, queue, GOLD, range(2, len(queue)))
+    cited = {number: {sentence} if sentence is not None else set() for number, sentence in GOLD.items()}
+    whole = replay(placed, queue, GOLD, "number", CALIBRATION, cited)
+    parts = replay_positions(placed, queue, GOLD, range(0, 2), CALIBRATION, cited).merge(
+        replay_positions(placed, queue, GOLD, range(2, len(queue)), CALIBRATION, cited)
     )
     assert whole == parts and whole.served == len(queue)
+    assert whole.cited_top5 == whole.shown_top5
     assert whole.nowhere == (5 in queue)
 
 

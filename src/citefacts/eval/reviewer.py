@@ -27,6 +27,8 @@ confident orders are re-ranked after every answer, on the alignment with everyth
 ORDERS: tuple[Order, ...] = ("number", "confident", "unsure")
 Gold = Mapping[int, int | None]
 """Footnote number -> the sentence index of its first citation, or None: cited nowhere in the body."""
+Cited = Mapping[int, set[int]]
+"""Footnote number -> every sentence index citing it (first citation or later)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,9 @@ class Tally:
     """Served footnotes first cited in a body sentence."""
     shown_top3: int = 0
     shown_top5: int = 0
+    cited_top3: int = 0
+    """Placeable footnotes with any sentence citing them (not only the first) among the top 3 / 5 shown."""
+    cited_top5: int = 0
     searched: int = 0
     nowhere: int = 0
     kept: int = 0
@@ -89,8 +94,10 @@ class Tally:
     right: int = 0
     gold_pairs: int = 0
 
-    def add(self, result: Answer) -> None:
-        """Count one answer."""
+    def add(self, result: Answer, cited_rank: int | None = None) -> None:
+        """Count one answer; `cited_rank` is the best rank among those shown of any sentence citing the footnote."""
+        self.cited_top3 += result.key != "0" and cited_rank is not None and cited_rank < 3
+        self.cited_top5 += result.key != "0" and cited_rank is not None and cited_rank < 5
         self.served += 1
         self.presses += result.presses
         self.nowhere += result.key == "0"
@@ -114,11 +121,18 @@ class Tally:
             "presses": ratio(self.presses, self.served),
             "top3": ratio(self.shown_top3, self.placeable),
             "top5": ratio(self.shown_top5, self.placeable),
+            "cited_top3": ratio(self.cited_top3, self.placeable),
+            "cited_top5": ratio(self.cited_top5, self.placeable),
             "searched": ratio(self.searched, self.served),
             "precision": ratio(self.right, self.kept),
             "recall": ratio(self.right, self.gold_pairs),
             "served": self.served,
         }
+
+
+def best_rank(shown: Sequence[int], cited: set[int]) -> int | None:
+    """The best rank among `shown` of a sentence in `cited` (None: none shown)."""
+    return next((rank for rank, sentence in enumerate(shown) if sentence in cited), None)
 
 
 def shown(placed: Placements, number: int, calibration: tuple[float, float]) -> list[int]:
@@ -156,6 +170,7 @@ def replay(
     gold: Gold,
     order: Order,
     calibration: tuple[float, float] = CALIBRATION,
+    cited: Cited | None = None,
 ) -> Tally:
     """The reviewer placing every footnote of `queue` in `order`, the alignment re-run with all its answers so far
     confirmed before each footnote is shown (``Placements.confirm``; `placed` has nothing confirmed)."""
@@ -165,7 +180,10 @@ def replay(
     while remaining:
         number = next_footnote(order, remaining, confidence(current, calibration) if order != "number" else {})
         remaining.remove(number)
-        tally.add(answer(shown(current, number, calibration), gold.get(number)))
+        candidates_shown = shown(current, number, calibration)
+        tally.add(
+            answer(candidates_shown, gold.get(number)), best_rank(candidates_shown, (cited or {}).get(number, set()))
+        )
         fixed[number] = gold.get(number)
         if remaining:
             current = placed.confirm(fixed)
@@ -178,6 +196,7 @@ def replay_positions(
     gold: Gold,
     positions: range,
     calibration: tuple[float, float] = CALIBRATION,
+    cited: Cited | None = None,
 ) -> Tally:
     """The answers at `positions` of a number-order replay (``replay`` with order 'number'), each computed on its
     own: what every footnote before it was confirmed as is the gold, so a long article's replay can be shared out."""
@@ -186,5 +205,8 @@ def replay_positions(
         before = {number: gold.get(number) for number in queue[:position]}
         current = placed.confirm(before) if before else placed
         number = queue[position]
-        tally.add(answer(shown(current, number, calibration), gold.get(number)))
+        candidates_shown = shown(current, number, calibration)
+        tally.add(
+            answer(candidates_shown, gold.get(number)), best_rank(candidates_shown, (cited or {}).get(number, set()))
+        )
     return tally

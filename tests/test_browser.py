@@ -7,6 +7,7 @@ CITEFACTS_SCREENSHOT=docs/review.png to refresh the README's screenshot.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -35,7 +36,8 @@ FLAGS = [
 ARTICLE = """Riverton
 History
 Riverton was founded in 1852 by settlers from the east. The town had 5,000 inhabitants in 1990 according to the census.[1] In March 2001 a flood destroyed 300 homes.[2]
-Culture
+The river froze in the winter of 1963.
+Culture <img src=x onerror="window.__xss = 4">
 In 1999 the <script>window.__xss = 1</script> festival drew 2,000 visitors, <img src=x onerror="window.__xss = 2">.[3]
 ^"Census 1990". Riverton Statistics Office. 1991. The population of Riverton was 4,800 in 1990.
 ^Smith, Ann (2002). "Floods on the river". Daily News. The flood of March 2001 destroyed 300 homes in Riverton.
@@ -85,7 +87,7 @@ def test_keys_record_decisions_and_source_text_stays_text(server: ReviewServer, 
         assert statuses[0] != "uncited" and statuses[-1] == "uncited", "facts with evidence come before uncited ones"
         assert any("<script>window.__xss = 1</script>" in text for text in texts)  # shown as text
         assert page.evaluate("window.__xss") is None and dialogs == []
-        assert page.locator("main script, main img, #citations b").count() == 0
+        assert page.locator("main script, main img, #citations b, #strip img").count() == 0
 
         for _ in document.facts:
             page.keyboard.press("p")
@@ -108,6 +110,19 @@ def test_keys_record_decisions_and_source_text_stays_text(server: ReviewServer, 
         page.keyboard.press("?")
         expect(page.locator("#help")).to_be_visible()
         page.keyboard.press("?")
+
+        blocks = page.locator("#strip .block[data-paragraph]")  # the article by paragraph: History's two, Culture's
+        expect(blocks).to_have_count(3)
+        culture = 'Riverton › Culture <img src=x onerror="window.__xss = 4">, paragraph 3: 1 fact: 1 '
+        expect(blocks.nth(2)).to_have_attribute("aria-label", re.compile("^" + re.escape(culture)))
+        expect(page.locator("#strip .strip-title").nth(1)).to_have_text('Culture <img src=x onerror="window.__xss = 4">')
+        expect(blocks.nth(1)).to_have_class(re.compile(r"\btone-uncited\b"))  # the river's line: no marker
+        blocks.nth(2).click()  # opens the paragraph's fact, wherever the queue had it
+        expect(page.locator("#sentence")).to_contain_text("festival drew 2,000 visitors")
+        expect(blocks.nth(2)).to_have_attribute("aria-current", "true")
+        page.keyboard.press("n")  # the keys still drive the queue from there
+        page.keyboard.press("p")
+        expect(page.locator("#sentence")).to_contain_text("festival drew 2,000 visitors")
 
         for _ in document.facts:
             page.keyboard.press("p")

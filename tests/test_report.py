@@ -104,3 +104,41 @@ def test_corrected_values_and_links_show_beside_what_was_extracted_escaped(out: 
     assert f'2,000 → 2,000 <span class="muted">supported</span> {corrected}' in html, "value corrected"
     assert '<br><ins class="corrected">link corrected to [1]</ins>' in html, "link corrected"
     assert html.count('<ins class="corrected">') == 2, "only the corrected value and link"
+
+
+HEADED = f"""Town
+History {SCRIPT}
+In 1999 the festival drew 2,000 visitors.[1] The town had 5,000 inhabitants in 1990.[2]
+A bridge was built in 1850.
+Culture
+The museum opened in 1901.
+^"Festival". Culture Weekly. 2000. The festival drew 2,000 visitors in 1999.
+^Census. The town had 4,000 inhabitants in 1990.
+"""
+
+
+def test_the_report_opens_with_a_strip_of_paragraphs_counted_per_section_headings_escaped(
+    tmp_path: Path, nlp: Language
+) -> None:
+    source = tmp_path / "headed.txt"
+    source.write_text(HEADED)
+    out = tmp_path / "out" / "headed.json"
+    save_extraction(run(read_source(source), nlp), out, source.read_text())
+    facts = load_reviewed(out).document.facts
+    html = render_report([load_reviewed(out)])
+    assert "<script" not in html
+    history = "Town › History &lt;script&gt;alert(1)&lt;/script&gt;"  # a run of headings nests
+    assert f'<tr><th scope="row">{history}</th>' in html, "the heading stays text in the strip"
+    statuses = [f.status for f in facts if f.section[-1].startswith("History")]
+    assert statuses.count("uncited") == 1 and statuses.count("contradicted") == 1, statuses
+    assert '<td class="counts">1 contradicted · 1 supported · 1 uncited</td>' in html, "counts per section"
+    assert '<tr><th scope="row">Town › Culture</th>\n<td class="counts">1 uncited</td>' in html
+    blocks = html.count('<a href="#file0-p')
+    assert blocks == 3, "History's two lines and Culture's one"
+    label = f"{history}, paragraph 1: 2 facts: 1 contradicted, 1 supported"
+    assert f'class="block tone-contradicted w2" title="{label}" aria-label="{label}">!</a>' in html
+    assert '<a href="#file0-p1" class="block tone-uncited w1"' in html
+    for index in range(3):  # every block's anchor is a paragraph's first row in the table below
+        assert html.count(f'id="file0-p{index}"') == 1 and html.index(f'href="#file0-p{index}"') < html.index(
+            f'id="file0-p{index}"'
+        )

@@ -2,7 +2,8 @@
 
 The page is ``templates/report.html.j2``, rendered by Jinja2 with autoescape on: every source
 string is escaped there, and the template holds the inline CSS and the Content-Security-Policy
-that forbids any fetch (no script). This module only gathers the plain data the template shows.
+that forbids any fetch (no script). This module only gathers the plain data the template shows. The report
+opens with the article as a strip of its paragraphs (``strip.py``), each block a link to its paragraph's rows.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from citefacts.models import Fact
 from citefacts.review.placement import unplaced
+from citefacts.review.queue import source_text
+from citefacts.review.strip import TONES, paragraphs, sections
 from citefacts.review.view import Reviewed, fact_view, value_text
 from citefacts.write import atomic_write
 
@@ -88,19 +91,25 @@ def fact_row(reviewed: Reviewed, fact: Fact) -> dict[str, Any]:
     }
 
 
-def file_section(reviewed: Reviewed) -> dict[str, Any]:
-    """A file's heading, counts, facts, cited and unplaced footnotes, and archived decisions."""
+def file_section(reviewed: Reviewed, number: int = 0) -> dict[str, Any]:
+    """A file's heading, counts, strip of paragraphs, facts by paragraph, cited and unplaced footnotes, and archived
+    decisions. ``number`` (the file's place in the report) keeps its anchors apart from other files'."""
     document = reviewed.document
     notes = {note.number: note for note in document.footnotes}
     cited = sorted({c.footnote for fact in document.facts for c in fact.citations})
+    found = paragraphs(document.facts, source_text(reviewed.path, document), document.source.format)
     return {
         "path": document.source.path,
+        "anchor": f"file{number}-p",
         "sha256": document.source.sha256[:16],
         "pipeline": document.pipeline.version,
         "extracted_at": document.extracted_at.isoformat()[:16],
         "statuses": Counter(fact.status for fact in document.facts).most_common(),
         "states": sorted(Counter(state.state for state in reviewed.states.values()).items()),
-        "facts": [fact_row(reviewed, fact) for fact in document.facts],
+        "facts": document.facts,
+        "strip": sections(found),
+        "exact": all(p.exact for p in found),
+        "paragraphs": [{"paragraph": p, "rows": [fact_row(reviewed, fact) for fact in p.facts]} for p in found],
         "cited": [notes[n] for n in cited if n in notes],
         "unplaced": [notes[n] for n in unplaced(document, reviewed.decisions)],
         "archived": [
@@ -119,7 +128,8 @@ def file_section(reviewed: Reviewed) -> dict[str, Any]:
 def render_report(reviewed: list[Reviewed]) -> str:
     """The whole report as one HTML string."""
     generated = datetime.now(UTC).isoformat()[:16]
-    return templates.get_template(TEMPLATE).render(generated=generated, files=[file_section(r) for r in reviewed])
+    files = [file_section(r, number) for number, r in enumerate(reviewed)]
+    return templates.get_template(TEMPLATE).render(generated=generated, files=files, tones=TONES)
 
 
 def write_report(reviewed: list[Reviewed], out: Path) -> Path:

@@ -24,8 +24,9 @@ from citefacts.errors import CitefactsError, ReviewError
 from citefacts.models import Decision, DecisionKind, Document, Fact
 from citefacts.numbers import parse_number
 from citefacts.review.placing import RefusedDecision, cited_by_reviewer, placement_answer, placement_decision
-from citefacts.review.queue import queue, sentences
+from citefacts.review.queue import queue, sentences, source_text
 from citefacts.review.store import append_decisions, decisions_path
+from citefacts.review.strip import paragraphs, strip_json
 from citefacts.review.view import Reviewed, fact_view, load_reviewed
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ STATIC = {
     "/": ("review.html", "text/html; charset=utf-8"),
     "/review.js": ("review.js", "text/javascript; charset=utf-8"),
     "/review.css": ("review.css", "text/css; charset=utf-8"),
+    "/strip.js": ("strip.js", "text/javascript; charset=utf-8"),
 }
 CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'"
 MAX_BODY = 64_000
@@ -83,6 +85,12 @@ def checked_correction(correction: object, document: Document, fact: Fact) -> di
     return {"mention": mention.id, "value": value}
 
 
+def file_strip(reviewed: Reviewed) -> list[dict[str, Any]]:
+    """A file's strip of paragraphs as the page draws it (exact where its source is still at hand)."""
+    document = reviewed.document
+    return strip_json(paragraphs(document.facts, source_text(reviewed.path, document), document.source.format))
+
+
 class ReviewSession:
     """The output files under review, re-read on each request so a re-extraction shows at once."""
 
@@ -97,7 +105,7 @@ class ReviewSession:
 
     def facts(self) -> dict[str, Any]:
         """The review queue (facts, footnotes to place, groups), its facts alone, every fact's sentence for
-        the placement search, and who is reviewing."""
+        the placement search, each file's strip of paragraphs, and who is reviewing."""
         reviewed = self.reviewed()
         items = queue(reviewed)
         return {
@@ -105,6 +113,7 @@ class ReviewSession:
             "queue": items,
             "facts": [item for item in items if item["type"] == "fact"],
             "sentences": sentences(reviewed),
+            "strip": {r.path.name: file_strip(r) for r in reviewed},
         }
 
     def place(self, body: dict[str, Any], path: Path) -> dict[str, Any]:
@@ -117,7 +126,7 @@ class ReviewSession:
             append_decisions(decisions_path(path), [decision])
             after = load_reviewed(path)
             touched = before | cited_by_reviewer(after, number) | ({decision.fact_id} - {""})
-            return placement_answer(after, number, touched)
+            return {**placement_answer(after, number, touched), "strip": {path.name: file_strip(after)}}
 
     def decide(self, body: object) -> dict[str, Any]:
         """Append one decision on a fact's current content, and return the fact as it now stands.
@@ -166,7 +175,7 @@ class ReviewSession:
 
 
 class Handler(BaseHTTPRequestHandler):
-    """Routes: the page and its two assets, ``GET /api/facts``, ``POST /api/decisions``."""
+    """Routes: the page and its three assets, ``GET /api/facts``, ``POST /api/decisions``."""
 
     server: ReviewServer
     server_version = "citefacts-review"

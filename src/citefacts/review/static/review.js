@@ -172,6 +172,7 @@ function renderGroup(item) {
 
 function render() {
   renderProgress();
+  markCurrent();
   const item = current();
   if (!item) { show(PLACE_MODE ? "placement-view" : "facts-view"); return; }
   if (item.type === "placement") renderPlacement(item);
@@ -193,6 +194,8 @@ async function load() {
   page.items = PLACE_MODE ? body.queue.filter((i) => i.type === "placement") : body.queue;
   page.reviewer = body.reviewer;
   page.sentences = body.sentences;
+  strip.files = body.strip;
+  renderStrip();
   const open = page.items.findIndex((i) => i.state !== "decided");
   page.index = first && open > 0 ? open : Math.min(page.index, Math.max(page.items.length - 1, 0));
   render();
@@ -232,6 +235,7 @@ function applyPlacement(index, answer) {
     if (at >= 0) page.items[at] = fact;
     for (const s of page.sentences[fact.file] || []) if (s.fact === fact.id) s.status = fact.status;
   }
+  if (answer.strip) { Object.assign(strip.files, answer.strip); renderStrip(); }
 }
 
 async function place(sentence) {

@@ -115,7 +115,9 @@ def test_keys_record_decisions_and_source_text_stays_text(server: ReviewServer, 
         expect(blocks).to_have_count(3)
         culture = 'Riverton › Culture <img src=x onerror="window.__xss = 4">, paragraph 3: 1 fact: 1 '
         expect(blocks.nth(2)).to_have_attribute("aria-label", re.compile("^" + re.escape(culture)))
-        expect(page.locator("#strip .strip-title").nth(1)).to_have_text('Culture <img src=x onerror="window.__xss = 4">')
+        expect(page.locator("#strip .strip-title").nth(1)).to_have_text(
+            'Culture <img src=x onerror="window.__xss = 4">'
+        )
         expect(blocks.nth(1)).to_have_class(re.compile(r"\btone-uncited\b"))  # the river's line: no marker
         blocks.nth(2).click()  # opens the paragraph's fact, wherever the queue had it
         expect(page.locator("#sentence")).to_contain_text("festival drew 2,000 visitors")

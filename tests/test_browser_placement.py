@@ -118,6 +118,9 @@ def test_three_footnotes_placed_with_keys_change_their_facts_and_survive_reextra
         expect(page.locator("body")).to_have_attribute("data-saved", str(saves))
         assert page.evaluate("window.__xss") is None and dialogs == []
         assert page.locator("main img, main script").count() == 0
+        placed_blocks = page.locator("#strip-sections .block.placed")  # the strip redrawn from each placement's answer
+        expect(placed_blocks).not_to_have_count(0)
+        assert all("placed by a reviewer" in (b.get_attribute("aria-label") or "") for b in placed_blocks.all())
 
         facts = {f["id"]: f for f in server.session.facts()["facts"]}
         placed = chosen | {searched["fact"]}

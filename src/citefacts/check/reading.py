@@ -50,6 +50,8 @@ _CURRENCY_WORDS = (
 _CURRENCY_RIGHT = re.compile(rf"^\s*{_CURRENCY_WORDS}", re.I)
 _CURRENCY_IN = re.compile(rf"\d\s*(?:(?:thousand|million|billion)\s*)?{_CURRENCY_WORDS}", re.I)
 _PERCENT_RIGHT = re.compile(r"^\s*(?:%|per\s*cent|percent)", re.I)
+_OUT_OF_HUNDRED = re.compile(r"^\s*out\s+of\s+100\b", re.I)
+"""A figure out of 100 ("a score of 61 out of 100") is a percentage: a reader takes it for 61 %."""
 _FIGURE = re.compile(
     r"(?<![\w.,/-])\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million|billion|trillion)\b)?(?:\s*%)?(?![\w/-])"
 )
@@ -228,6 +230,8 @@ def _kind(value: NumberValue, span: str, left: str, right: str) -> str:
     if _CURRENCY_RIGHT.match(right):
         return "money"
     if "%" in span or re.search(r"per\s*cent", span, re.I) or _PERCENT_RIGHT.match(right):
+        return "percent"
+    if _OUT_OF_HUNDRED.match(right):
         return "percent"
     return "number"
 

@@ -72,6 +72,29 @@ def test_markup_paragraphs_end_at_a_blank_line_or_a_list_item_not_at_a_wrapped_l
     ]
 
 
+WIKI = """The town was founded in 1850.<ref>{{cite web
+| title = Founding {{small|of the town}}
+| quote = It was founded in 1850.
+}}</ref> It had 5,000 inhabitants in 1990.<ref name="census">
+* Census 1990: 5,000
+</ref><!-- a
+* comment --> A bridge was built in 1901.
+
+A new paragraph tells of 1950.
+"""
+
+
+def test_lines_inside_references_templates_and_comments_break_no_wikitext_paragraph() -> None:
+    sentences = (
+        "founded in 1850.",
+        "It had 5,000 inhabitants in 1990.",
+        "A bridge was built in 1901.",
+        "tells of 1950.",
+    )
+    found = paragraphs([fact(WIKI, s) for s in sentences], WIKI, "wikitext")
+    assert [len(p.facts) for p in found] == [3, 1]
+
+
 TABLE = "Year\n2008\n30 soldiers\n2009\n19 soldiers\nThe war ended in 2020.\n"
 
 

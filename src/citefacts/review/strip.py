@@ -4,7 +4,7 @@ page's first picture of where an article stands.
 Facts store no paragraph index, so paragraphs are derived from the output: two facts in a row share a paragraph
 when they share a section and, where the source text is at hand, no paragraph break lies between their sentences
 (any line break in plain text, which has one paragraph a line; a blank line or a line opening a list, table row
-or heading in markup). Consecutive table cells make one paragraph (a table). Without the source, a section's
+or heading in markup, outside references and templates). Consecutive table cells make one paragraph (a table). Without the source, a section's
 facts are one block, flagged ``exact=False``. Pure: no file is read here.
 """
 
@@ -26,6 +26,8 @@ PLACED = "placed"
 MAX_SIZE = 10
 """A block's width grows with its facts up to this many."""
 _MARKUP_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[*#:;|+>-]|\{\||\d+[.)]\s)")
+_REFS = re.compile(r"<ref\b[^>]*/>|<ref\b[^>]*>.*?</ref\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 
 
 @dataclass
@@ -109,7 +111,16 @@ def _break(previous: Fact, fact: Fact, raw: str | None, format: str) -> bool:
     between = raw[previous.sentence.end : fact.sentence.start]
     if format == "text":
         return "\n" in between or "\r" in between
-    return _MARKUP_BREAK.search(between.replace("\r\n", "\n").replace("\r", "\n")) is not None
+    return _MARKUP_BREAK.search(_prose(between.replace("\r\n", "\n").replace("\r", "\n"))) is not None
+
+
+def _prose(markup: str) -> str:
+    """Markup between two sentences without its references, comments and templates, whose own lines (a cite
+    template's ``| title =``, a list inside a reference) break no paragraph."""
+    text = _REFS.sub(" ", markup)
+    while (inner := _TEMPLATE.sub(" ", text)) != text:  # innermost templates first, until none is left
+        text = inner
+    return text
 
 
 def sections(found: Sequence[Paragraph]) -> list[Section]:

@@ -410,6 +410,24 @@ FOUND = [
         id="day-without-year-in-the-past-tense-is-the-last-one",
     ),
     pytest.param(
+        "In January, the firm hired a new auditor.",
+        date(1989, 10, 27),
+        [("January", "1989-01")],
+        id="month-a-past-verb-places-its-event-in-is-behind",
+    ),
+    pytest.param(
+        "For the half year ended Feb. 28, the grocer lost money.",
+        date(1989, 11, 20),
+        [("Feb. 28", "1989-02-28")],
+        id="day-a-past-participle-places-its-event-on-is-behind",
+    ),
+    pytest.param(
+        "The bid was extended to Jan. 5.",
+        date(1989, 11, 20),
+        [("Jan. 5", "1990-01-05")],
+        id="day-a-past-verb-names-as-a-limit-may-lie-ahead",
+    ),
+    pytest.param(
         "The pact takes effect Feb. 1.",
         date(1989, 10, 27),
         [("Feb. 1", "1990-02-01")],

@@ -350,7 +350,7 @@ def _year_from_context(point: Point, context: DateContext, tense: Tense) -> int 
 
     if point.quarter is not None:
         return dct.year if point.quarter * 3 - 2 <= dct.month or tense == "future" else dct.year - 1
-    against = {"past": 4, "future": 4, "present": 1}[tense]  # months a date may lie the wrong way
+    against = {"past": 4, "future": 4, "present": 1, "past_own": 12}[tense]  # months a date may lie the wrong way
 
     def cost(year: int) -> int:
         ahead = distance(year)

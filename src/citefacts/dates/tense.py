@@ -18,6 +18,8 @@ _FUTURE_WORDS = {"will", "'ll", "shall", "wo"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _PLANS = {"expect", "schedule", "plan", "set", "due", "intend"}
 """Verbs whose "to" infinitive happens after them ("scheduled to close Monday")."""
+_AT_TIME = {"in", "on", "at", "during", "since"}
+"""Prepositions that place an event at a date; "until", "to" or "by" name a limit that may lie ahead."""
 
 
 _BASE_FORMS = {
@@ -39,19 +41,22 @@ def tense_at(index: TokenIndex, char: int) -> Tense:
     """past, present or future: the tense of the verb that governs the token at ``char``.
 
     Participles and infinitives without their own auxiliary ("found clinging ... Nov. 25") take
-    the tense of the verb above them; a modal or "to" looks forward ("could leave Tuesday").
+    the tense of the verb above them; a modal or "to" looks forward ("could leave Tuesday"). A past
+    verb reached straight from the date, or through "in"/"on"/"at"/"during"/"since", is ``past_own``.
     """
     token = index.token_at(char)
     if token is None:
         return "present"
-    verb = token
+    verb, own = token, True
     for _ in range(8):
         if verb.pos_ in ("VERB", "AUX") and (verb.tag_ in _FINITE or _helpers(verb)):
             break
         if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl"):
-            return "past"  # "the decision, announced Wednesday, ..."
+            return "past_own" if own else "past"  # "the decision, announced Wednesday, ..."
         if verb.head.i == verb.i:
             break
+        if verb is not token and not (verb.pos_ in ("PROPN", "NUM") or verb.lower_ in _AT_TIME):
+            own = False  # "a mission in December", "payable Dec. 7": the date belongs to a noun
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "present"
@@ -61,7 +66,7 @@ def tense_at(index: TokenIndex, char: int) -> Tense:
     if any(h.tag_ == "MD" or h.lower_ in _FUTURE_WORDS for h in helpers):
         return "future"
     if any(h.tag_ == "VBD" for h in helpers) or any(_is_have(h) for h in helpers[:-1]):
-        return "past"
+        return "past_own" if own else "past"
     if any(h.lower_ == "going" for h in helpers) or base_form(verb) in ("expect", "schedule", "plan"):
         return "future"
     return "present"

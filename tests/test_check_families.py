@@ -24,3 +24,16 @@ def verdict(nlp: Language, claim: str, evidence: str) -> str:
 def test_a_score_out_of_100_is_a_percentage(nlp: Language, claim: str, expected: str) -> None:
     evidence = "On the aggregator the album holds a score of 77 out of 100, based on nine reviews."
     assert verdict(nlp, claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        pytest.param("The play drew 40 reviews in its first season.", "contradicted", id="a-small-figure-is-exact"),
+        pytest.param("The play drew about 40 reviews in its first season.", "supported", id="unless-said-to-be-about"),
+        pytest.param("The play drew 41 reviews in its first season.", "supported", id="the-same-figure"),
+    ],
+)
+def test_a_small_round_figure_is_counted_not_rounded(nlp: Language, claim: str, expected: str) -> None:
+    evidence = "In its first season the play drew 41 reviews, most of them warm."
+    assert verdict(nlp, claim, evidence) == expected

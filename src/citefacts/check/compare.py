@@ -37,6 +37,10 @@ MEASURED_ROUNDING = 0.05
 """A round measurement ("300 metres") hides at most this share of itself: a round count may stand for
 250-350, a stated height or length of the same thing 10% off is another figure (330 metres)."""
 
+SMALL_COUNT = 100
+"""A figure below this is written as counted, not rounded: "30 reviews" is not "31 reviews" (a writer
+rounding so small a figure says "about 30")."""
+
 NEAR_RATIO = 2.0
 """A differing figure rules a claim out only within this factor of it."""
 NEAR_YEARS = 5
@@ -241,6 +245,8 @@ def tolerance(claim: Reading) -> Interval:
 def _rounding(reading: Reading) -> float:
     """How far either way a plain figure's rounding may reach: half its round step, a measurement's
     capped at ``MEASURED_ROUNDING`` of itself (never below half its written step)."""
+    if abs(reading.high) < SMALL_COUNT:
+        return reading.step / 2
     if not _measured(reading):
         return reading.round_step / 2
     return max(reading.step / 2, min(reading.round_step / 2, MEASURED_ROUNDING * abs(reading.high)))

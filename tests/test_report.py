@@ -117,13 +117,17 @@ The museum opened in 1901.
 """
 
 
-def test_the_report_opens_with_a_strip_of_paragraphs_counted_per_section_headings_escaped(
-    tmp_path: Path, nlp: Language
-) -> None:
+@pytest.fixture()
+def headed(tmp_path: Path, nlp: Language) -> Path:
     source = tmp_path / "headed.txt"
     source.write_text(HEADED)
     out = tmp_path / "out" / "headed.json"
     save_extraction(run(read_source(source), nlp), out, source.read_text())
+    return out
+
+
+def test_the_report_opens_with_a_strip_of_paragraphs_counted_per_section_headings_escaped(headed: Path) -> None:
+    out = headed
     facts = load_reviewed(out).document.facts
     html = render_report([load_reviewed(out)])
     assert "<script" not in html
@@ -142,3 +146,10 @@ def test_the_report_opens_with_a_strip_of_paragraphs_counted_per_section_heading
         assert html.count(f'id="file0-p{index}"') == 1 and html.index(f'href="#file0-p{index}"') < html.index(
             f'id="file0-p{index}"'
         )
+
+
+def test_without_its_source_the_strip_shows_a_block_per_section_and_says_so(headed: Path) -> None:
+    (headed.parent.parent / "headed.txt").unlink()
+    html = render_report([load_reviewed(headed)])
+    assert "(source not found: one block per section)" in html
+    assert html.count('<a href="#file0-p') == 2 and "facts (paragraphs unknown) 1: 3 facts" in html

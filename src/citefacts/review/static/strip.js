@@ -44,13 +44,18 @@ function renderStrip() {
   markCurrent();
 }
 
-// Outline the block holding the fact on screen, so the reviewer sees where in the article they are.
+// Outline the block holding the fact on screen (or, for a footnote to place, the blocks holding its candidate
+// sentences), so the reviewer sees where in the article they are.
 function markCurrent() {
-  for (const block of document.querySelectorAll("#strip .block.current")) {
-    block.classList.remove("current");
+  for (const block of document.querySelectorAll("#strip .block.current, #strip .block.candidate")) {
+    block.classList.remove("current", "candidate");
     block.removeAttribute("aria-current");
   }
   const item = current();
+  for (const candidate of item && item.type === "placement" ? item.candidates : []) {
+    const block = candidate.fact ? strip.blocks.get(`${item.file}\u0000${candidate.fact}`) : null;
+    if (block) block.classList.add("candidate");
+  }
   const block = item && item.type === "fact" ? strip.blocks.get(`${item.file}\u0000${item.id}`) : null;
   if (block) {
     block.classList.add("current");

@@ -37,3 +37,15 @@ def test_a_score_out_of_100_is_a_percentage(nlp: Language, claim: str, expected:
 def test_a_small_round_figure_is_counted_not_rounded(nlp: Language, claim: str, expected: str) -> None:
     evidence = "In its first season the play drew 41 reviews, most of them warm."
     assert verdict(nlp, claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        pytest.param("Halcyon was released on 14 June 2011 .", "contradicted", id="two-days-off"),
+        pytest.param("Halcyon was released on 12 June 2011 .", "supported", id="the-same-day"),
+    ],
+)
+def test_a_day_against_the_footnotes_only_day_of_the_event(nlp: Language, claim: str, expected: str) -> None:
+    evidence = "On 12 June 2011 , Marta Kolber released Halcyon ."
+    assert verdict(nlp, claim, evidence) == expected

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from citefacts.check.candidates import SENTENCE_NUMBER, Candidate, compare_all
 from citefacts.check.compare import Relation, comparable, relation
 from citefacts.check.context import Context, clause_bounds
-from citefacts.check.reading import fraction_parts, is_scale, name_with_number, read_found, year_tail
+from citefacts.check.reading import fraction_parts, is_scale, is_snapshot, name_with_number, read_found, year_tail
 from citefacts.mention import DocMention
 from citefacts.models import CitationFields, DateValue, FactStatus, NumberValue, Verdict
 from citefacts.read.cite import headline_spans, publication_date
@@ -34,6 +34,8 @@ SAME_FIGURE = 0.5
 """Context credited to a footnote figure equal to the claimed one when aligning."""
 CONTRADICT_CONTEXT = 0.4
 """A ruling-out value needs this much shared context (about the counted noun next to both)."""
+ONLY_DAY_CONTEXT = 0.2
+"""A day set against the footnote's only day needs less: a word of the event next to both ("released")."""
 
 _YEAR = re.compile(r"1\d{3}|20\d\d")
 _STANDALONE_FIGURE = re.compile(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?(?![\w-])")
@@ -81,8 +83,10 @@ def check_value(
     candidates = compare_all(claim, reading, sentence, footnote, footnote_found, sentence_found, published, headlines)
     bounded = reading.qualifier in ("more_than", "at_least", "less_than", "at_most")
     support = _best_support(candidates, bounded)
+    day = reading.kind == "date" and reading.low == reading.high and not reading.loose
+    day = day and not is_snapshot(claim, sentence)  # "as of 17 April" times a count, it dates no event
     against = _best_contradiction(
-        claim, sentence, footnote, candidates, sentence_found, bounded, reading.kind == "date"
+        claim, sentence, footnote, candidates, sentence_found, bounded, reading.kind == "date", day
     )
     if (
         support is not None
@@ -157,6 +161,7 @@ def _best_contradiction(
     sentence_found: list[DocMention] | None,
     bounded: bool = False,
     dated: bool = False,
+    day: bool = False,
 ) -> Candidate | None:
     """A footnote value that rules the claim out, if one speaks of the same thing and nothing allows it.
 
@@ -178,7 +183,14 @@ def _best_contradiction(
         if c.relation is Relation.DIFFERS
         and (not c.other_time or (dated and _restates(claimed, footnote, c)))
         and (
-            (not c.other_thing and (c.event >= CONTRADICT_CONTEXT or (bounded and dated and len(candidates) == 1)))
+            (
+                not c.other_thing
+                and (
+                    c.event >= CONTRADICT_CONTEXT
+                    or (bounded and dated and len(candidates) == 1)
+                    or (day and c.distinctive and len(candidates) == 1 and c.event >= ONLY_DAY_CONTEXT)
+                )
+            )
             or c.near_own_figure
         )
         and (not allowing or c.context > best_allowing or (bounded and _drawn_from(c) and c.context > own_allowing))

@@ -21,6 +21,13 @@ def _tense(nlp: Language, text: str, word: str) -> str:
         ("They will appeal the decision, announced Monday by the agency.", False),
         ("The company said Monday that sales fell.", False),
         ("The talks will resume Monday.", True),
+        ("The envoys would be ready to fly home on Monday, an aide said.", True),
+        ("The ferry may sail as soon as Monday.", True),
+        ("The mayor could not be reached Monday.", False),
+        ("Neither the owner nor his son could be found Monday.", False),
+        ("The ferry could sail Monday.", True),
+        ("The ban had been due to lapse Monday.", False),
+        ("Fans would try to overturn Monday's verdict.", False),
     ],
 )
 def test_tense_of_the_verb_governing_a_date(nlp: Language, text: str, ahead: bool) -> None:

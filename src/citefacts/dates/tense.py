@@ -47,6 +47,8 @@ def tense_at(index: TokenIndex, char: int) -> Tense:
     token = index.token_at(char)
     if token is None:
         return "present"
+    if _EARLIEST.search(index.text[max(0, char - 16) : char]):
+        return "future"  # "could leave as soon as Tuesday": an earliest time lies ahead
     verb, own = token, True
     for _ in range(8):
         if verb.pos_ in ("VERB", "AUX") and (verb.tag_ in _FINITE or _helpers(verb)):
@@ -57,19 +59,43 @@ def tense_at(index: TokenIndex, char: int) -> Tense:
             break
         if verb is not token and not (verb.pos_ in ("PROPN", "NUM") or verb.lower_ in _AT_TIME):
             own = False  # "a mission in December", "payable Dec. 7": the date belongs to a noun
+        if verb.dep_ == "dobj" and base_form(verb.head) in _PLANS and not _perfect(verb.head):
+            return "future"  # "planned a rally on Saturday": what is planned lies ahead
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "present"
-    if _infinitive(verb) and base_form(verb.head) in _PLANS and not any(_is_have(h) for h in _helpers(verb.head)):
-        return "future"  # "set to resume Monday", "planned to leave on Thursday"
+    if _infinitive(verb):
+        if base_form(verb.head) in _PLANS:
+            return "past" if _perfect(verb.head) else "future"  # "set to resume Monday", "had been due to expire"
+        if own and verb.head.i != verb.i and tense_at(index, verb.head.idx) in ("present", "future"):
+            return "future"  # "would be ready to leave Tuesday", not "would get around Tuesday's ruling"
     helpers = [*_helpers(verb), verb]
     if any(h.tag_ == "MD" or h.lower_ in _FUTURE_WORDS for h in helpers):
-        return "future"
+        return "past" if _failed(verb, helpers) else "future"
     if any(h.tag_ == "VBD" for h in helpers) or any(_is_have(h) for h in helpers[:-1]):
         return "past_own" if own else "past"
     if any(h.lower_ == "going" for h in helpers) or base_form(verb) in ("expect", "schedule", "plan"):
         return "future"
     return "present"
+
+
+_EARLIEST = re.compile(r"(?i:\bas\s+(?:soon|early)\s+as)\s+$")
+_NEGATIONS = {"not", "n't", "never", "neither", "nor"}
+
+
+def _failed(verb: Token, helpers: list[Token]) -> bool:
+    """A negated "could" reports what did not happen ("could not be reached Monday",
+    "neither he nor his lawyer could be located Wednesday"), not a possibility ahead."""
+    if not any(h.lower_ == "could" for h in helpers):
+        return False
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    around = [*verb.children, *(t for subject in subjects for t in subject.subtree)]
+    return any(t.lower_ in _NEGATIONS for t in around)
+
+
+def _perfect(verb: Token) -> bool:
+    """A verb in a perfect tense, or an adjective under one ("had been due")."""
+    return any(_is_have(h) for h in (*_helpers(verb), *_helpers(verb.head)))
 
 
 def _infinitive(verb: Token) -> bool:

@@ -16,7 +16,7 @@ from citefacts.errors import CitefactsError
 from citefacts.models import Decision, Document, Fact, FootnoteCandidates, SentenceCandidate, words_hash
 from citefacts.read import decode
 from citefacts.review.placement import in_force, placement_stacks
-from citefacts.review.view import Reviewed, citation_fields, decision_json, fact_view
+from citefacts.review.view import Reviewed, citation_fields, decision_json, fact_view, shown_footnotes
 
 PARAGRAPH_WINDOW = 700
 """Characters of a long paragraph shown on each side of a candidate sentence."""
@@ -91,7 +91,7 @@ def placement_item(
         "id": f"footnote:{number}",
         "footnote": number,
         "footnote_hash": words_hash(note.text),
-        "text": note.text,
+        "text": shown_footnotes(document)[number].text,
         "fields": [citation_fields(c) for c in note.citations],
         "elsewhere": listed.elsewhere if listed else None,
         "candidates": [_candidate(c, document, facts, raw) for c in (listed.sentences if listed else [])],

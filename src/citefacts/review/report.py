@@ -19,7 +19,7 @@ from citefacts.models import Fact
 from citefacts.review.placement import unplaced
 from citefacts.review.queue import source_text
 from citefacts.review.strip import TONES, paragraphs, sections
-from citefacts.review.view import Reviewed, fact_view, value_text
+from citefacts.review.view import Reviewed, fact_view, shown_footnotes, shown_mentions, value_text
 from citefacts.write import atomic_write
 
 TEMPLATE = "report.html.j2"
@@ -35,11 +35,12 @@ templates = Environment(
 
 def sentence_pieces(fact: Fact) -> list[dict[str, str]]:
     """The sentence cut at its mentions: plain pieces, and marked ones with their kind and a title of their value."""
-    pieces, at, text = [], 0, fact.sentence.text
-    for mention in sorted(fact.mentions, key=lambda m: m.start):
-        start, end = mention.start - fact.sentence.start, mention.end - fact.sentence.start
+    text, placed = shown_mentions(fact)
+    pieces: list[dict[str, str]] = []
+    at = 0
+    for mention, start, end in sorted(placed, key=lambda item: item[1]):
         if start < at:
-            continue  # overlaps the previous mention: left unmarked
+            continue  # not found in the rendered text, or overlapping the previous mention: left unmarked
         pieces.append({"text": text[at:start], "kind": ""})
         pieces.append(
             {"text": text[start:end], "kind": mention.kind, "title": f"{mention.label}: {value_text(mention)}"}
@@ -95,7 +96,7 @@ def file_section(reviewed: Reviewed, number: int = 0) -> dict[str, Any]:
     """A file's heading, counts, strip of paragraphs, facts by paragraph, cited and unplaced footnotes, and archived
     decisions. ``number`` (the file's place in the report) keeps its anchors apart from other files'."""
     document = reviewed.document
-    notes = {note.number: note for note in document.footnotes}
+    notes = shown_footnotes(document)
     cited = sorted({c.footnote for fact in document.facts for c in fact.citations})
     found = paragraphs(document.facts, source_text(reviewed.path, document), document.source.format)
     return {

@@ -14,6 +14,7 @@ from citefacts.dates.readable import readable_date
 from citefacts.errors import CitefactsError, ReviewError
 from citefacts.models import Citation, CitationFields, Decision, Document, Fact, Footnote, Mention
 from citefacts.numbers.readable import readable_number
+from citefacts.read.cite.mask import readable_mask
 from citefacts.review.placement import apply_placements, unchecked
 from citefacts.review.store import FactReview, decisions_path, fact_states, orphaned, read_decisions
 from citefacts.write import load_document
@@ -109,10 +110,34 @@ def decision_json(decision: Decision | None) -> dict[str, Any] | None:
     return decision.model_dump(mode="json", include={"decision", "reviewer", "at", "note", "correction"})
 
 
+def shown_footnotes(document: Document) -> dict[int, Footnote]:
+    """The footnotes as a reviewer reads them, by number: a wikitext footnote with its markup, URLs and parameter
+    names blanked in place (same length, so evidence offsets still hold), others as they are."""
+    if document.source.format != "wikitext":
+        return {note.number: note for note in document.footnotes}
+    return {note.number: note.model_copy(update={"text": readable_mask(note.text)}) for note in document.footnotes}
+
+
+def shown_mentions(fact: Fact) -> tuple[str, list[tuple[Mention, int, int]]]:
+    """The sentence a reviewer is shown (rendered where its raw span holds markup) and where each mention stands
+    in it; a mention that cannot be found in the rendered text again is listed but not marked (start = end = -1)."""
+    if fact.rendered is None:
+        return fact.sentence.text, [
+            (m, m.start - fact.sentence.start, m.end - fact.sentence.start) for m in fact.mentions
+        ]
+    shown, at, placed = fact.rendered, 0, []
+    for mention in sorted(fact.mentions, key=lambda m: m.start):
+        words = mention.rendered or mention.text
+        start = shown.find(words, at)
+        placed.append((mention, start, start + len(words)) if start >= 0 else (mention, -1, -1))
+        at = start + len(words) if start >= 0 else at
+    return shown, placed
+
+
 def fact_view(reviewed: Reviewed, fact: Fact) -> dict[str, Any]:
     """Everything the review page shows for one fact."""
-    footnotes = {note.number: note for note in reviewed.document.footnotes}
-    start = fact.sentence.start
+    footnotes = shown_footnotes(reviewed.document)
+    shown, placed = shown_mentions(fact)
     review = reviewed.states[fact.id]
     return {
         "file": reviewed.path.name,
@@ -120,18 +145,18 @@ def fact_view(reviewed: Reviewed, fact: Fact) -> dict[str, Any]:
         "content_hash": fact.content_hash,
         "status": fact.status,
         "section": fact.section,
-        "text": fact.sentence.text,
+        "text": shown,
         "mentions": [
             {
                 "id": m.id,
                 "kind": m.kind,
                 "label": m.label,
-                "start": m.start - start,
-                "end": m.end - start,
-                "text": m.text,
+                "start": start,
+                "end": end,
+                "text": m.rendered or m.text,
                 "value": value_text(m),
             }
-            for m in fact.mentions
+            for m, start, end in placed
         ],
         "citations": [_citation_view(fact, citation, footnotes.get(citation.footnote)) for citation in fact.citations],
         "suggestions": [

@@ -428,6 +428,24 @@ FOUND = [
         id="day-a-past-verb-names-as-a-limit-may-lie-ahead",
     ),
     pytest.param(
+        "Membership of the club grew over the past year.",
+        date(1996, 5, 9),
+        [("the past year", "1995")],
+        id="the-past-year-in-a-report-is-the-year-before",
+    ),
+    pytest.param(
+        "Rents rose in the last decade.",
+        date(1996, 5, 9),
+        [("the last decade", "198")],
+        id="the-last-decade-in-a-report-is-the-decade-before",
+    ),
+    pytest.param(
+        "Rents rose over the past three years.",
+        date(1996, 5, 9),
+        [("the past three years", "P3Y")],
+        id="a-counted-past-period-stays-a-length",
+    ),
+    pytest.param(
         "The pact takes effect Feb. 1.",
         date(1989, 10, 27),
         [("Feb. 1", "1990-02-01")],
@@ -526,6 +544,12 @@ FOUND = [
         HISTORY,
         [("August 1918", "1918-08"), ("the winter", "1919-WI")],
         id="a-winter-after-a-summer-is-named-by-the-next-year",
+    ),
+    pytest.param(
+        "In 1648 the war ended. Famine had spread over the past decade.",
+        HISTORY,
+        [("1648", "1648"), ("the past decade", "P1DE")],
+        id="the-past-decade-in-a-history-stays-a-length",
     ),
     pytest.param(
         "In March 1917 the tsar fell. The winter had been hard.",

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from citefacts.dates.calendar import Rule
 from citefacts.dates.draft import Draft
@@ -90,6 +91,14 @@ def _duration(m: re.Match[str], text: str) -> Draft | None:
     return Draft(start, m.end(), "duration", "duration", value=duration_value(count, unit))
 
 
+def _uncounted(m: re.Match[str], text: str) -> Draft | None:
+    """ "the past year", "the next month": a length here, which a report may read as a period
+    (``find._news_period``); the rule name says it was not counted."""
+    draft = _duration(m, text)
+    backward = re.match(r"(?i:the\s+(?:past|last))\s", m.group(0))
+    return replace(draft, rule="duration_past") if draft is not None and backward else draft
+
+
 def _set(m: re.Match[str], text: str) -> Draft | None:
     groups = m.groupdict()
     if groups.get("adv"):
@@ -169,7 +178,7 @@ DURATION_RULES: list[Rule] = [
             + r"(?i:the\s+(?:past|last|next|coming))\s+(?P<u>(?i:day|week|month|year|decade|century))"
             + WORD_END
         ),
-        _duration,
+        _uncounted,
     ),
     (
         "duration_long",

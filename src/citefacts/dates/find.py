@@ -175,6 +175,7 @@ def resolve_all(drafts: list[Draft], context: DateContext, clues: Clues | None) 
     context.observe(drafts)
     results = []
     for draft in drafts:
+        draft = _news_period(draft, context)
         tense = clues.tense(draft.start)
         resolved = resolve(draft, context, tense)
         if resolved is None:
@@ -191,6 +192,19 @@ def resolve_all(drafts: list[Draft], context: DateContext, clues: Clues | None) 
         if point is None or point.day is not None or clues.moves_time(draft.start, draft.end):
             _update_reference(draft, point, context)
     return results
+
+
+_PERIOD_BEFORE = {"P1Y": "year", "P1DE": "decade"}
+
+
+def _news_period(draft: Draft, context: DateContext) -> Draft:
+    """In a report, "the past year" and "the last decade" name the period before the report's, as
+    "last year" does (TimeBank marks them as dates); counted ("the past two years"), or in a history,
+    they stay lengths."""
+    unit = _PERIOD_BEFORE.get(draft.value or "")
+    if draft.rule != "duration_past" or unit is None or context.narrative or context.dct is None:
+        return draft
+    return replace(draft, kind="date", rule="deictic", value=None, anchoring="deictic", unit=unit, offset=-1)
 
 
 def _update_reference(draft: Draft, point: Point | None, context: DateContext) -> None:

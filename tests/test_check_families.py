@@ -49,3 +49,17 @@ def test_a_small_round_figure_is_counted_not_rounded(nlp: Language, claim: str, 
 def test_a_day_against_the_footnotes_only_day_of_the_event(nlp: Language, claim: str, expected: str) -> None:
     evidence = "On 12 June 2011 , Marta Kolber released Halcyon ."
     assert verdict(nlp, claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        pytest.param(
+            "The flood claimed fewer than 40 lives in Varna .", "contradicted", id="the-own-count-rules-it-out"
+        ),
+        pytest.param("The flood claimed fewer than 50 lives in Varna .", "supported", id="the-own-count-meets-it"),
+    ],
+)
+def test_a_bound_met_only_by_a_figure_of_another_thing_far_past_it(nlp: Language, claim: str, expected: str) -> None:
+    evidence = "46 people in Varna drowned in the flood , and one further death was reported in a nearby village ."
+    assert verdict(nlp, claim, evidence) == expected

@@ -12,12 +12,13 @@ standing just short of a claimed bound; otherwise it is *not found*.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from citefacts.check.candidates import SENTENCE_NUMBER, Candidate, compare_all
-from citefacts.check.compare import Relation, comparable, relation
+from citefacts.check.compare import Reading, Relation, comparable, relation
 from citefacts.check.context import Context, clause_bounds
 from citefacts.check.reading import fraction_parts, is_scale, is_snapshot, name_with_number, read_found, year_tail
 from citefacts.mention import DocMention
@@ -88,6 +89,8 @@ def check_value(
     against = _best_contradiction(
         claim, sentence, footnote, candidates, sentence_found, bounded, reading.kind == "date", day
     )
+    if support is not None and bounded and support.other_thing and against is None:
+        against = _rival_figure(claim, reading, sentence, footnote, candidates, support)
     if (
         support is not None
         and bounded
@@ -197,6 +200,35 @@ def _best_contradiction(
         and _figure(footnote[c.found.start : c.found.end]) not in claimed
     ]
     return max(against, key=lambda c: c.context, default=None)
+
+
+def _rival_figure(
+    claim: DocMention, reading: Reading, sentence: str, footnote: str, candidates: list[Candidate], support: Candidate
+) -> Candidate | None:
+    """A figure of the claim's own thing, nearer its bound, that rules the bound out: it outweighs a figure of
+    another thing that meets the bound only by lying farther past it (a bound is drawn close to the figure it
+    bounds: "less than 60 deaths" is not met by "one further death" elsewhere when the footnote's own count is 69).
+    The bound's own figure ("2 in Varna" for "more than 2 in Lom") is as often a coincidence and no rival."""
+    met_at = _distance(reading, support, footnote)
+    claimed = _sentence_figures(sentence[: claim.start] + " " + sentence[claim.end :])
+    rivals = [
+        c
+        for c in candidates
+        if c.relation is Relation.DIFFERS
+        and not (c.other_thing or c.other_kind or c.other_time or c.same_figure)
+        and _figure(footnote[c.found.start : c.found.end]) not in claimed
+        and _distance(reading, c, footnote) < met_at
+    ]
+    return max(rivals, key=lambda c: c.context, default=None)
+
+
+def _distance(reading: Reading, candidate: Candidate, footnote: str) -> float:
+    """How many times larger or smaller than the claimed figure a footnote figure is (0 for the same)."""
+    source = read_found(candidate.found, footnote)
+    if source is None or reading.kind != source.kind:
+        return math.inf
+    claimed, stated = abs(reading.low + reading.high) / 2, abs(source.low + source.high) / 2
+    return abs(math.log(max(stated, 1e-9) / max(claimed, 1e-9)))
 
 
 def _restates(claimed: set[str], footnote: str, snapshot: Candidate) -> bool:

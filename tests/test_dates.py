@@ -446,6 +446,18 @@ FOUND = [
         id="a-counted-past-period-stays-a-length",
     ),
     pytest.param(
+        "The ferry sank last Christmas.",
+        date(1996, 11, 20),
+        [("last Christmas", "1995-12-25")],
+        id="last-before-a-holiday-is-the-one-behind",
+    ),
+    pytest.param(
+        "The shop says it will close next Thanksgiving.",
+        date(1996, 12, 2),
+        [("next Thanksgiving", "1997-11-27")],
+        id="next-before-a-holiday-is-the-one-ahead",
+    ),
+    pytest.param(
         "The pact takes effect Feb. 1.",
         date(1989, 10, 27),
         [("Feb. 1", "1990-02-01")],

@@ -12,10 +12,11 @@ from typing import Literal
 
 DraftKind = Literal["date", "duration", "set", "time", "ref", "relative"]
 Anchoring = Literal["deictic", "anaphoric"]
-Tense = Literal["past", "present", "future", "past_own"]
+Tense = Literal["past", "present", "future", "past_own", "future_own"]
 """The tense of the verb governing a date: decides whether "Friday" is the last one or the next.
 ``past_own`` is a past verb whose own adverbial the date is ("In January, the firm hired him"): what
-it tells happened then, so the date lies before the document, not after it."""
+it tells happened then, so the date lies before the document, not after it; ``future_own`` the same
+ahead ("next Christmas")."""
 
 
 @dataclass(frozen=True)

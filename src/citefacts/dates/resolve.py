@@ -268,7 +268,7 @@ def _calendar(draft: Draft, context: DateContext, tense: Tense) -> tuple[str, Po
         return None
     point = Point(year or 0, draft.month, draft.day, season=draft.season, quarter=draft.quarter, half=draft.half)
     if year is None:
-        found = _year_from_context(point, context, tense)
+        found = _year_from_context(point, context, _sided(draft, tense))
         if found is None:
             return _unknown_year(draft), None
         point = replace(point, year=found)
@@ -285,6 +285,15 @@ def _calendar(draft: Draft, context: DateContext, tense: Tense) -> tuple[str, Po
             return None
         point = replace(point, month=context.ref.month)
     return _finish(draft, point)
+
+
+def _sided(draft: Draft, tense: Tense) -> Tense:
+    """ "last Thanksgiving" lies behind the document date whatever the verb; "next Christmas" ahead."""
+    if draft.anchoring is None and draft.offset < 0:
+        return "past_own"
+    if draft.anchoring is None and draft.offset > 0:
+        return "future_own"
+    return tense
 
 
 def _unknown_year(draft: Draft) -> str:
@@ -349,12 +358,15 @@ def _year_from_context(point: Point, context: DateContext, tense: Tense) -> int 
         return (year - dct.year) * 12 + (month - dct.month) + round((day - dct.day) / 31)
 
     if point.quarter is not None:
-        return dct.year if point.quarter * 3 - 2 <= dct.month or tense == "future" else dct.year - 1
-    against = {"past": 4, "future": 4, "present": 1, "past_own": 12}[tense]  # months a date may lie the wrong way
+        return dct.year if point.quarter * 3 - 2 <= dct.month or tense in ("future", "future_own") else dct.year - 1
+    against = {"past": 4, "future": 4, "present": 1, "past_own": 12, "future_own": 12}[
+        tense
+    ]  # months a date may lie the wrong way
 
     def cost(year: int) -> int:
         ahead = distance(year)
-        wrong_way = (ahead > 0 and tense != "future") or (ahead < 0 and tense == "future")
+        forward = tense in ("future", "future_own")
+        wrong_way = (ahead > 0 and not forward) or (ahead < 0 and forward)
         return abs(ahead) + (against if wrong_way else 0)
 
     return min((dct.year, dct.year - 1, dct.year + 1), key=cost)

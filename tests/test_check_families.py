@@ -63,3 +63,15 @@ def test_a_day_against_the_footnotes_only_day_of_the_event(nlp: Language, claim:
 def test_a_bound_met_only_by_a_figure_of_another_thing_far_past_it(nlp: Language, claim: str, expected: str) -> None:
     evidence = "46 people in Varna drowned in the flood , and one further death was reported in a nearby village ."
     assert verdict(nlp, claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        pytest.param("Averaged over 12 critics , the play holds a rating of 70 % .", "supported", id="over-is-across"),
+        pytest.param("Based on more than 12 critics , the play holds a rating of 70 % .", "contradicted", id="a-bound"),
+    ],
+)
+def test_averaged_over_a_figure_is_no_bound(nlp: Language, claim: str, expected: str) -> None:
+    evidence = "On the aggregator the play holds a rating of 70 % based on 12 reviews ."
+    assert verdict(nlp, claim, evidence) == expected

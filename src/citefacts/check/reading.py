@@ -50,6 +50,8 @@ _CURRENCY_WORDS = (
 _CURRENCY_RIGHT = re.compile(rf"^\s*{_CURRENCY_WORDS}", re.I)
 _CURRENCY_IN = re.compile(rf"\d\s*(?:(?:thousand|million|billion)\s*)?{_CURRENCY_WORDS}", re.I)
 _PERCENT_RIGHT = re.compile(r"^\s*(?:%|per\s*cent|percent)", re.I)
+_ACROSS = re.compile(r"\b(?:averaged|spread|divided|distributed)\s*$", re.I)
+"""A verb before "over" that makes it "across" ("averaged over 18 critics"): the figure is no bound."""
 _OUT_OF_HUNDRED = re.compile(r"^\s*out\s+of\s+100\b", re.I)
 """A figure out of 100 ("a score of 61 out of 100") is a percentage: a reader takes it for 61 %."""
 _FIGURE = re.compile(
@@ -151,6 +153,8 @@ def read_found(found: DocMention, text: str) -> Reading | None:
     if _YEAR.match(span) and value.value is not None and 1000 <= value.value <= 2100 and not counted:
         return date_reading(_year_value(span), _date_qualifier(left, right))
     qualifier = _qualifier(left, _NUMBER_QUALIFIERS) or _after(right) or value.qualifier
+    if _ACROSS.search(left) and re.match(r"over\s", span, re.I):
+        qualifier, value = None, value.model_copy(update={"qualifier": None})  # across 18 critics, not more than 18
     kind = _kind(value, span, left, right)
     if kind == "ordinal":
         qualifier = _RANK_BOUNDS.get(qualifier or "", qualifier)

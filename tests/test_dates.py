@@ -458,6 +458,12 @@ FOUND = [
         id="next-before-a-holiday-is-the-one-ahead",
     ),
     pytest.param(
+        "The strike lasted a year and a half.",
+        date(1996, 5, 9),
+        [("a year and a half", "P1.5Y")],
+        id="a-unit-and-a-half-is-one-duration",
+    ),
+    pytest.param(
         "The pact takes effect Feb. 1.",
         date(1989, 10, 27),
         [("Feb. 1", "1990-02-01")],

@@ -74,8 +74,8 @@ def _duration(m: re.Match[str], text: str) -> Draft | None:
             return None
         if unit == "quarter" and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
             return None
-        if groups.get("half"):
-            count = (count or 0) + 0.5
+        if groups.get("half") or groups.get("andhalf"):
+            count = (count or 0) + 0.5  # "two and a half years", "a year and a half"
     start = m.start()
     if groups.get("period"):
         if groups.get("sep") != "-":
@@ -153,7 +153,7 @@ DURATION_RULES: list[Rule] = [
             + COUNT
             + r"(?P<half>\s+(?i:and\s+(?:a\s+)?half))?(?:\s+(?i:more|full|long|consecutive|straight|whole))?(?P<sep>[\s-])"
             + UNIT_WORDS
-            + r"(?P<pl>)(?P<long>[\s-](?i:long))?(?:\s+or\s+(?i:so|two|more))?"
+            + r"(?P<pl>)(?P<andhalf>\s+(?i:and\s+a\s+half))?(?P<long>[\s-](?i:long))?(?:\s+or\s+(?i:so|two|more))?"
             + r"(?P<period>\s+(?i:period|span|stretch|interval))?"
             + WORD_END
             + r"(?![-\s](?i:old)\b)"

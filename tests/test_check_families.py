@@ -75,3 +75,18 @@ def test_a_bound_met_only_by_a_figure_of_another_thing_far_past_it(nlp: Language
 def test_averaged_over_a_figure_is_no_bound(nlp: Language, claim: str, expected: str) -> None:
     evidence = "On the aggregator the play holds a rating of 70 % based on 12 reviews ."
     assert verdict(nlp, claim, evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        pytest.param(
+            "Lena Sorvik joined the choir at an age above 11 years .", "supported", id="above-an-age-in-years"
+        ),
+        pytest.param("Lena Sorvik was older than 11 years when she joined the choir .", "supported", id="older-than"),
+        pytest.param("Lena Sorvik was 12 years old when she joined the choir .", "supported", id="years-old"),
+    ],
+)
+def test_an_age_in_years_is_the_number_of_an_age(nlp: Language, claim: str, expected: str) -> None:
+    evidence = "Sorvik joined the choir at the age of 12 , a year before her sister ."
+    assert verdict(nlp, claim, evidence) == expected

@@ -22,11 +22,11 @@ from citefacts.numbers import parse_number
 _NUMBER_QUALIFIERS = [
     (
         r"(?:more than|(?<!averaged )(?<!spread )over|above|in excess of|upwards of|greater than"
-        r"|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topp(?:ed|ing))",
+        r"|older than|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|topp(?:ed|ing))",
         "more_than",
     ),
     (r"(?:at least|no fewer than|no less than|a minimum of)", "at_least"),
-    (r"(?:less than|fewer than|under|below|lower than)", "less_than"),
+    (r"(?:less than|fewer than|under|below|lower than|younger than)", "less_than"),
     (r"(?:at most|up to|no more than|a maximum of)", "at_most"),
     (r"(?:approximately|about|around|roughly|nearly|almost|some|an estimated|circa|c\.|~)", "approx"),
 ]
@@ -52,6 +52,11 @@ _CURRENCY_IN = re.compile(rf"\d\s*(?:(?:thousand|million|billion)\s*)?{_CURRENCY
 _PERCENT_RIGHT = re.compile(r"^\s*(?:%|per\s*cent|percent)", re.I)
 _ACROSS = re.compile(r"\b(?:averaged|spread|divided|distributed)\s*$", re.I)
 """A verb before "over" that makes it "across" ("averaged over 18 critics"): the figure is no bound."""
+_AGE_YEARS = re.compile(r"P(\d{1,3})Y")
+_AGE_LEFT = re.compile(r"\b(?:age|aged|older|younger)\b\D{0,16}$", re.I)
+_AGE_RIGHT = re.compile(r"^\s*(?:old|of\s+age)\b", re.I)
+"""An age in years ("an age above 13 years", "8 years of age") is read as the bare number an age is mostly
+written as ("at the age of 14", "aged 17")."""
 _OUT_OF_HUNDRED = re.compile(r"^\s*out\s+of\s+100\b", re.I)
 """A figure out of 100 ("a score of 61 out of 100") is a percentage: a reader takes it for 61 %."""
 _FIGURE = re.compile(
@@ -135,9 +140,11 @@ def read_found(found: DocMention, text: str) -> Reading | None:
     right = text[found.end : found.end + 12]
     value = found.value
     if isinstance(value, DateValue) and value.type == "DURATION":
-        return duration_reading(
-            value, _qualifier(left, _NUMBER_QUALIFIERS) or _leading_qualifier(span) or _after(right)
-        )
+        qualifier = _qualifier(left, _NUMBER_QUALIFIERS) or _leading_qualifier(span) or _after(right)
+        age = _AGE_YEARS.fullmatch(value.timex)
+        if age and (_AGE_LEFT.search(left) or _AGE_RIGHT.match(right)):
+            return number_reading(NumberValue(value=float(age.group(1))), age.group(1), "number", qualifier)
+        return duration_reading(value, qualifier)
     counted = _YEAR.match(span) is not None and _is_count(left, text[found.end : found.end + 40])
     if isinstance(value, DateValue) and counted:
         return number_reading(NumberValue(value=float(span)), span, "number", _qualifier(left, _NUMBER_QUALIFIERS))

@@ -464,6 +464,24 @@ FOUND = [
         id="a-unit-and-a-half-is-one-duration",
     ),
     pytest.param(
+        "Bonds rallied Tuesday, up 2% from the previous Tuesday.",
+        date(1996, 5, 9),
+        [("Tuesday", "1996-05-07"), ("the previous Tuesday", "1996-04-30")],
+        id="the-previous-weekday-is-the-one-before-the-day-named",
+    ),
+    pytest.param(
+        "The vote was held on May 2, 1996. The count ended the following Monday.",
+        date(1996, 5, 9),
+        [("May 2, 1996", "1996-05-02"), ("the following Monday", "1996-05-06")],
+        id="the-following-weekday-is-the-one-after-the-day-named",
+    ),
+    pytest.param(
+        "A month or so ago the mill shut.",
+        date(1996, 5, 9),
+        [("A month or so ago", "1996-04")],
+        id="a-rough-count-or-so-still-counts-back",
+    ),
+    pytest.param(
         "The pact takes effect Feb. 1.",
         date(1989, 10, 27),
         [("Feb. 1", "1990-02-01")],

@@ -180,8 +180,9 @@ def _weekday(m: re.Match[str], text: str) -> Draft | None:
     which = " ".join(which.split()).replace("the ", "").replace("this ", "")
     offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(which, 0)
     kind: DraftKind = "time" if pod else "date"
+    anchoring: Anchoring | None = "anaphoric" if which in ("previous", "following") else None
     return Draft(m.start(), m.end(), kind, "weekday", weekday=WEEKDAYS[groups["wd"].lower()], offset=offset,
-                 part_of_day=pod, mod=read_mod(m))  # fmt: skip
+                 part_of_day=pod, mod=read_mod(m), anchoring=anchoring)  # fmt: skip
 
 
 def _clock(m: re.Match[str], text: str) -> Draft | None:
@@ -302,6 +303,7 @@ RELATIVE_RULES: list[Rule] = [
             + COUNT
             + r"\s+)?(?:(?i:more)\s+)?"
             + UNIT_WORDS
+            + r"(?:\s+(?i:or\s+so))?"  # "a week or so ago": a rough count, still counted from the anchor
             + r"\s+(?P<dir>(?i:later|earlier|ago|afterwards?|previously|before(?=\s*[,.;)])|after(?=\s*[,.;)])))"
             + WORD_END
         ),

@@ -100,6 +100,15 @@ def _clock(draft: Draft, context: DateContext) -> tuple[str, Point | None]:
 
 def _weekday(draft: Draft, context: DateContext, tense: Tense) -> tuple[str, Point | None]:
     weekday = draft.weekday or 0
+    ref_day = calendar_day(context.ref) if context.ref is not None else None
+    if (
+        draft.anchoring == "anaphoric" and ref_day is not None
+    ):  # "the previous Friday": the one before the last day named
+        step = -1 if draft.offset < 0 else 1
+        days = [days_after(ref_day, step * d) for d in range(1, 8)]
+        found = next((d for d in days if d and d.weekday() == weekday), None)
+        if found:
+            return _finish(draft, Point(found.year, found.month, found.day))
     if context.history or context.dct is None:
         anchor = calendar_day(context.ref) if context.ref is not None else None
         candidates = [days_after(anchor, d) for d in range(0, 7)] if anchor else []

@@ -67,17 +67,21 @@ def analysed(gold: Path) -> list[fit.GoldArticle]:
     return fit.load_articles(gold, WORK / f"{gold.stem}.analysed.{key}.pkl")
 
 
-def fits(gold: Path, halves: dict[str, list[fit.GoldArticle]]) -> dict[str, Fit]:
-    """The linker fitted on each half's other half (weights, and calibration on its own cross-fit), cached."""
+def fit_other(half: str) -> tuple[str, Fit]:
+    """The linker fitted on the other half than `half` (weights, and calibration on that half's own cross-fit)."""
+    train = _ARTICLES["even" if half == "odd" else "odd"]
+    return half, (fit.fit_weights(train), fit.fit_calibration(fit.crossfit_placements(train)))
+
+
+def fits(gold: Path, workers: int) -> dict[str, Fit]:
+    """The linker fitted for each half on the other (``fit_other``, both at once), cached."""
     key = digest(gold.read_bytes(), PIPELINE_VERSION.encode(), *(path.read_bytes() for path in FIT_SOURCES))
     path = WORK / f"reviewer.fits.{key}.json"
     if path.exists():
         stored = json.loads(path.read_text())
         return {half: (weights, (slope, intercept)) for half, (weights, (slope, intercept)) in stored.items()}
-    fitted: dict[str, Fit] = {}
-    for half, other in (("odd", "even"), ("even", "odd")):
-        train = halves[other]
-        fitted[half] = (fit.fit_weights(train), fit.fit_calibration(fit.crossfit_placements(train)))
+    with multiprocessing.get_context("fork").Pool(min(workers, 2)) as pool:
+        fitted = dict(pool.map(fit_other, ["odd", "even"]))
     path.write_text(json.dumps(fitted))
     return fitted
 
@@ -139,7 +143,7 @@ def simulate(
         odd, even = fit.halves(articles)
         _ARTICLES.update(odd=odd, even=even)
         _EVERY[0] = every
-        _FITS.update(fits(gold, dict(_ARTICLES)))
+        _FITS.update(fits(gold, workers))
         totals = {order: {half: Tally() for half in _ARTICLES} for order in missing}
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for half, order, tally in pool.imap_unordered(run_task, tasks(missing)):

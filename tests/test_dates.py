@@ -482,6 +482,12 @@ FOUND = [
         id="a-rough-count-or-so-still-counts-back",
     ),
     pytest.param(
+        "The envoy will land at midday.",
+        date(1996, 5, 9),
+        [("midday", "1996-05-09T12:00")],
+        id="midday-is-noon",
+    ),
+    pytest.param(
         "The pact takes effect Feb. 1.",
         date(1989, 10, 27),
         [("Feb. 1", "1990-02-01")],

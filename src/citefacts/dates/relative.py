@@ -188,7 +188,7 @@ def _weekday(m: re.Match[str], text: str) -> Draft | None:
 def _clock(m: re.Match[str], text: str) -> Draft | None:
     groups = m.groupdict()
     if groups.get("noon"):
-        clock = "12:00" if groups["noon"].lower() == "noon" else "24:00"
+        clock = "24:00" if groups["noon"].lower() == "midnight" else "12:00"  # noon, midday
     else:
         hour = int(groups.get("h") or groups["h2"])
         minute = int(groups.get("mi") or 0)
@@ -325,7 +325,7 @@ RELATIVE_RULES: list[Rule] = [
             + _AMPM
             + r")?|(?P<h2>1[0-2]|[1-9])\s?"
             + _AMPM.replace("ampm", "ampm2")
-            + r"|(?P<noon>(?i:noon|midnight)))"
+            + r"|(?P<noon>(?i:noon|midday|midnight)))"
             + r"(?![\w])"
         ),
         _clock,

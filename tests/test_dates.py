@@ -488,6 +488,18 @@ FOUND = [
         id="midday-is-noon",
     ),
     pytest.param(
+        "The family kept the recipe for centuries.",
+        date(1996, 5, 9),
+        [("centuries", "PXCE")],
+        id="for-centuries-is-a-vague-duration",
+    ),
+    pytest.param(
+        "Over the next couple of years the plant will double.",
+        date(1996, 5, 9),
+        [("the next couple of years", "P2Y")],
+        id="the-next-couple-of-years-counts-two",
+    ),
+    pytest.param(
         "The pact takes effect Feb. 1.",
         date(1989, 10, 27),
         [("Feb. 1", "1990-02-01")],

@@ -32,7 +32,7 @@ COUNT = (
     r"(?:(?:\d+|" + NUMBER_WORD_RE + r")\s*(?:to|or|-|–)\s*)?"
     r"(?P<n>\d+(?:\.\d+)?(?:\s1/2)?|(?i:a|one)\s+hundred|"
     + NUMBER_WORD_RE
-    + r"|(?i:a\s+few|few|a\s+couple\s+of|several|a|an))"
+    + r"|(?i:a\s+few|few|a\s+couple\s+of|(?<=(?:next|past|last)\s)couple\s+of|several|a|an))"
 )
 """A count, or the second end of a count range ("two to three weeks": the value takes three)."""
 UNIT_WORDS = r"(?P<u>" + r"(?i:" + UNIT_RE + r")s?)"
@@ -140,7 +140,7 @@ DURATION_RULES: list[Rule] = [
         "plural",
         _rx(
             r"(?:(?<=\b[Ff]or\s)|(?<=\b[Ww]ithin\s)|(?<=\b[Oo]ver\s)|(?<=\b[Aa]fter\s)|(?i:recent|the\s+coming|coming)\s+)"
-            r"(?P<u>(?i:hour|day|week|month|year|decade|quarter)(?P<pl>s))" + WORD_END
+            r"(?P<u>(?i:hour|day|week|month|year|decade|quarter|centurie)(?P<pl>s))" + WORD_END
         ),
         _duration,
     ),

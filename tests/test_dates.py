@@ -500,6 +500,12 @@ FOUND = [
         id="the-next-couple-of-years-counts-two",
     ),
     pytest.param(
+        "Payment is due within ten business days.",
+        date(1996, 5, 9),
+        [("ten business days", "P10D")],
+        id="business-days-are-days",
+    ),
+    pytest.param(
         "The pact takes effect Feb. 1.",
         date(1989, 10, 27),
         [("Feb. 1", "1990-02-01")],

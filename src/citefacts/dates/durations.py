@@ -151,7 +151,7 @@ DURATION_RULES: list[Rule] = [
             + APPROX
             + r"(?:(?i:the)\s+(?:(?i:first|last|past|next|coming|previous|final|following|same|entire|full|latest)\s+)?)?"
             + COUNT
-            + r"(?P<half>\s+(?i:and\s+(?:a\s+)?half))?(?:\s+(?i:more|full|long|consecutive|straight|whole))?(?P<sep>[\s-])"
+            + r"(?P<half>\s+(?i:and\s+(?:a\s+)?half))?(?:\s+(?i:more|full|long|consecutive|straight|whole|trading|business|working))?(?P<sep>[\s-])"
             + UNIT_WORDS
             + r"(?P<pl>)(?P<andhalf>\s+(?i:and\s+a\s+half))?(?P<long>[\s-](?i:long))?(?:\s+or\s+(?i:so|two|more))?"
             + r"(?P<period>\s+(?i:period|span|stretch|interval))?"

@@ -112,3 +112,15 @@ def test_a_mention_spanning_markup_shows_its_rendered_text(harbourton: Document)
     date = next(m for m in fact.mentions if m.kind == "date")
     assert (date.text, date.rendered) == ("5 [[March]] 1889", "5 March 1889")
     assert fact.rendered == "Its lighthouse was lit on 5 March 1889."
+
+
+def test_a_rendered_form_does_not_change_what_a_reviewer_judged(harbourton: Document) -> None:
+    """Decisions are keyed by content hash: a field derived from the raw text must not turn them stale."""
+    from citefacts.pipeline import content_hash
+
+    fact = next(f for f in harbourton.facts if "lighthouse" in f.sentence.text)
+    plain = [m.model_copy(update={"rendered": None}) for m in fact.mentions]
+    notes = {n.number: n for n in harbourton.footnotes}
+    assert content_hash(fact.sentence.text, fact.mentions, fact.citations, notes) == content_hash(
+        fact.sentence.text, plain, fact.citations, notes
+    )

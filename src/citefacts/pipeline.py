@@ -340,10 +340,11 @@ def _fact_id(text: str, seen: dict[str, int]) -> str:
 def content_hash(text: str, mentions: list[Mention], citations: list[Citation], footnotes: dict[int, Footnote]) -> str:
     """A hash of what a reviewer judges: the sentence, its values, and the cited notes' words and verdicts.
 
-    Offsets, footnote numbers and link scores are left out: they move when other parts of the
-    article are edited, and a decision must go stale only when this fact itself changed.
+    Offsets, footnote numbers and link scores are left out: they move when other parts of the article are
+    edited, and a decision must go stale only when this fact itself changed. Rendered forms are left out too:
+    they follow from the raw text, and a new field must not turn every decision stale.
     """
-    parts = [text, *(m.model_dump_json(exclude={"id", "start", "end"}) for m in mentions)]
+    parts = [text, *(m.model_dump_json(exclude={"id", "start", "end", "rendered"}) for m in mentions)]
     for citation in citations:
         parts.append(footnotes[citation.footnote].text + citation.linked_by)
         parts += [f"{c.mention}:{c.verdict}:{c.evidence.text if c.evidence else ''}" for c in citation.checks]

@@ -6,10 +6,10 @@ changed from one whose rules did, and an old output stays explainable.
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "0.7.0"
+PIPELINE_VERSION = "0.8.0"
 """Bumped whenever extraction, linking or checking changes what they output."""
 
-DATES_VERSION = "timex-rules.25"
+DATES_VERSION = "timex-rules.26"
 """The date detection and normalization rules (``citefacts.dates``)."""
 
 ENTITY_RULES_VERSION = "5"

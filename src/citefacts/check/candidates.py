@@ -14,7 +14,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from citefacts.check.compare import Reading, Relation, comparable, in_unit_of, near_miss, relation
-from citefacts.check.context import clause_bounds, context, contrasting_kinds, same_event, same_thing, similarity
+from citefacts.check.context import (
+    Context,
+    clause_bounds,
+    context,
+    contrasting_kinds,
+    same_event,
+    same_thing,
+    similarity,
+)
 from citefacts.check.reading import (
     fraction_parts,
     in_spans,
@@ -64,6 +72,51 @@ class Candidate:
     """It counts a contrasting kind of people ("18 civilians" for "ten soldiers"): neither confirms nor allows."""
 
 
+SourceValue = tuple[DocMention, Reading, Context]
+"""A footnote value outside citation data: the mention, its reading, and its context words."""
+
+_SOURCES: dict[tuple[str, int, bool], tuple[list[DocMention], int, list[SourceValue]]] = {}
+_SOURCES_KEPT = 512
+
+
+def footnote_values(footnote: str, found: list[DocMention], barriers: bool) -> list[SourceValue]:
+    """Every comparable value of a footnote, read once per footnote: a footnote is checked against every
+    value of every candidate sentence (measured on the seed: 575 checks, each re-reading the same values).
+
+    Kept per footnote text and extraction (the same list object, unchanged in length), at most 512 at once.
+    """
+    key = (footnote, id(found), barriers)
+    kept = _SOURCES.get(key)
+    if kept is not None and kept[0] is found and kept[1] == len(found):
+        return kept[2]
+    if len(_SOURCES) >= _SOURCES_KEPT:
+        _SOURCES.clear()
+    values = _read_values(footnote, found, barriers)
+    _SOURCES[key] = (found, len(found), values)
+    return values
+
+
+def _read_values(footnote: str, found: list[DocMention], barriers: bool) -> list[SourceValue]:
+    """A footnote's values outside citation data, each read with its context words."""
+    skip = apparatus_spans(footnote)
+    spans = [(f.start, f.end) for f in found if f.kind != "entity"]
+    values = []
+    for item in fraction_parts(found, footnote) + unextracted_numbers(footnote, found):
+        if (
+            item.kind == "entity"
+            or in_spans(item, skip)
+            or year_tail(item, footnote, found)
+            or is_scale(item, footnote)
+        ):
+            continue
+        read = read_found(item, footnote)
+        if read is None:
+            continue
+        whole = with_year_tail(item, footnote, found)
+        values.append((item, read, context(footnote, whole.start, whole.end, spans, barriers=barriers)))
+    return values
+
+
 def compare_all(
     claim: DocMention,
     reading: Reading,
@@ -77,8 +130,6 @@ def compare_all(
     """Every comparable footnote value outside citation data, with its relation and shared context.
 
     A figure in a citation's headline (``headlines``) is read as approximate: headlines round."""
-    skip = apparatus_spans(footnote)
-    values = [(f.start, f.end) for f in footnote_found if f.kind != "entity"]
     barriers = reading.kind != "date"
     whole = with_year_tail(claim, sentence, sentence_found or [])
     claim_values = _sentence_values(sentence, sentence_found)
@@ -86,19 +137,12 @@ def compare_all(
     claim_dates = _claim_dates(sentence, sentence_found)
     later = reading.kind == "date" and published is not None and reading.low > published.toordinal()
     candidates = []
-    for item in fraction_parts(footnote_found, footnote) + unextracted_numbers(footnote, footnote_found):
-        if item.kind == "entity" or in_spans(item, skip) or year_tail(item, footnote, footnote_found):
+    for item, read, source_context in footnote_values(footnote, footnote_found, barriers):
+        if not comparable(reading, read):
             continue
-        if is_scale(item, footnote):
-            continue
-        source = read_found(item, footnote)
-        if source is None or not comparable(reading, source):
-            continue
-        source = in_unit_of(reading, source)
+        source = in_unit_of(reading, read)
         if source.kind != "date" and source.qualifier is None and in_spans(item, list(headlines)):
             source = replace(source, qualifier="approx")
-        whole = with_year_tail(item, footnote, footnote_found)
-        source_context = context(footnote, whole.start, whole.end, values, barriers=barriers)
         shared = similarity(claim_context, source_context)
         figure = (reading.low, reading.high) == (source.low, source.high)
         same = figure and reading.qualifier in (None, "approx")

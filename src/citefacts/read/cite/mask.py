@@ -11,6 +11,8 @@ evidence found in it is a span of the raw file with no conversion.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import mwparserfromhell
 from mwparserfromhell.nodes import Comment, ExternalLink, Tag, Template, Wikilink
 from mwparserfromhell.wikicode import Wikicode
@@ -48,8 +50,11 @@ _NAME_PARAMETERS = ("author", "last", "first", "editor", "surname", "given")
 """Name parameters, numbered or not (``last2``, ``editor-first``), which are read too."""
 
 
+@lru_cache(maxsize=4096)
 def readable_mask(text: str) -> str:
-    """The footnote with its markup blanked: same length, every kept character at its raw offset."""
+    """The footnote with its markup blanked: same length, every kept character at its raw offset.
+
+    Kept per text: the review page shows a document's footnotes beside each of its facts."""
     if not any(mark in text for mark in ("{{", "[[", "[", "<")):
         return text
     chars = list(text)

@@ -116,7 +116,7 @@ def test_a_mention_spanning_markup_shows_its_rendered_text(harbourton: Document)
 
 def test_a_rendered_form_does_not_change_what_a_reviewer_judged(harbourton: Document) -> None:
     """Decisions are keyed by content hash: a field derived from the raw text must not turn them stale."""
-    from citefacts.pipeline import content_hash
+    from citefacts.identity import content_hash
 
     fact = next(f for f in harbourton.facts if "lighthouse" in f.sentence.text)
     plain = [m.model_copy(update={"rendered": None}) for m in fact.mentions]

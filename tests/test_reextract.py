@@ -16,8 +16,9 @@ import pytest
 from spacy.language import Language
 
 from citefacts.errors import ReviewError
+from citefacts.identity import fact_id as sentence_id
 from citefacts.models import Decision, Document, Span, words_hash
-from citefacts.pipeline import _fact_id, run
+from citefacts.pipeline import run
 from citefacts.read import read_source
 from citefacts.review.diff import read_diff
 from citefacts.review.placement import NOWHERE, place_decision, placement_stacks
@@ -162,7 +163,7 @@ def test_100_reextractions_never_lose_or_misapply_a_decision(tmp_path: Path, nlp
         stacks = expected_stacks(made, retired)
 
         states = fact_states(document.facts, decisions)
-        carried += sum(1 for fact in document.facts if not fact.id.startswith(_fact_id(fact.sentence.text, {})))
+        carried += sum(1 for fact in document.facts if not fact.id.startswith(sentence_id(fact.sentence.text, {})))
         for fact in document.facts:
             state, stack = states[fact.id], stacks.get(fact.id, [])
             if stack:  # a live decision on exactly this content: kept, and nothing else applies

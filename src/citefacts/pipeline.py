@@ -20,6 +20,7 @@ from citefacts.confirmed import confirmed, sentence_span
 from citefacts.dates import DateContext
 from citefacts.entities import apply_aliases
 from citefacts.extract import extract
+from citefacts.identity import content_hash, fact_id
 from citefacts.link import SUGGESTION_FLOOR, THRESHOLD, Fixed, Links, Placements, by_sentence, placements
 from citefacts.mention import DocMention
 from citefacts.models import (
@@ -272,7 +273,7 @@ def build_facts(
         ]
         facts.append(
             Fact(
-                id=_fact_id(text, seen),
+                id=fact_id(text, seen),
                 content_hash=content_hash(text, mentions, citations, footnotes),
                 sentence=Span(start=start, end=end, text=text),
                 rendered=rendered_text(sentence.text, text),
@@ -328,27 +329,6 @@ def _mention(mention_id: str, block: Block, sentence: Passage, found: DocMention
         value=found.value,
         rendered=shown,
     )
-
-
-def _fact_id(text: str, seen: dict[str, int]) -> str:
-    """An id from the sentence's words alone, so edits elsewhere in the file never change it."""
-    digest = hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:12]
-    seen[digest] = seen.get(digest, 0) + 1
-    return f"f{digest}" if seen[digest] == 1 else f"f{digest}-{seen[digest]}"
-
-
-def content_hash(text: str, mentions: list[Mention], citations: list[Citation], footnotes: dict[int, Footnote]) -> str:
-    """A hash of what a reviewer judges: the sentence, its values, and the cited notes' words and verdicts.
-
-    Offsets, footnote numbers and link scores are left out: they move when other parts of the article are
-    edited, and a decision must go stale only when this fact itself changed. Rendered forms are left out too:
-    they follow from the raw text, and a new field must not turn every decision stale.
-    """
-    parts = [text, *(m.model_dump_json(exclude={"id", "start", "end", "rendered"}) for m in mentions)]
-    for citation in citations:
-        parts.append(footnotes[citation.footnote].text + citation.linked_by)
-        parts += [f"{c.mention}:{c.verdict}:{c.evidence.text if c.evidence else ''}" for c in citation.checks]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 def pipeline_info(nlp: Language) -> Pipeline:

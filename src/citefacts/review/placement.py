@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from citefacts.check import fact_status
+from citefacts.identity import content_hash
 from citefacts.models import (
     Candidates,
     Check,
@@ -29,7 +30,7 @@ from citefacts.models import (
     Span,
     words_hash,
 )
-from citefacts.pipeline import best_verdicts, content_hash
+from citefacts.pipeline import best_verdicts
 from citefacts.review.store import SYSTEM_REVIEWER
 
 NOWHERE = "nowhere"

@@ -238,38 +238,15 @@ def build_facts(
         mentions = [
             _mention(f"m{i + 1}", block, sentence, found, parsed.raw) for i, found in enumerate(sentence.mentions)
         ]
-        linked_by: LinkedBy = "marker" if sentence.markers else "content"
+        cited, automatic = _cited(linked, by_reviewer, covered, notes, bool(sentence.markers))
         citations = [
             Citation(
                 footnote=number,
                 score=score,
-                linked_by=linked_by,
+                linked_by=kind,
                 checks=_checks(sentence, mentions, notes[number], footnotes[number], parsed.raw),
             )
-            for number, score in linked
-            if number in notes and all(number != n for n, _ in by_reviewer)  # a reviewer's placement supersedes
-        ]
-        if not citations and not by_reviewer:
-            citations = [
-                Citation(
-                    footnote=number,
-                    score=PARAGRAPH_SCORE,
-                    linked_by="paragraph",
-                    checks=_checks(sentence, mentions, notes[number], footnotes[number], parsed.raw),
-                )
-                for number in covered
-                if number in notes
-            ]
-        automatic = bool(citations)  # suggestions stay beside a reviewer's citation: undoing it gives the fact back
-        citations += [
-            Citation(
-                footnote=number,
-                score=1.0,
-                linked_by="reviewer",
-                checks=_checks(sentence, mentions, notes[number], footnotes[number], parsed.raw),
-            )
-            for number, _ in by_reviewer
-            if number in notes and number not in {c.footnote for c in citations if c.linked_by == "reviewer"}
+            for number, score, kind in cited
         ]
         facts.append(
             Fact(
@@ -288,6 +265,28 @@ def build_facts(
             )
         )
     return facts
+
+
+def _cited(
+    linked: list[tuple[int, float]],
+    by_reviewer: list[tuple[int, float]],
+    covered: list[int],
+    notes: dict[int, Passage],
+    marker: bool,
+) -> tuple[list[tuple[int, float, LinkedBy]], bool]:
+    """A sentence's citations as (footnote, score, how linked), and whether any was found without a reviewer.
+
+    A reviewer's placement supersedes a link to the same footnote and comes after the others; a sentence with
+    no link and no placement takes its paragraph's next marker. Suggestions stay beside a reviewer's citation
+    (the flag is False), so undoing it gives the fact back as it was.
+    """
+    placed = [number for number, _ in by_reviewer]
+    kind: LinkedBy = "marker" if marker else "content"
+    own = [(number, score, kind) for number, score in linked if number in notes and number not in placed]
+    if not own and not by_reviewer:
+        own = [(number, PARAGRAPH_SCORE, "paragraph") for number in covered if number in notes]
+    reviewer: list[tuple[int, float, LinkedBy]] = [(number, 1.0, "reviewer") for number in placed if number in notes]
+    return own + reviewer, bool(own)
 
 
 def _checks(sentence: Passage, mentions: list[Mention], note: Passage, footnote: Footnote, raw: str) -> list[Check]:

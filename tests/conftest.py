@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,8 @@ from citefacts.models import Document, ParsedSource
 from citefacts.nlp import load_model
 from citefacts.pipeline import run
 from citefacts.read import read_source
+from citefacts.review.rerun import save_extraction
+from citefacts.review.server import ReviewServer, make_server
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "nagorno-karabakh-conflict.txt"
@@ -37,3 +42,23 @@ def interruptible() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def extracted(source: Path, text: str, nlp: Language) -> Path:
+    """Write ``text`` to ``source``, extract it and save the output in ``out/`` beside it: the output's path."""
+    source.write_text(text)
+    out = source.parent / "out" / f"{source.stem}.json"
+    save_extraction(run(read_source(source), nlp), out, source.read_text())
+    return out
+
+
+@contextmanager
+def serving(outputs: list[Path], reviewer: str) -> Iterator[ReviewServer]:
+    """The review server on outputs, on 127.0.0.1 in a thread of its own, shut down and closed afterwards."""
+    review = make_server(outputs, reviewer)
+    threading.Thread(target=review.serve_forever, daemon=True).start()
+    try:
+        yield review
+    finally:
+        review.shutdown()
+        review.server_close()

@@ -9,17 +9,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import extracted, serving
 from spacy.language import Language
 
-from citefacts.pipeline import run
-from citefacts.read import read_source
-from citefacts.review.rerun import save_extraction
-from citefacts.review.server import ReviewServer, make_server
+from citefacts.review.server import ReviewServer
 from citefacts.review.store import decisions_path, fact_states, read_decisions
 from citefacts.write import load_document
 
@@ -52,16 +49,8 @@ pytestmark = [
 
 @pytest.fixture()
 def server(tmp_path: Path, nlp: Language) -> Iterator[ReviewServer]:
-    source = tmp_path / "riverton.txt"
-    source.write_text(ARTICLE)
-    out = tmp_path / "out" / "riverton.json"
-    save_extraction(run(read_source(source), nlp), out, source.read_text())
-    review = make_server([out], "tester")
-    thread = threading.Thread(target=review.serve_forever, daemon=True)
-    thread.start()
-    yield review
-    review.shutdown()
-    review.server_close()
+    with serving([extracted(tmp_path / "riverton.txt", ARTICLE, nlp)], "tester") as review:
+        yield review
 
 
 def test_keys_record_decisions_and_source_text_stays_text(server: ReviewServer, tmp_path: Path) -> None:

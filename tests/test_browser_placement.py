@@ -7,16 +7,16 @@ The seed is marker-less: most of its footnotes are placed by no automatic link. 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import serving
 from spacy.language import Language
 from test_browser import CHROMIUM, FLAGS
 
-from citefacts.review.server import ReviewServer, make_server
+from citefacts.review.server import ReviewServer
 from citefacts.review.store import decisions_path, read_decisions
 from citefacts.sources import extract_source
 from citefacts.write import load_document
@@ -43,11 +43,8 @@ def source(tmp_path: Path) -> Path:
 def server(source: Path, nlp: Language) -> Iterator[ReviewServer]:
     result = extract_source(source, source.parent / "out", nlp, force=True)  # what the extraction flow's task runs
     assert result.error is None and result.output.exists()
-    review = make_server([result.output], "tester")
-    threading.Thread(target=review.serve_forever, daemon=True).start()
-    yield review
-    review.shutdown()
-    review.server_close()
+    with serving([result.output], "tester") as review:
+        yield review
 
 
 def placements(server: ReviewServer) -> list[dict[str, Any]]:

@@ -7,18 +7,15 @@ import http.client
 import json
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import extracted, serving
 from spacy.language import Language
 
-from citefacts.pipeline import run
-from citefacts.read import read_source
-from citefacts.review.rerun import save_extraction
-from citefacts.review.server import ReviewServer, make_server
+from citefacts.review.server import ReviewServer
 from citefacts.review.store import decisions_path, read_decisions
 
 ARTICLE = """Riverton
@@ -37,20 +34,13 @@ MILL = "The old mill burned down in 1921."
 
 @pytest.fixture()
 def output(tmp_path: Path, nlp: Language) -> Path:
-    source = tmp_path / "riverton.txt"
-    source.write_text(ARTICLE)
-    out = tmp_path / "out" / "riverton.json"
-    save_extraction(run(read_source(source), nlp), out, source.read_text())
-    return out
+    return extracted(tmp_path / "riverton.txt", ARTICLE, nlp)
 
 
 @pytest.fixture()
 def server(output: Path) -> Iterator[ReviewServer]:
-    review = make_server([output], "ann")
-    threading.Thread(target=review.serve_forever, daemon=True).start()
-    yield review
-    review.shutdown()
-    review.server_close()
+    with serving([output], "ann") as review:
+        yield review
 
 
 def expect(server: ReviewServer, status: int, method: str, path: str, body: dict[str, Any] | None = None) -> Any:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import extracted, serving
 from spacy.language import Language
 
 from citefacts.models import Document, ParsedSource
@@ -20,7 +21,7 @@ from citefacts.pipeline import run
 from citefacts.read import read_source
 from citefacts.review.report import render_report
 from citefacts.review.rerun import save_extraction
-from citefacts.review.server import Handler, ReviewServer, make_server
+from citefacts.review.server import Handler, ReviewServer
 from citefacts.review.store import decisions_path, read_decisions
 from citefacts.review.view import fact_view, load_reviewed
 from citefacts.write import write_document
@@ -33,20 +34,13 @@ In 1999 the <script>alert(1)</script> festival drew 2,000 visitors.[1] The town 
 
 @pytest.fixture()
 def output(tmp_path: Path, nlp: Language) -> Path:
-    source = tmp_path / "town.txt"
-    source.write_text(ARTICLE)
-    out = tmp_path / "out" / "town.json"
-    save_extraction(run(read_source(source), nlp), out, source.read_text())
-    return out
+    return extracted(tmp_path / "town.txt", ARTICLE, nlp)
 
 
 @pytest.fixture()
 def server(output: Path) -> Iterator[ReviewServer]:
-    review = make_server([output], "ann")
-    threading.Thread(target=review.serve_forever, daemon=True).start()
-    yield review
-    review.shutdown()
-    review.server_close()
+    with serving([output], "ann") as review:
+        yield review
 
 
 def request(server: ReviewServer, method: str, path: str, body: dict | None = None, **headers: str):  # type: ignore[no-untyped-def]

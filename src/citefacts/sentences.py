@@ -24,9 +24,15 @@ from citefacts.models import Block, Footnote, ParsedSource
 from citefacts.read.cite.mask import readable_mask
 
 BATCH_SIZE = 64
+"""Texts per batch sent to a spaCy worker, at most (scripts/bench.py --only seed: 32 ratio 0.93, 64 1.03, 128 1.00)."""
+BATCHES_PER_PROCESS = 2
+"""At least this many batches for each worker: a short article in one batch of 64 kept one worker busy and the
+other idle (a 4,946-word article: 1.19 s on two processes against 0.60 s in batches of 12)."""
 _PR_SET_PDEATHSIG = 1
-PARALLEL_WORDS = 4000
-"""Below this many words, spaCy on one process is faster than starting others (measured on this 2-core machine)."""
+PARALLEL_WORDS = 1000
+"""Below this many words, spaCy on one process is faster than starting others (measured on this 2-core
+machine, balanced batches: 298 words 0.055 s on one process against 0.087 s on two, 651 words 0.109 against
+0.098, 1,586 words 0.27 against 0.19)."""
 
 
 @dataclass
@@ -52,7 +58,15 @@ def parse_texts(nlp: Language, texts: list[str], processes: int = 1) -> Iterator
     if parallel:
         register_after_fork(_die_with_parent, _die_with_parent)
         _no_entry_point_scan()
-    return iter(nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes if parallel else 1))
+    if not parallel:
+        return iter(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    return iter(nlp.pipe(texts, batch_size=batch_size(len(texts), processes), n_process=processes))
+
+
+def batch_size(count: int, processes: int) -> int:
+    """Texts per batch for ``count`` texts on ``processes`` workers: every worker gets batches to parse, and no
+    batch is larger than ``BATCH_SIZE`` (spaCy hands batches out in turn, so one big batch leaves the rest idle)."""
+    return max(1, min(BATCH_SIZE, -(-count // (processes * BATCHES_PER_PROCESS))))
 
 
 def _no_entry_point_scan() -> None:

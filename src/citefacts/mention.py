@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from citefacts.models import DateValue, EntityValue, MentionKind, NumberValue
+from citefacts.models import DateValue, EntityValue, MentionKind, NumberValue, QuotationValue
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,7 @@ class DocMention:
     start: int
     end: int
     label: str
-    value: DateValue | NumberValue | EntityValue
+    value: DateValue | NumberValue | EntityValue | QuotationValue
 
     @property
     def kind(self) -> MentionKind:

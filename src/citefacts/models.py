@@ -13,17 +13,18 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 """1.1 added `Fact.suggestions`, 1.2 `Document.candidates`, 1.3 the checks of each candidate sentence
-(`SentenceCandidate.fact`, `.checks`) and citations `linked_by: reviewer`, 1.4 `Fact.rendered`, `Mention.rendered` and citations `linked_by: paragraph`; older files
-still validate."""
+(`SentenceCandidate.fact`, `.checks`) and citations `linked_by: reviewer`, 1.4 `Fact.rendered`, `Mention.rendered` and citations `linked_by: paragraph`, 1.5 quotation mentions
+(`QuotationValue`) and `Check.flag`; older files still validate."""
 
-MentionKind = Literal["date", "number", "entity"]
+MentionKind = Literal["date", "number", "entity", "quotation"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Granularity = Literal["day", "month", "season", "quarter", "year", "decade", "century", "time", "unknown"]
 NumberKind = Literal["cardinal", "range", "money", "percent", "quantity", "ordinal"]
 Qualifier = Literal["approx", "at_least", "more_than", "at_most", "less_than"]
 Verdict = Literal["supported", "contradicted", "not_found"]
+CheckFlag = Literal["quotation_differs"]
 FactStatus = Literal["supported", "partly_supported", "contradicted", "unverified", "uncited"]
 LinkedBy = Literal["marker", "content", "reviewer", "paragraph"]
 BlockKind = Literal["paragraph", "heading", "table_cell"]
@@ -84,11 +85,18 @@ class EntityValue(Model):
     canonical: str
 
 
-MentionValue = Annotated[DateValue | NumberValue | EntityValue, Field(discriminator="kind")]
+class QuotationValue(Model):
+    """A direct quotation: the quoted words, without the quote marks (checked for verbatim in the footnote)."""
+
+    kind: Literal["quotation"] = "quotation"
+    text: str
+
+
+MentionValue = Annotated[DateValue | NumberValue | EntityValue | QuotationValue, Field(discriminator="kind")]
 
 
 class Mention(Model):
-    """One date, number or named entity in a sentence."""
+    """One date, number, named entity or direct quotation in a sentence."""
 
     id: str
     kind: MentionKind
@@ -148,6 +156,9 @@ class Check(Model):
     verdict: Verdict
     evidence: Span | None = None
     note: str | None = None
+    flag: CheckFlag | None = None
+    """For the reviewer: ``quotation_differs``, a quotation whose closest passage in the footnote (the evidence)
+    has other words (the note names them); its verdict is not_found, never contradicted."""
 
 
 class Citation(Model):
@@ -175,7 +186,7 @@ class SentenceCandidate(Model):
     fact: str | None = None
     """The id of the fact on this sentence, if it states a date, number or name."""
     checks: list[Check] = []
-    """That fact's dates and numbers checked against this footnote, as a reviewer's placement would check them:
+    """That fact's dates, numbers and quotations checked against this footnote, as a reviewer's placement would check them:
     precomputed so that confirming the candidate needs no language model."""
 
 

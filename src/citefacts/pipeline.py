@@ -16,6 +16,7 @@ from itertools import islice
 from spacy.language import Language
 
 from citefacts.check import check_value, fact_status
+from citefacts.check.quotes import check_quotation, with_quotations
 from citefacts.confirmed import confirmed, sentence_span
 from citefacts.dates import DateContext
 from citefacts.entities import apply_aliases
@@ -94,7 +95,8 @@ def analyse(
     total = len(texts)
     for done, (index, doc) in enumerate(zip(content, islice(docs, len(content)), strict=True)):
         progress("parsing", done, total)
-        sentences += sentence_passages(doc, extract(doc, dct, context), index, blocks[index])
+        found = sentence_passages(doc, extract(doc, dct, context), index, blocks[index])
+        sentences += with_quotations(found, doc.text)
     notes = []
     for done, (note, text, doc) in enumerate(zip(parsed.footnotes, note_texts, docs, strict=True), start=len(content)):
         progress("parsing", done, total)
@@ -201,7 +203,7 @@ class PairChecks:
         self.footnotes = {note.number: note for note in parsed.footnotes}
 
     def checks(self, index: int, number: int) -> list[Check]:
-        """The checks of sentence `index`'s dates and numbers against footnote `number` (none if it is no fact)."""
+        """The checks of sentence `index`'s dates, numbers and quotations against footnote `number` (none if it is no fact)."""
         fact = self.facts[index]
         if fact is None or number not in self.notes:
             return []
@@ -290,22 +292,28 @@ def _cited(
 
 
 def _checks(sentence: Passage, mentions: list[Mention], note: Passage, footnote: Footnote, raw: str) -> list[Check]:
-    """The check of each date and number of a sentence against one linked footnote."""
+    """The check of each date, number and quotation of a sentence against one linked footnote."""
     checks = []
+    values = [found for found in sentence.mentions if found.kind != "quotation"]
     for mention, claim in zip(mentions, sentence.mentions, strict=True):
-        if mention.kind == "entity":
+        if claim.value.kind == "entity":
             continue
-        outcome = check_value(claim, sentence.text, note.text, note.mentions, sentence.mentions, footnote.citations)
+        if claim.value.kind == "quotation":
+            outcome = check_quotation(claim.value.text, note.text)
+        else:
+            outcome = check_value(claim, sentence.text, note.text, note.mentions, values, footnote.citations)
         evidence = None
         if outcome.evidence:
             start, end = outcome.evidence[0] + footnote.start, outcome.evidence[1] + footnote.start
             evidence = Span(start=start, end=end, text=raw[start:end])
-        checks.append(Check(mention=mention.id, verdict=outcome.verdict, evidence=evidence, note=outcome.note))
+        checks.append(
+            Check(mention=mention.id, verdict=outcome.verdict, evidence=evidence, note=outcome.note, flag=outcome.flag)
+        )
     return checks
 
 
 def best_verdicts(mentions: list[Mention], citations: list[Citation]) -> list[Verdict]:
-    """Per date or number, the best verdict any of the fact's citations gives it."""
+    """Per date, number or quotation, the best verdict any of the fact's citations gives it."""
     best: dict[str, Verdict] = {m.id: "not_found" for m in mentions if m.kind != "entity"}
     for citation in citations:
         for check in citation.checks:

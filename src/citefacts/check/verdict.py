@@ -22,7 +22,7 @@ from citefacts.check.compare import Reading, Relation, comparable, relation
 from citefacts.check.context import Context, clause_bounds
 from citefacts.check.reading import fraction_parts, is_scale, is_snapshot, name_with_number, read_found, year_tail
 from citefacts.mention import DocMention
-from citefacts.models import CitationFields, DateValue, FactStatus, NumberValue, Verdict
+from citefacts.models import CheckFlag, CitationFields, DateValue, FactStatus, NumberValue, Verdict
 from citefacts.read.cite import headline_spans, publication_date
 
 SUPPORT_CONTEXT = 0.1
@@ -51,6 +51,8 @@ class Outcome:
     verdict: Verdict
     evidence: tuple[int, int] | None = None
     note: str | None = None
+    flag: CheckFlag | None = None
+    """For the reviewer, beside the verdict: a quotation whose closest passage has other words."""
 
 
 def check_value(

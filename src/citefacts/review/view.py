@@ -80,12 +80,14 @@ def output_files(paths: list[Path]) -> list[Path]:
 
 def value_text(mention: Mention) -> str:
     """A mention's normalized value as a reviewer reads it: the TIMEX value with its human form, a number in
-    words and figures, a canonical name."""
+    words and figures, a canonical name, a quotation's quoted words."""
     value = mention.value
     if value.kind == "date":
         return f"{value.timex} · {readable_date(value)}"
     if value.kind == "entity":
         return value.canonical
+    if value.kind == "quotation":
+        return f"“{value.text}”"
     return readable_number(value)
 
 
@@ -180,6 +182,7 @@ def _citation_view(fact: Fact, citation: Citation, note: Footnote | None) -> dic
             "mention": check.mention,
             "verdict": check.verdict,
             "note": check.note,
+            "flag": check.flag,
             "evidence": [check.evidence.start - note.start, check.evidence.end - note.start]
             if check.evidence and note
             else None,

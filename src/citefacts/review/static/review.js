@@ -17,16 +17,32 @@ function $(id) { return document.getElementById(id); }
 // Append text to a container with the given [start, end) ranges wrapped in <mark>.
 function highlight(container, text, ranges) {
   container.replaceChildren();
-  let at = 0;
-  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
-    if (range.start < at || range.end > text.length) continue;
+  const outerFirst = (a, b) => a.start - b.start || Number(Boolean(b.outer)) - Number(Boolean(a.outer));
+  markInto(container, text, 0, text.length, [...ranges].sort(outerFirst));
+}
+
+// Mark the ranges of text[from, to) into a container; a range marked `outer` (a quotation) keeps the ranges
+// inside it (its dates, numbers, names) marked within its mark, other overlapping ranges are left unmarked.
+function markInto(container, text, from, to, ranges) {
+  let at = from;
+  for (const range of ranges) {
+    if (range.start < at || range.end > to) continue;
     container.append(document.createTextNode(text.slice(at, range.start)));
-    const mark = el("mark", text.slice(range.start, range.end), range.className);
+    const mark = el("mark", null, range.className);
     if (range.title) mark.title = range.title;
+    const inside = range.outer ? ranges.filter((r) => !r.outer && r.start >= range.start && r.end <= range.end) : [];
+    markInto(mark, text, range.start, range.end, inside);
     container.append(mark);
     at = range.end;
   }
-  container.append(document.createTextNode(text.slice(at)));
+  container.append(document.createTextNode(text.slice(at, to)));
+}
+
+// The flagged check of a mention none of whose checks supports it (a quotation whose words differ), or null.
+function flaggedCheck(fact, mentionId) {
+  const checks = fact.citations.flatMap((c) => c.checks).filter((c) => c.mention === mentionId);
+  if (checks.some((c) => c.verdict === "supported")) return null;
+  return checks.find((c) => c.flag) || null;
 }
 
 function bestVerdict(fact, mentionId) {
@@ -61,7 +77,7 @@ function renderFact(fact) {
   where.replaceChildren(el("span", fact.status.replace("_", " "), `status ${fact.status}`));
   where.append(el("span", ` ${fact.file} › ${fact.section.join(" › ")} · ${fact.id}`));
   highlight($("sentence"), fact.text, fact.mentions.map((m) => ({
-    start: m.start, end: m.end, className: m.kind, title: `${m.label}: ${m.value}`,
+    start: m.start, end: m.end, className: m.kind, title: `${m.label}: ${m.value}`, outer: m.kind === "quotation",
   })));
   const state = $("state");
   state.replaceChildren();
@@ -83,7 +99,9 @@ function renderFact(fact) {
   for (const m of fact.mentions) {
     const row = el("tr");
     const verdict = m.kind === "entity" ? "" : bestVerdict(fact, m.id) || (fact.citations.length ? "not_found" : "uncited");
-    row.append(el("td", m.text), el("td", m.label), el("td", m.value), el("td", verdict.replace("_", " "), `verdict ${verdict}`));
+    const flagged = m.kind === "entity" ? null : flaggedCheck(fact, m.id);
+    const shown = flagged ? `${verdict.replace("_", " ")} · ${flagged.flag.replace("_", " ")}` : verdict.replace("_", " ");
+    row.append(el("td", m.text), el("td", m.label), el("td", m.value), el("td", shown, `verdict ${verdict}${flagged ? " flagged" : ""}`));
     rows.append(row);
   }
   renderCitations(fact);
@@ -110,10 +128,14 @@ function renderCitations(fact) {
     const mentions = Object.fromEntries(fact.mentions.map((m) => [m.id, m]));
     const ranges = citation.checks.filter((c) => c.evidence).map((c) => ({
       start: c.evidence[0], end: c.evidence[1], className: "evidence",
-      title: `evidence for ${mentions[c.mention] ? mentions[c.mention].text : c.mention}: ${c.verdict}`,
+      title: `evidence for ${mentions[c.mention] ? mentions[c.mention].text : c.mention}: ${c.verdict}${c.flag ? ` (${c.flag.replace("_", " ")}: ${c.note})` : ""}`,
     }));
     highlight(quote, citation.text, ranges);
     part.append(quote);
+    for (const c of citation.checks.filter((k) => k.flag)) {
+      const what = mentions[c.mention] ? mentions[c.mention].value : c.mention;
+      part.append(el("p", `${c.flag.replace("_", " ")} — ${what}: ${c.note || ""}`, "flag"));
+    }
     box.append(part);
   }
   if (fact.suggestions.length && !fact.citations.length) {

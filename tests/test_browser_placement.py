@@ -1,5 +1,5 @@
-"""Placement mode in headless Chromium: three footnotes of the seed placed with keys, the facts' statuses
-changed at once, and the placements kept by a re-extraction of an edited source.
+"""Placement mode in headless Chromium: three footnotes of the seed placed with keys on candidates re-ranked after
+every answer, the facts' statuses changed at once, and the placements kept by a re-extraction of an edited source.
 
 The seed is marker-less: most of its footnotes are placed by no automatic link. Every footnote line carries an
 ``<img onerror>`` here, which the page must show as text. Uses Debian's /usr/bin/chromium through Playwright.
@@ -48,7 +48,8 @@ def server(source: Path, nlp: Language) -> Iterator[ReviewServer]:
 
 
 def placements(server: ReviewServer) -> list[dict[str, Any]]:
-    return [item for item in server.session.facts()["queue"] if item["type"] == "placement"]
+    """The footnotes to place as the page in placement mode is served them now."""
+    return [item for item in server.session.facts(placing=True)["queue"] if item["type"] == "placement"]
 
 
 def uncited_candidate(item: dict[str, Any]) -> int | None:
@@ -66,14 +67,6 @@ def test_three_footnotes_placed_with_keys_change_their_facts_and_survive_reextra
 
     out = next(iter(server.session.paths.values()))
     items = placements(server)
-    keyed = [(index, key) for index, item in enumerate(items) if (key := uncited_candidate(item))][:2]
-    assert len(keyed) == 2, "two footnotes with an uncited fact among their candidates"
-    chosen = {items[i]["candidates"][key - 1]["fact"] for i, key in keyed}
-    searched = next(
-        s
-        for s in server.session.facts()["sentences"][out.name]
-        if s["status"] == "uncited" and s["fact"] not in chosen and len(s["text"]) > 60
-    )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -85,18 +78,32 @@ def test_three_footnotes_placed_with_keys_change_their_facts_and_survive_reextra
         expect(page.locator("#progress")).to_contain_text(f"footnote 1 of {len(items)}")
         expect(page.locator("#candidates mark.candidate").first).to_be_visible()
         expect(page.locator("#facts-view")).to_be_hidden()
+        assert server.session.realigner.wait(300), "the seed analysed in the background"
+        expect(page.locator("#ranked")).to_have_attribute("data-ranked", "realigned", timeout=15_000)
 
-        saves = 0
-        for index, key in keyed:  # keys 1-5: a candidate sentence, checked at once
+        saves, chosen, keyed = 0, set(), 0
+        for index in range(len(items)):  # keys 1-5: a candidate sentence (as re-ranked now), checked at once
+            key = uncited_candidate(placements(server)[index])
+            if key is None or keyed == 2:
+                continue
+            keyed += 1
+            chosen.add(placements(server)[index]["candidates"][key - 1]["fact"])
             while f"[{items[index]['footnote']}]" not in (page.locator("#footnote-title").text_content() or ""):
                 page.keyboard.press("n")
+            expect(page.locator("#ranked")).to_have_attribute("data-ranked", "realigned")
             assert XSS.strip() in (page.locator("#footnote-text").text_content() or "")  # shown as text
             page.keyboard.press(str(key))
             saves += 1
             expect(page.locator("body")).to_have_attribute("data-saved", str(saves))
             expect(page.locator("#saved")).to_contain_text("fact now")
             assert "uncited" not in (page.locator("#saved").text_content() or "")
+        assert keyed == 2, "two footnotes with an uncited fact among their candidates"
 
+        searched = next(
+            s
+            for s in server.session.facts()["sentences"][out.name]
+            if s["status"] == "uncited" and s["fact"] not in chosen and len(s["text"]) > 60
+        )
         page.keyboard.press("/")  # the third: a sentence found by search
         page.locator("#query").fill(searched["text"][:60])
         expect(page.locator("#results li")).not_to_have_count(0)
@@ -129,10 +136,13 @@ def test_three_footnotes_placed_with_keys_change_their_facts_and_survive_reextra
         page.reload()
         expect(page.locator("#progress")).to_contain_text("3 decided")
         browser.close()
+    assert server.session.realigner.wait(300), "the edited source analysed again, in the background"
 
     api = [(method, path, status) for method, path, status in answers if path.startswith("api/")]
     posts = [("POST", "api/decisions", 200)] * 5
-    assert api == [("GET", "api/facts", 200), *posts, ("GET", "api/facts", 200)], "every answer checked: all 200"
+    assert [call for call in api if call[0] == "POST"] == posts, "every answer checked: all 200"
+    assert {call for call in api if call[0] == "GET"} == {("GET", "api/facts?mode=place", 200)}, api
+    assert api[0][0] == "GET" and api[-1][0] == "GET", "loaded (and polled until re-ranked), then reloaded"
     assert all(status == 200 for _, _, status in answers), answers
     document = load_document(out)
     cited = {f.id for f in document.facts if any(c.linked_by == "reviewer" for c in f.citations)}

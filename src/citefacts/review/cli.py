@@ -135,7 +135,7 @@ def review(
         return
     if host not in LOOPBACK:
         console.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach it can record decisions")
-    server = make_server([reviewed.path for reviewed in loaded], reviewer or getpass.getuser(), host, port)
+    server = make_server([reviewed.path for reviewed in loaded], reviewer or getpass.getuser(), host, port, place)
     url = f"{server.url}?mode=place" if place else server.url
     doing = "placing footnotes of" if place else "reviewing"
     console.print(f"{doing} {len(loaded)} file(s) at {url}  (Ctrl-C to stop)", highlight=False)

@@ -3,11 +3,12 @@ placement undone (u), checked against the files as they are now before anything 
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from citefacts.errors import ReviewError
-from citefacts.models import Decision, Span, words_hash
+from citefacts.models import Decision, FootnoteCandidates, Span, words_hash
 from citefacts.review.placement import place_decision, placement_stacks
 from citefacts.review.queue import placement_items, source_text
 from citefacts.review.view import Reviewed, fact_view
@@ -21,9 +22,12 @@ class RefusedDecision(ReviewError):
         super().__init__(message, path, field)
 
 
-def placement_decision(body: dict[str, Any], reviewed: Reviewed, reviewer: str) -> Decision:
+def placement_decision(
+    body: dict[str, Any], reviewed: Reviewed, reviewer: str, spans: Collection[tuple[int, int]] = ()
+) -> Decision:
     """The decision a placement request asks for: ``place`` (a sentence, or null for 'cited nowhere in the
-    body'; ``further`` for another citation) or ``undo`` of the footnote's last placement."""
+    body'; ``further`` for another citation) or ``undo`` of the footnote's last placement. ``spans``: every body
+    sentence's raw span, once the source is analysed (any of them may be named, a fact or not)."""
     document = reviewed.document
     number, footnote_hash = body.get("footnote"), body.get("footnote_hash")
     if not isinstance(number, int) or isinstance(number, bool):
@@ -45,12 +49,13 @@ def placement_decision(body: dict[str, Any], reviewed: Reviewed, reviewer: str) 
     note_text = body.get("note")
     if note_text is not None and not isinstance(note_text, str):
         raise RefusedDecision("a note is text", "note")
-    sentence = _sentence(body.get("sentence"), reviewed, number)
+    sentence = _sentence(body.get("sentence"), reviewed, number, spans)
     return place_decision(document, number, sentence, reviewer, further, note_text or None)
 
 
-def _sentence(value: object, reviewed: Reviewed, number: int) -> Span | None:
-    """The sentence a placement names by its span: a candidate of the footnote or any fact's sentence."""
+def _sentence(value: object, reviewed: Reviewed, number: int, spans: Collection[tuple[int, int]] = ()) -> Span | None:
+    """The sentence a placement names by its span: a candidate of the footnote, any fact's sentence, or any body
+    sentence of `spans` (a sentence with no fact is placed by its span and words, and cites no fact)."""
     if value is None:
         return None
     if not isinstance(value, dict) or not all(isinstance(value.get(k), int) for k in ("start", "end")):
@@ -61,9 +66,10 @@ def _sentence(value: object, reviewed: Reviewed, number: int) -> Span | None:
             return fact.sentence
     candidates = reviewed.document.candidates
     listed = next((c for c in candidates.footnotes if c.footnote == number), None) if candidates else None
-    if listed is None or not any((s.start, s.end) == (start, end) for s in listed.sentences):
+    listed_here = listed is not None and any((s.start, s.end) == (start, end) for s in listed.sentences)
+    if not listed_here and (start, end) not in spans:
         raise RefusedDecision(
-            f"no sentence at {start}-{end} among footnote {number}'s candidates or the facts", "sentence"
+            f"no sentence at {start}-{end} among footnote {number}'s candidates, the facts or the body", "sentence"
         )
     raw = source_text(reviewed.path, reviewed.document)
     if raw is None:
@@ -71,11 +77,15 @@ def _sentence(value: object, reviewed: Reviewed, number: int) -> Span | None:
     return Span(start=start, end=end, text=raw[start:end])
 
 
-def placement_answer(reviewed: Reviewed, number: int, touched: set[str]) -> dict[str, Any]:
-    """What the page needs after a placement: the footnote's item, and each fact whose citations it changed."""
-    item = next((i for i in placement_items(reviewed) if i["footnote"] == number), None)
+def placement_answer(
+    reviewed: Reviewed, number: int, touched: set[str], reranked: Mapping[int, FootnoteCandidates] | None = None
+) -> dict[str, Any]:
+    """What the page needs after a placement: the footnote's item, each fact whose citations it changed, and the
+    file's footnotes to place with their candidates as they stand now (re-ranked where ``reranked`` has them)."""
+    items = placement_items(reviewed, reranked)
+    item = next((i for i in items if i["footnote"] == number), None)
     facts = [{"type": "fact", **fact_view(reviewed, f)} for f in reviewed.document.facts if f.id in touched]
-    return {"placement": item, "facts": facts}
+    return {"placement": item, "facts": facts, "placements": items}
 
 
 def cited_by_reviewer(reviewed: Reviewed, number: int) -> set[str]:

@@ -8,6 +8,7 @@ last, per file, one group of the uncited facts that state only names (nothing in
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,13 @@ PARAGRAPH_WINDOW = 700
 """Characters of a long paragraph shown on each side of a candidate sentence."""
 
 
-def queue(reviewed: list[Reviewed]) -> list[dict[str, Any]]:
-    """Every item of every file in review order: facts, footnotes to place, groups of name-only facts."""
+Reranked = Mapping[str, Mapping[int, FootnoteCandidates]]
+"""Per output file name, its footnotes' candidates re-ranked since the extraction (``realign``), by number."""
+
+
+def queue(reviewed: list[Reviewed], reranked: Reranked | None = None) -> list[dict[str, Any]]:
+    """Every item of every file in review order: facts, footnotes to place, groups of name-only facts; a footnote's
+    candidates re-ranked where ``reranked`` has its file, else as stored."""
     tiers: list[list[dict[str, Any]]] = [[], [], [], [], [], []]
     for r in reviewed:
         names = []
@@ -33,7 +39,7 @@ def queue(reviewed: list[Reviewed]) -> list[dict[str, Any]]:
                 names.append(fact)  # served together, not one by one
             else:
                 tiers[tier].append({"type": "fact", **fact_view(r, fact)})
-        tiers[3] += placement_items(r)
+        tiers[3] += placement_items(r, (reranked or {}).get(r.path.name))
         tiers[5] += [name_group(r, names)] if names else []
     return [item for tier in tiers for item in tier]
 
@@ -58,9 +64,12 @@ def name_group(reviewed: Reviewed, facts: list[Fact]) -> dict[str, Any]:
     }
 
 
-def placement_items(reviewed: Reviewed) -> list[dict[str, Any]]:
+def placement_items(
+    reviewed: Reviewed, reranked: Mapping[int, FootnoteCandidates] | None = None
+) -> list[dict[str, Any]]:
     """One item per footnote that no automatic or marker link cites, or that a reviewer ever placed (a stale
-    placement stays in view): its text, fields and candidate sentences."""
+    placement stays in view): its text, fields and candidate sentences; those of ``reranked`` where it has the
+    footnote (``"ranked": "realigned"``), else those stored at extraction (``"stored"``)."""
     document = reviewed.document
     if document.candidates is None:
         return []
@@ -68,8 +77,12 @@ def placement_items(reviewed: Reviewed) -> list[dict[str, Any]]:
     stacks = placement_stacks(reviewed.decisions)
     raw = source_text(reviewed.path, document)
     listed = {entry.footnote: entry for entry in document.candidates.footnotes}
+    fresh = reranked or {}
     return [
-        placement_item(reviewed, note.number, listed.get(note.number), raw)
+        {
+            **placement_item(reviewed, note.number, fresh.get(note.number, listed.get(note.number)), raw),
+            "ranked": "realigned" if note.number in fresh else "stored",
+        }
         for note in document.footnotes
         if note.number not in linked or stacks.get(words_hash(note.text))
     ]
@@ -148,10 +161,16 @@ def _paragraph(raw: str, start: int, end: int) -> tuple[str, int]:
 def source_text(output: Path, document: Document) -> str | None:
     """The source the output came from, if it is still where it was read (or beside the output folder) and
     unchanged; else None, and the page shows candidate sentences without their paragraphs."""
+    path = source_path(output, document)
+    return None if path is None else _read(str(path), document.source.sha256)
+
+
+def source_path(output: Path, document: Document) -> Path | None:
+    """Where the source the output came from is now, unchanged: where it was read, or beside the output folder."""
     for path in (Path(document.source.path), output.parent.parent / Path(document.source.path).name):
-        text = _read(str(path.resolve()), document.source.sha256)
-        if text is not None:
-            return text
+        resolved = path.resolve()
+        if _read(str(resolved), document.source.sha256) is not None:
+            return resolved
     return None
 
 
@@ -164,10 +183,14 @@ def _read(path: str, sha256: str) -> str | None:
     return text if hashlib.sha256(text.encode("utf-8")).hexdigest() == sha256 else None
 
 
-def sentences(reviewed: list[Reviewed]) -> dict[str, list[dict[str, Any]]]:
-    """Per file, every fact's sentence: what '/' searches to place a footnote on a sentence no candidate names."""
+def sentences(
+    reviewed: list[Reviewed], body: Mapping[str, list[dict[str, Any]]] | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """Per file, what '/' searches to place a footnote on a sentence no candidate names: every body sentence where
+    ``body`` has the file (its source analysed), else every fact's sentence."""
     return {
-        r.path.name: [
+        r.path.name: (body or {}).get(r.path.name)
+        or [
             {
                 "start": f.sentence.start,
                 "end": f.sentence.end,

@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, get_args
+from urllib.parse import parse_qs, urlsplit
 
 from pydantic import ValidationError
 
@@ -25,6 +26,7 @@ from citefacts.models import Decision, DecisionKind, Document, Fact
 from citefacts.numbers import parse_number
 from citefacts.review.placing import RefusedDecision, cited_by_reviewer, placement_answer, placement_decision
 from citefacts.review.queue import queue, sentences, source_text
+from citefacts.review.realign import Realigner, rankings
 from citefacts.review.store import append_decisions, decisions_path
 from citefacts.review.strip import paragraphs, strip_json
 from citefacts.review.view import Reviewed, fact_view, load_reviewed
@@ -92,41 +94,57 @@ def file_strip(reviewed: Reviewed) -> list[dict[str, Any]]:
 
 
 class ReviewSession:
-    """The output files under review, re-read on each request so a re-extraction shows at once."""
+    """The output files under review, re-read on each request so a re-extraction shows at once.
+
+    In placement mode each file's source is analysed once in the background (``realign``): until it is ready,
+    and where it cannot match its output, the footnotes' stored candidates are served; after, candidates
+    re-aligned with every placement in force fixed, and '/' searches every body sentence.
+    """
 
     def __init__(self, paths: list[Path], reviewer: str) -> None:
         self.paths = {path.name: path for path in paths}
         self.reviewer = reviewer
         self.lock = threading.Lock()
+        self.realigner = Realigner()
 
     def reviewed(self) -> list[Reviewed]:
         """Every file with its decisions, freshly read."""
         return [load_reviewed(path) for path in self.paths.values()]
 
-    def facts(self) -> dict[str, Any]:
-        """The review queue (facts, footnotes to place, groups), its facts alone, every fact's sentence for
-        the placement search, each file's strip of paragraphs, and who is reviewing."""
+    def facts(self, placing: bool = False) -> dict[str, Any]:
+        """The review queue (facts, footnotes to place, groups), its facts alone, the sentences the placement
+        search looks through, each file's strip of paragraphs, who is reviewing, and how each file's candidates
+        are ranked (``realign``: analysing, ready or stored). ``placing``: the page is placing footnotes, so
+        each file's source is analysed for re-ranking (once) if it is not yet."""
         reviewed = self.reviewed()
-        items = queue(reviewed)
+        if placing:
+            self.realigner.start(reviewed)
+        ranked = rankings(self.realigner, reviewed)
+        items = queue(reviewed, {name: ranking.candidates for name, ranking in ranked.items()})
         return {
             "reviewer": self.reviewer,
             "queue": items,
             "facts": [item for item in items if item["type"] == "fact"],
-            "sentences": sentences(reviewed),
+            "sentences": sentences(reviewed, {name: ranking.sentences for name, ranking in ranked.items()}),
             "strip": {r.path.name: file_strip(r) for r in reviewed},
+            "realign": {r.path.name: self.realigner.state(r) for r in reviewed},
         }
 
     def place(self, body: dict[str, Any], path: Path) -> dict[str, Any]:
-        """Append a placement (or the undo of one) and return the footnote's item and the facts it changed."""
+        """Append a placement (or the undo of one) and return the footnote's item, the facts it changed and the
+        file's footnotes to place, their candidates re-aligned with it (once the source is analysed)."""
         with self.lock:
             reviewed = load_reviewed(path)
-            decision = placement_decision(body, reviewed, self.reviewer)
+            self.realigner.start([reviewed])
+            decision = placement_decision(body, reviewed, self.reviewer, self.realigner.spans(reviewed))
             number = int(body["footnote"])  # checked against the footnote's text by placement_decision
             before = cited_by_reviewer(reviewed, number)
             append_decisions(decisions_path(path), [decision])
             after = load_reviewed(path)
             touched = before | cited_by_reviewer(after, number) | ({decision.fact_id} - {""})
-            return {**placement_answer(after, number, touched), "strip": {path.name: file_strip(after)}}
+            ranking = self.realigner.ranking(after)
+            answer = placement_answer(after, number, touched, ranking.candidates if ranking else None)
+            return {**answer, "strip": {path.name: file_strip(after)}, "realign": self.realigner.state(after)}
 
     def decide(self, body: object) -> dict[str, Any]:
         """Append one decision on a fact's current content, and return the fact as it now stands.
@@ -175,7 +193,8 @@ class ReviewSession:
 
 
 class Handler(BaseHTTPRequestHandler):
-    """Routes: the page and its three assets, ``GET /api/facts``, ``POST /api/decisions``."""
+    """Routes: the page and its three assets, ``GET /api/facts`` (``?mode=place``: analyse the sources for
+    re-ranking), ``POST /api/decisions``."""
 
     server: ReviewServer
     server_version = "citefacts-review"
@@ -192,7 +211,8 @@ class Handler(BaseHTTPRequestHandler):
             name, kind = STATIC[route]
             self._send(HTTPStatus.OK, (files("citefacts.review") / "static" / name).read_bytes(), kind)
         elif route == "/api/facts":
-            self._json(lambda: self.server.session.facts())
+            placing = parse_qs(urlsplit(self.path).query).get("mode") == ["place"]
+            self._json(lambda: self.server.session.facts(placing))
         else:
             self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain; charset=utf-8")
 
@@ -276,11 +296,18 @@ class ReviewServer(ThreadingHTTPServer):
         return f"http://{host!s}:{port}/"
 
 
-def make_server(paths: list[Path], reviewer: str, host: str = "127.0.0.1", port: int = 0) -> ReviewServer:
-    """A review server for these output files (port 0: any free port); the files are checked first."""
+def make_server(
+    paths: list[Path], reviewer: str, host: str = "127.0.0.1", port: int = 0, placing: bool = False
+) -> ReviewServer:
+    """A review server for these output files (port 0: any free port); the files are checked first. ``placing``:
+    placement mode, whose re-ranking analysis of each source starts at once in a daemon thread (else with the
+    first placement request)."""
     session = ReviewSession(paths, reviewer)
-    session.reviewed()
+    reviewed = session.reviewed()
     try:
-        return ReviewServer(session, host, port)
+        server = ReviewServer(session, host, port)
     except OSError as error:
         raise ReviewError(f"cannot listen on {host}:{port}: {error.strerror}") from error
+    if placing:
+        session.realigner.start(reviewed)
+    return server

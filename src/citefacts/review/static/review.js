@@ -1,9 +1,11 @@
 // The review page. Source text is untrusted: every string goes into the DOM through textContent.
 "use strict";
 
-const page = { items: [], index: 0, reviewer: "", sentences: {}, further: false, lastPlaced: null };
+const page = { items: [], index: 0, reviewer: "", sentences: {}, further: false, lastPlaced: null, realign: {} };
 const FINAL = new Set(["accept", "reject", "correct"]);
 const PLACE_MODE = new URLSearchParams(location.search).get("mode") === "place";
+const FACTS_URL = PLACE_MODE ? "/api/facts?mode=place" : "/api/facts";
+const POLL_MS = 2000;  // while a source is analysed for re-ranking, ask again this often
 
 function el(tag, text, className) {
   const node = document.createElement(tag);
@@ -151,7 +153,8 @@ function renderCitations(fact) {
 
 function placedText(p) {
   const where = p.sentence === null ? "cited nowhere in the body" : `“${p.sentence}”`;
-  const status = p.status ? ` — fact now ${p.status.replace("_", " ")}` : "";
+  const none = p.sentence !== null && !p.fact ? " — no facts in this sentence" : "";
+  const status = p.status ? ` — fact now ${p.status.replace("_", " ")}` : none;
   return `${p.further ? "also " : ""}placed ${where} by ${p.reviewer}${status}`;
 }
 
@@ -169,6 +172,7 @@ function renderPlacement(item) {
   if (item.previous) placed.append(el("p", `placed before, now stale (${item.previous.note || "changed"}): ${placedText(item.previous)} — place it again`, "state stale"));
   if (page.further) placed.append(el("p", "a further citation of this footnote: choose its sentence (1-5 or /)", "state"));
   $("candidates-title").textContent = item.candidates.length ? "Where is it cited? (1-5)" : "No candidate sentence: search with /";
+  rankedNote(item);
   const list = $("candidates");
   list.replaceChildren();
   const taken = new Set(item.placements.map((p) => p.sentence));
@@ -183,6 +187,22 @@ function renderPlacement(item) {
     list.append(li);
   });
   $("search").hidden = true;
+}
+
+// Say how the candidates shown were ranked: re-aligned with the placements so far, or as extracted.
+function rankedNote(item) {
+  let note = $("ranked");
+  if (!note) {
+    note = el("p", null, "hint");
+    note.id = "ranked";
+    $("candidates-title").after(note);
+  }
+  note.dataset.ranked = item.ranked;
+  const state = page.realign[item.file];
+  note.textContent = item.ranked === "realigned"
+    ? "candidates re-ranked with every placement so far fixed"
+    : state === "analysing" ? "candidates as extracted; re-ranking once the source is analysed…"
+      : "candidates as extracted (not re-ranked: the source or pipeline version differs)";
 }
 
 function renderGroup(item) {
@@ -209,18 +229,44 @@ function flash(message, error) {
 }
 
 async function load() {
-  const response = await fetch("/api/facts", { cache: "no-store" });
+  const response = await fetch(FACTS_URL, { cache: "no-store" });
   const body = await response.json();
   if (!response.ok) { flash(body.error || "cannot load the facts", true); return; }
   const first = page.items.length === 0;
   page.items = PLACE_MODE ? body.queue.filter((i) => i.type === "placement") : body.queue;
   page.reviewer = body.reviewer;
   page.sentences = body.sentences;
+  page.realign = body.realign || {};
   strip.files = body.strip;
   renderStrip();
   const open = page.items.findIndex((i) => i.state !== "decided");
   page.index = first && open > 0 ? open : Math.min(page.index, Math.max(page.items.length - 1, 0));
   render();
+  pollRanking();
+}
+
+// While a source is being analysed, ask again; once it is ready, take in the re-ranked candidates and the body's
+// sentences without moving on (nor closing a search being typed).
+function pollRanking() {
+  if (!PLACE_MODE || !Object.values(page.realign).includes("analysing")) return;
+  setTimeout(async () => {
+    const response = await fetch(FACTS_URL, { cache: "no-store" });
+    const body = await response.json();
+    if (!response.ok) return;
+    page.realign = body.realign || {};
+    if (!Object.values(page.realign).includes("analysing")) {
+      replacePlacements(body.queue.filter((i) => i.type === "placement"));
+      page.sentences = body.sentences;
+      if ($("search").hidden) render();
+    }
+    pollRanking();
+  }, POLL_MS);
+}
+
+// Take in footnotes to place as they stand now (their candidates re-ranked), each where it is in the queue.
+function replacePlacements(items) {
+  const fresh = new Map(items.map((i) => [`${i.file}/${i.id}`, i]));
+  page.items = page.items.map((i) => (i.type === "placement" && fresh.get(`${i.file}/${i.id}`)) || i);
 }
 
 function saved() {
@@ -251,6 +297,8 @@ async function decide(kind, correction) {
 
 // Take in a placement's answer: the footnote's item and every fact whose citations it changed.
 function applyPlacement(index, answer) {
+  if (answer.placements) replacePlacements(answer.placements);
+  if (answer.realign && answer.placement) page.realign[answer.placement.file] = answer.realign;
   if (answer.placement) page.items[index] = answer.placement;
   for (const fact of answer.facts) {
     const at = page.items.findIndex((i) => i.type === "fact" && i.id === fact.id && i.file === fact.file);
@@ -272,7 +320,8 @@ async function place(sentence) {
   applyPlacement(index, answer);
   page.further = false;
   page.lastPlaced = index;
-  const status = answer.facts.map((f) => `fact now ${f.status.replace("_", " ")}`).join(", ");
+  let status = answer.facts.map((f) => `fact now ${f.status.replace("_", " ")}`).join(", ");
+  if (sentence && !sentence.fact) status = status ? `${status} · no facts in this sentence` : "no facts in this sentence";
   flash(`saved: footnote ${item.footnote} placed${sentence ? "" : " nowhere in the body"}${status ? " · " + status : ""}`, false);
   saved();
   move(1);
@@ -330,7 +379,7 @@ function searchResults() {
   const query = $("query").value.trim().toLowerCase();
   const found = query ? (page.sentences[item.file] || []).filter((s) => s.text.toLowerCase().includes(query)).slice(0, 8) : [];
   $("results").replaceChildren(...found.map((s) => {
-    const li = el("li", `${s.text} (${s.status.replace("_", " ")})`);
+    const li = el("li", `${s.text} (${s.status ? s.status.replace("_", " ") : "no facts in this sentence"})`);
     li.addEventListener("click", () => { closeFields(); place(s); });
     return li;
   }));

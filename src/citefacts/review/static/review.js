@@ -199,10 +199,11 @@ function rankedNote(item) {
   }
   note.dataset.ranked = item.ranked;
   const state = page.realign[item.file];
-  note.textContent = item.ranked === "realigned"
-    ? "candidates re-ranked with every placement so far fixed"
-    : state === "analysing" ? "candidates as extracted; re-ranking once the source is analysed…"
-      : "candidates as extracted (not re-ranked: the source or pipeline version differs)";
+  const stored = {
+    analysing: "candidates as extracted; re-ranking once the source is analysed…",
+    ready: "candidates as extracted: this footnote is placed, and the others are re-ranked around it",
+  }[state] || "candidates as extracted (not re-ranked: the source is gone or changed, or another pipeline version)";
+  note.textContent = item.ranked === "realigned" ? "candidates re-ranked with every placement so far fixed" : stored;
 }
 
 function renderGroup(item) {

@@ -299,3 +299,17 @@ def test_a_schema_1_4_document_without_quotations_or_flags_still_validates(quote
     loaded = Document.model_validate(data)
     assert loaded.schema_version == "1.4"
     assert all(c.flag is None for f in loaded.facts for cit in f.citations for c in cit.checks)
+
+
+def test_the_report_words_a_flagged_quotation_as_differing(quotes_document: Document, tmp_path: Path) -> None:
+    from citefacts.review.report import fact_row
+    from citefacts.review.view import load_reviewed
+    from citefacts.write import write_document
+
+    out = write_document(quotes_document, tmp_path / "quotes.json", ARTICLE.read_text())
+    reviewed = load_reviewed(out)
+    fact, quotation = _quoting(reviewed.document, "extravagance")
+    figures = {f["text"]: f["verdict"] for f in fact_row(reviewed, fact)["figures"]}
+    assert figures[quotation.text] == "not_found · quotation_differs"
+    supported, quoted = _quoting(reviewed.document, "thousand years")
+    assert {f["text"]: f["verdict"] for f in fact_row(reviewed, supported)["figures"]}[quoted.text] == "supported"

@@ -62,11 +62,16 @@ def corrections(decision: dict[str, Any] | None, mention_ids: set[str]) -> tuple
     return {}, ["correction: " + ", ".join(f"{key} {value}" for key, value in correction.items())]
 
 
+def _verdict(check: dict[str, Any]) -> str:
+    """A check's verdict as the report words it, with its flag for the reviewer ("not_found · quotation_differs")."""
+    return check["verdict"] + (f" · {check['flag']}" if check.get("flag") else "")
+
+
 def fact_row(reviewed: Reviewed, fact: Fact) -> dict[str, Any]:
     """One table row: status, sentence, values with verdicts (and any correction beside them), footnotes (or
     suggestions), review state."""
     view = fact_view(reviewed, fact)
-    verdicts = {c["mention"]: c["verdict"] for citation in view["citations"] for c in citation["checks"]}
+    verdicts = {c["mention"]: _verdict(c) for citation in view["citations"] for c in citation["checks"]}
     decision = view["decision"]
     corrected, other = corrections(decision, {m["id"] for m in view["mentions"]})
     return {

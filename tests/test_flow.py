@@ -137,3 +137,16 @@ def test_a_local_dask_cluster_of_two_workers_writes_what_the_default_runner_writ
 
     for local, distributed in zip(here, dask, strict=True):
         assert content(local.output) == content(distributed.output)
+
+
+def test_a_dask_runner_keeps_dask_s_message_logs_short() -> None:
+    """Dask's own default keeps the last 1,000 messages: each task's pickled submission stayed in this process."""
+    import dask
+    from citefacts_flows.runners import DASK_LOG_LENGTH, task_runner
+
+    with dask.config.set({"distributed.admin.low-level-log-length": 1000}):
+        task_runner("dask", workers=1)
+        assert dask.config.get("distributed.admin.low-level-log-length") == DASK_LOG_LENGTH
+        from distributed.batched import BatchedSend
+
+        assert BatchedSend(interval="5ms").recent_message_log.maxlen == DASK_LOG_LENGTH  # what held the submissions

@@ -2,5 +2,5 @@
 
 from citefacts.versions import PIPELINE_VERSION
 
-__version__ = "0.8.0"
+__version__ = "0.9.0"
 __all__ = ["PIPELINE_VERSION", "__version__"]

@@ -6,7 +6,7 @@ changed from one whose rules did, and an old output stays explainable.
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "0.8.0"
+PIPELINE_VERSION = "0.9.0"
 """Bumped whenever extraction, linking or checking changes what they output."""
 
 DATES_VERSION = "timex-rules.26"

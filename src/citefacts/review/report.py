@@ -64,7 +64,8 @@ def corrections(decision: dict[str, Any] | None, mention_ids: set[str]) -> tuple
 
 def _verdict(check: dict[str, Any]) -> str:
     """A check's verdict as the report words it, with its flag for the reviewer ("not_found · quotation_differs")."""
-    return check["verdict"] + (f" · {check['flag']}" if check.get("flag") else "")
+    verdict = str(check["verdict"])
+    return f"{verdict} · {check['flag']}" if check.get("flag") else verdict
 
 
 def fact_row(reviewed: Reviewed, fact: Fact) -> dict[str, Any]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import http.client
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -62,3 +65,17 @@ def serving(outputs: list[Path], reviewer: str) -> Iterator[ReviewServer]:
     finally:
         review.shutdown()
         review.server_close()
+
+
+def expect(
+    server: ReviewServer, status: int, method: str, path: str, body: dict[str, Any] | None = None, timeout: float = 30
+) -> Any:
+    """The JSON answer of a request to the review server whose status must be `status`."""
+    host, port = server.server_address[:2]
+    connection = http.client.HTTPConnection(str(host), int(port), timeout=timeout)
+    data = json.dumps(body).encode() if body is not None else None
+    connection.request(method, path, body=data, headers={"Content-Type": "application/json"})
+    response = connection.getresponse()
+    payload = response.read()
+    assert response.status == status, payload
+    return json.loads(payload)

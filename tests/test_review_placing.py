@@ -4,7 +4,6 @@ undo, and every refused request answered with its status and nothing logged."""
 from __future__ import annotations
 
 import http.client
-import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import extracted, serving
+from conftest import expect, extracted, serving
 from spacy.language import Language
 
 from citefacts.review.server import ReviewServer
@@ -41,18 +40,6 @@ def output(tmp_path: Path, nlp: Language) -> Path:
 def server(output: Path) -> Iterator[ReviewServer]:
     with serving([output], "ann") as review:
         yield review
-
-
-def expect(server: ReviewServer, status: int, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-    """The JSON answer of a request whose status must be `status`."""
-    host, port = server.server_address[:2]
-    connection = http.client.HTTPConnection(str(host), int(port), timeout=10)
-    data = json.dumps(body).encode() if body is not None else None
-    connection.request(method, path, body=data, headers={"Content-Type": "application/json"})
-    response = connection.getresponse()
-    payload = response.read()
-    assert response.status == status, payload
-    return json.loads(payload)
 
 
 def census_item(server: ReviewServer) -> dict[str, Any]:

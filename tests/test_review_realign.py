@@ -4,14 +4,13 @@ lets '/' place a footnote on any body sentence; outputs it cannot match keep the
 
 from __future__ import annotations
 
-import http.client
 import json
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATA, extracted, serving
+from conftest import DATA, expect, extracted, serving
 from spacy.language import Language
 
 from citefacts.confirmed import sentence_span
@@ -30,18 +29,6 @@ FACTORY = "A canning factory opened beside the quay in 1901 and employed 300 wor
 CLIFF = "Visitors walk the cliff path to the lighthouse."
 READY = 120.0
 """Seconds the background analysis of this small article may take on a loaded machine."""
-
-
-def expect(server: ReviewServer, status: int, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-    """The JSON answer of a request whose status must be `status`."""
-    host, port = server.server_address[:2]
-    connection = http.client.HTTPConnection(str(host), int(port), timeout=30)
-    data = json.dumps(body).encode() if body is not None else None
-    connection.request(method, path, body=data, headers={"Content-Type": "application/json"})
-    response = connection.getresponse()
-    payload = response.read()
-    assert response.status == status, payload
-    return json.loads(payload)
 
 
 def to_place(answer: dict[str, Any]) -> dict[int, dict[str, Any]]:

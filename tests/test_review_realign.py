@@ -163,3 +163,41 @@ def test_search_places_a_footnote_on_a_sentence_with_no_fact_and_a_re_extraction
         assert [(s.start, s.end, s.probability) for s in listed.sentences] == [(cliff["start"], cliff["end"], 1.0)]
         again = to_place(expect(server, 200, "GET", "/api/facts?mode=place"))[5]
         assert again["state"] == "decided" and again["placements"][0]["sentence"] == CLIFF
+
+
+def test_a_placement_the_output_did_not_precompute_is_checked_at_once_as_the_next_extraction_checks_it(
+    output: Path, source: Path, nlp: Language
+) -> None:
+    with serving([output], "ann") as server:
+        answer = ready(server)
+        (factory,) = [s for s in answer["sentences"][output.name] if s["text"] == FACTORY]
+        stored = {c.footnote: c for c in load_document(output).candidates.footnotes}  # type: ignore[union-attr]
+        footnote = next(
+            item
+            for number, item in to_place(answer).items()
+            if (factory["start"], factory["end"]) not in {(s.start, s.end) for s in stored[number].sentences}
+        )
+        placed = expect(server, 200, "POST", "/api/decisions", place(footnote, factory["start"], factory["end"]))
+        (fact,) = placed["facts"]
+        (citation,) = [c for c in fact["citations"] if c["linked_by"] == "reviewer"]
+        assert not citation["unchecked"] and len(citation["checks"]) >= 2, "1901 and 300 checked against it"
+        again = next(f for f in expect(server, 200, "GET", "/api/facts")["facts"] if f["id"] == fact["id"])
+        assert again["citations"] == fact["citations"] and again["content_hash"] == fact["content_hash"]
+
+        shown_now = [
+            (n, c) for n, item in to_place(placed | {"queue": placed["placements"]}).items() for c in item["candidates"]
+        ]
+        new = [
+            (n, c)
+            for n, c in shown_now
+            if (c["start"], c["end"]) not in {(s.start, s.end) for s in stored[n].sentences}
+        ]
+        assert new, "the placement brought sentences the output did not store into some footnote's candidates"
+        assert all(c["checks"] for _, c in shown_now if c["fact"]), "each candidate's years and figures checked"
+
+    assert extract_source(source, output.parent, nlp, force=True).written
+    (extracted_fact,) = [f for f in load_document(output).facts if f.id == fact["id"]]
+    (by_extraction,) = [c for c in extracted_fact.citations if c.linked_by == "reviewer"]
+    assert [(c["mention"], c["verdict"]) for c in citation["checks"]] == [
+        (c.mention, c.verdict) for c in by_extraction.checks
+    ]

@@ -14,6 +14,7 @@ content hash recomputed: the same citation the pipeline writes when a re-extract
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from citefacts.check import fact_status
@@ -108,13 +109,18 @@ def unplaced(document: Document, decisions: list[Decision]) -> list[int]:
     return [number for number in document.unplaced_footnotes() if number not in placed]
 
 
-def apply_placements(document: Document, decisions: list[Decision]) -> Document:
+Checked = Mapping[tuple[int, int, int], list[Check]]
+"""Checks worked out after the extraction for placements it did not precompute, by (footnote, sentence start, end)."""
+
+
+def apply_placements(document: Document, decisions: list[Decision], checked: Checked | None = None) -> Document:
     """The document with every placement in force cited on its fact, and no reviewer citation the log does not hold.
 
     Idempotent, and undoable: a fact's other citations are left as they are, so removing a reviewer citation
     gives back the fact as extracted (but for an automatic link of the same footnote to the same sentence, which
     the placement superseded: that returns with the next extraction). A placement whose checks were not precomputed (a sentence found by
-    search) is cited with no checks: its values are checked when the next extraction is given the placement.
+    search) takes them from `checked` (the review server works them out once it has analysed the source), else it
+    is cited with no checks: its values are checked when the next extraction is given the placement.
     """
     wanted: dict[int, list[int]] = {}
     for number, standing in placed_footnotes(document, decisions).items():
@@ -125,20 +131,26 @@ def apply_placements(document: Document, decisions: list[Decision]) -> Document:
                 numbers = wanted.setdefault(id(fact), [])
                 numbers += [] if number in numbers else [number]
     footnotes = {note.number: note for note in document.footnotes}
-    facts = [_cited(fact, sorted(wanted.get(id(fact), [])), document.candidates, footnotes) for fact in document.facts]
+    facts = [
+        _cited(fact, sorted(wanted.get(id(fact), [])), document.candidates, footnotes, checked or {})
+        for fact in document.facts
+    ]
     if all(new is old for new, old in zip(facts, document.facts, strict=True)):
         return document
     return document.model_copy(update={"facts": facts})
 
 
-def _cited(fact: Fact, numbers: list[int], candidates: Candidates | None, footnotes: dict[int, Footnote]) -> Fact:
+def _cited(
+    fact: Fact, numbers: list[int], candidates: Candidates | None, footnotes: dict[int, Footnote], checked: Checked
+) -> Fact:
     """A fact with reviewer citations of exactly these footnotes (kept where it already has them)."""
     reviewed = {c.footnote: c for c in fact.citations if c.linked_by == "reviewer"}
     if sorted(reviewed) == numbers:
         return fact
     citations = [c for c in fact.citations if c.linked_by != "reviewer" and c.footnote not in numbers]
     citations += [
-        reviewed.get(n) or Citation(footnote=n, score=1.0, linked_by="reviewer", checks=_checks(fact, n, candidates))
+        reviewed.get(n)
+        or Citation(footnote=n, score=1.0, linked_by="reviewer", checks=_checks(fact, n, candidates, checked))
         for n in numbers
     ]
     text = fact.sentence.text
@@ -151,14 +163,15 @@ def _cited(fact: Fact, numbers: list[int], candidates: Candidates | None, footno
     )
 
 
-def _checks(fact: Fact, number: int, candidates: Candidates | None) -> list[Check]:
-    """The checks the pipeline precomputed for this fact's sentence as a candidate of footnote `number`, if any."""
+def _checks(fact: Fact, number: int, candidates: Candidates | None, checked: Checked) -> list[Check]:
+    """The checks the pipeline precomputed for this fact's sentence as a candidate of footnote `number`, else those
+    worked out since (`checked`), if any."""
     for listed in candidates.footnotes if candidates else []:
         if listed.footnote == number:
             for sentence in listed.sentences:
                 if (sentence.start, sentence.end) == (fact.sentence.start, fact.sentence.end):
                     return sentence.checks
-    return []
+    return list(checked.get((number, fact.sentence.start, fact.sentence.end), []))
 
 
 def unchecked(fact: Fact, citation: Citation) -> bool:

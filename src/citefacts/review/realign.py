@@ -24,11 +24,12 @@ from citefacts.confirmed import confirmed, sentence_span
 from citefacts.link import Fixed, Placements, placements
 from citefacts.models import Check, FootnoteCandidates, ParsedSource
 from citefacts.nlp import load_model
-from citefacts.pipeline import Analysis, analyse, ranked_candidates
+from citefacts.pipeline import Analysis, PairChecks, analyse, ranked_candidates
 from citefacts.read import read_source
+from citefacts.review.placement import Checked, unchecked
 from citefacts.review.queue import source_path
 from citefacts.review.rerun import confirmed_placements
-from citefacts.review.view import Reviewed
+from citefacts.review.view import Reviewed, load_reviewed
 from citefacts.versions import PIPELINE_VERSION
 
 logger = logging.getLogger(__name__)
@@ -162,11 +163,37 @@ class Realigner:
                 logger.debug("%s: re-alignment failed, stored candidates: %s", reviewed.path.name, error, exc_info=True)
                 return None
 
+    def checked(self, reviewed: Reviewed) -> Reviewed:
+        """The file with its placements' checks worked out where the output did not precompute them (a sentence
+        found by search, or re-ranked into view), once its source is analysed; else as it is."""
+        with self.lock:
+            entry = self._entry(reviewed)
+            body = entry.body if entry else None
+        missing = placement_checks(reviewed, body) if body else {}
+        return load_reviewed(reviewed.path, missing) if missing else reviewed
+
     def _entry(self, reviewed: Reviewed) -> _File | None:
         """The file's entry, if it was decided for the output as it is now."""
         entry = self.files.get(reviewed.path)
         key = (reviewed.document.source.sha256, reviewed.document.pipeline.version)
         return entry if entry is not None and entry.key == key else None
+
+
+def placement_checks(reviewed: Reviewed, body: Body) -> Checked:
+    """Each reviewer citation left unchecked, checked as the extraction checks a candidate (``PairChecks``): the
+    placed fact's values against its footnote, so that every confirmation is checked at once."""
+    facts = reviewed.document.facts
+    wanted = [(c.footnote, fact) for fact in facts for c in fact.citations if unchecked(fact, c)]
+    if not wanted:
+        return {}
+    pairs = PairChecks(body.parsed, body.analysis, facts)
+    index = {span: at for at, span in enumerate(body.spans)}
+    checked: dict[tuple[int, int, int], list[Check]] = {}
+    for number, fact in wanted:
+        span = (fact.sentence.start, fact.sentence.end)
+        if span in index:
+            checked[(number, *span)] = pairs.checks(index[span], number)
+    return checked
 
 
 def _unusable(reviewed: Reviewed) -> str | None:
@@ -200,7 +227,8 @@ def fixed_points(reviewed: Reviewed, body: Body) -> Fixed:
 
 def ranked(reviewed: Reviewed, body: Body) -> Ranking:
     """Each unconfirmed footnote's candidates on the alignment with the placements in force fixed: the fact on each
-    sentence by its span, and the checks the output stored for that pair (none where it stored none)."""
+    sentence by its span, and its values checked against the footnote (as the output stored them, or worked out
+    here for a pair it did not store)."""
     document = reviewed.document
     fixed = fixed_points(reviewed, body)
     placed = body.aligned_with(fixed)
@@ -210,6 +238,13 @@ def ranked(reviewed: Reviewed, body: Body) -> Ranking:
         for listed in (document.candidates.footnotes if document.candidates else [])
         for s in listed.sentences
     }
+    pairs = PairChecks(body.parsed, body.analysis, document.facts)
+    index = {span: at for at, span in enumerate(body.spans)}
+
+    def checks(number: int, start: int, end: int) -> list[Check]:
+        known = stored.get((number, start, end))
+        return known if known is not None else pairs.checks(index[(start, end)], number)
+
     candidates = {}
     for listed in ranked_candidates(body.parsed, body.analysis, placed).footnotes:
         if listed.footnote in fixed:
@@ -218,7 +253,7 @@ def ranked(reviewed: Reviewed, body: Body) -> Ranking:
             s.model_copy(
                 update={
                     "fact": fact.id if (fact := facts.get((s.start, s.end))) else None,
-                    "checks": stored.get((listed.footnote, s.start, s.end), []),
+                    "checks": checks(listed.footnote, s.start, s.end),
                 }
             )
             for s in listed.sentences

@@ -109,7 +109,12 @@ class ReviewSession:
 
     def reviewed(self) -> list[Reviewed]:
         """Every file with its decisions, freshly read."""
-        return [load_reviewed(path) for path in self.paths.values()]
+        return [self.load(path) for path in self.paths.values()]
+
+    def load(self, path: Path) -> Reviewed:
+        """One file with its decisions, freshly read, its placements checked even where the output did not
+        precompute their checks (once its source is analysed)."""
+        return self.realigner.checked(load_reviewed(path))
 
     def facts(self, placing: bool = False) -> dict[str, Any]:
         """The review queue (facts, footnotes to place, groups), its facts alone, the sentences the placement
@@ -134,13 +139,13 @@ class ReviewSession:
         """Append a placement (or the undo of one) and return the footnote's item, the facts it changed and the
         file's footnotes to place, their candidates re-aligned with it (once the source is analysed)."""
         with self.lock:
-            reviewed = load_reviewed(path)
+            reviewed = self.load(path)
             self.realigner.start([reviewed])
             decision = placement_decision(body, reviewed, self.reviewer, self.realigner.spans(reviewed))
             number = int(body["footnote"])  # checked against the footnote's text by placement_decision
             before = cited_by_reviewer(reviewed, number)
             append_decisions(decisions_path(path), [decision])
-            after = load_reviewed(path)
+            after = self.load(path)
             touched = before | cited_by_reviewer(after, number) | ({decision.fact_id} - {""})
             ranking = self.realigner.ranking(after)
             answer = placement_answer(after, number, touched, ranking.candidates if ranking else None)
@@ -166,7 +171,7 @@ class ReviewSession:
         if note is not None and not isinstance(note, str):
             raise RefusedDecision("a note is text", "note", path.name)
         with self.lock:
-            reviewed = load_reviewed(path)
+            reviewed = self.load(path)
             fact = next((f for f in reviewed.document.facts if f.id == body.get("id")), None)
             if fact is None:
                 raise ReviewError(f"no fact {body.get('id')!r}; reload the page", path.name)
@@ -189,7 +194,7 @@ class ReviewSession:
                 correction=correction,
             )
             append_decisions(decisions_path(path), [decision])
-            return fact_view(load_reviewed(path), fact)
+            return fact_view(self.load(path), fact)
 
 
 class Handler(BaseHTTPRequestHandler):

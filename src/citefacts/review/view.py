@@ -15,7 +15,7 @@ from citefacts.errors import CitefactsError, ReviewError
 from citefacts.models import Citation, CitationFields, Decision, Document, Fact, Footnote, Mention
 from citefacts.numbers.readable import readable_number
 from citefacts.read.cite.mask import readable_mask
-from citefacts.review.placement import apply_placements, unchecked
+from citefacts.review.placement import Checked, apply_placements, unchecked
 from citefacts.review.store import FactReview, decisions_path, fact_states, orphaned, read_decisions
 from citefacts.write import load_document
 
@@ -35,10 +35,11 @@ class Reviewed:
         return orphaned(self.document, self.decisions)
 
 
-def load_reviewed(path: Path) -> Reviewed:
-    """Read an output file and its decision log, with reviewers' placements applied (cited at once)."""
+def load_reviewed(path: Path, checked: Checked | None = None) -> Reviewed:
+    """Read an output file and its decision log, with reviewers' placements applied (cited at once; `checked`:
+    checks worked out since the extraction for placements it did not precompute)."""
     decisions = read_decisions(decisions_path(path))
-    document = apply_placements(load_document(path), decisions)
+    document = apply_placements(load_document(path), decisions, checked)
     return Reviewed(path, document, decisions, fact_states(document.facts, decisions))
 
 

@@ -49,7 +49,9 @@ class Body:
     base: Placements
     """The placements with nothing fixed, keeping the evidence that every re-alignment re-uses."""
     spans: list[tuple[int, int]]
-    span_set: frozenset[tuple[int, int]] = frozenset()
+    """Each body sentence's raw span, in body order."""
+    at: dict[tuple[int, int], int] = field(default_factory=dict)
+    """Each body sentence's index by its raw span."""
     aligned: dict[tuple[tuple[int, int | None], ...], Placements] = field(default_factory=dict)
 
     def aligned_with(self, fixed: Fixed) -> Placements:
@@ -149,7 +151,7 @@ class Realigner:
         """Every body sentence's raw span once the file is analysed (where '/' may place a footnote), else none."""
         with self.lock:
             entry = self._entry(reviewed)
-            return entry.body.span_set if entry and entry.body else frozenset()
+            return frozenset(entry.body.at) if entry and entry.body else frozenset()
 
     def ranking(self, reviewed: Reviewed) -> Ranking | None:
         """The file's candidates re-aligned with every placement in force fixed; None until its analysis is ready."""
@@ -187,12 +189,11 @@ def placement_checks(reviewed: Reviewed, body: Body) -> Checked:
     if not wanted:
         return {}
     pairs = PairChecks(body.parsed, body.analysis, facts)
-    index = {span: at for at, span in enumerate(body.spans)}
     checked: dict[tuple[int, int, int], list[Check]] = {}
     for number, fact in wanted:
         span = (fact.sentence.start, fact.sentence.end)
-        if span in index:
-            checked[(number, *span)] = pairs.checks(index[span], number)
+        if span in body.at:
+            checked[(number, *span)] = pairs.checks(body.at[span], number)
     return checked
 
 
@@ -217,7 +218,8 @@ def analysed(reviewed: Reviewed) -> Body | None:
     parsed = read_source(path, document.source.format, require_footnotes=False)
     analysis = analyse(parsed, load_model())
     spans = [sentence_span(parsed, sentence) for sentence in analysis.sentences]
-    return Body(parsed, analysis, placements(analysis.sentences, analysis.footnotes), spans, frozenset(spans))
+    at = {span: index for index, span in enumerate(spans)}
+    return Body(parsed, analysis, placements(analysis.sentences, analysis.footnotes), spans, at)
 
 
 def fixed_points(reviewed: Reviewed, body: Body) -> Fixed:
@@ -239,11 +241,10 @@ def ranked(reviewed: Reviewed, body: Body) -> Ranking:
         for s in listed.sentences
     }
     pairs = PairChecks(body.parsed, body.analysis, document.facts)
-    index = {span: at for at, span in enumerate(body.spans)}
 
     def checks(number: int, start: int, end: int) -> list[Check]:
         known = stored.get((number, start, end))
-        return known if known is not None else pairs.checks(index[(start, end)], number)
+        return known if known is not None else pairs.checks(body.at[(start, end)], number)
 
     candidates = {}
     for listed in ranked_candidates(body.parsed, body.analysis, placed).footnotes:
